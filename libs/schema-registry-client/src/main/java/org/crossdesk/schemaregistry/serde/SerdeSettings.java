@@ -73,8 +73,8 @@ record SerdeSettings(
     }
     if (c.getString(SCHEMA_REGISTRY_URL, "").startsWith("mock://")) {
       throw new ConfigException(SCHEMA_REGISTRY_URL, c.getString(SCHEMA_REGISTRY_URL, ""),
-          "mock:// registries are Confluent test scaffolding; pass a SchemaRegistryClient to the constructor,"
-              + " or run a real registry");
+          "mock:// registries (Confluent test scaffolding) are not supported; pass a SchemaRegistryClient to the"
+              + " constructor, or run a real registry");
     }
   }
 
