@@ -206,7 +206,9 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
       specific = false;
     }
 
-    if (reader != writer) {
+    if (reader != writer && reader.equals(writer)) {
+      writer = reader; // one instance: Avro's resolver cache is keyed by identity
+    } else if (reader != writer) {
       SchemaCompatibility.SchemaPairCompatibility pair =
           SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
       if (pair.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
