@@ -110,6 +110,14 @@ record ClientSettings(
         maxWaitMs, c.getString(PROXY_HOST, ""), c.getInt(PROXY_PORT, -1));
   }
 
+  /** Never print credentials, whoever logs this. */
+  @Override
+  public String toString() {
+    return "ClientSettings[urls=" + urls + ", auth=" + authMode + ", headers=" + extraHeaders.keySet()
+        + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", maxRetries=" + maxRetries
+        + ", retriesWaitMs=" + retriesWaitMs + ", retriesMaxWaitMs=" + retriesMaxWaitMs + "]";
+  }
+
   /** The Authorization header for one base URL, or null. */
   String authorizationFor(BaseUrls.BaseUrl base) {
     if (authMode == AuthMode.BASIC_URL) {

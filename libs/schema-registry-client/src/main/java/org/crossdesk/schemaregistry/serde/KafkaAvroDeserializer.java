@@ -49,8 +49,8 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 
   private SchemaRegistryClient client;
   private boolean ownsClient;
-  private SerdeSettings settings;
-  private GenericData genericData = GenericData.get();
+  private volatile SerdeSettings settings;
+  private volatile GenericData genericData = GenericData.get();
   private final IntObjectMap<ReaderPlan> plans = new IntObjectMap<>();
   private final ConcurrentHashMap<String, IntObjectMap<ReaderPlan>> plansByTopic = new ConcurrentHashMap<>();
   private Class<? extends SpecificRecord> fixedType;

@@ -45,8 +45,8 @@ public class KafkaAvroSerializer implements Serializer<Object> {
 
   private SchemaRegistryClient client;
   private boolean ownsClient;
-  private SerdeSettings settings;
-  private GenericData genericData = GenericData.get();
+  private volatile SerdeSettings settings;
+  private volatile GenericData genericData = GenericData.get();
   private final ConcurrentHashMap<String, ConcurrentHashMap<Schema, WriterPlan>> plans = new ConcurrentHashMap<>();
 
   /** For Kafka's reflective instantiation; {@link #configure} creates the registry client from the map. */

@@ -196,6 +196,26 @@ class KafkaAvroSerializerTest {
   }
 
   @Test
+  void useLatestVersionWritesAGeneratedRecordByNameToo() {
+    String v3 = TestReferral.getClassSchema().toString().replace("\"fields\":[",
+        "\"fields\":[{\"name\":\"priority\",\"type\":\"int\",\"default\":3},");
+    int latest = registry.seed("referrals-value", v3);
+
+    byte[] bytes = serializer("auto.register.schemas", false, "use.latest.version", true)
+        .serialize("referrals", referral());
+
+    assertThat(WireFormat.schemaId(bytes)).isEqualTo(latest);
+    GenericRecord read = (GenericRecord) deserializer().deserialize("referrals", bytes);
+    assertThat(read.get("priority")).isEqualTo(3);
+    assertThat(read.get("referralId")).hasToString("REF-2024-000017");
+    assertThat(read.get("kind")).hasToString("FUGITIVE");
+    assertThat(read.get("submittedAt")).isEqualTo(Instant.parse("2024-05-06T07:08:09.123Z").toEpochMilli());
+    assertThat(((GenericRecord) read.get("person")).get("birthYear")).isEqualTo(1980);
+    assertThat(read.get("tags").toString()).isEqualTo("[urgent, extradition]");
+    assertThat(read.get("note")).hasToString("synthetic test data");
+  }
+
+  @Test
   void useLatestVersionRefusesALatestSchemaThatCannotReadTheValue() {
     registry.seed("cases-value", "{\"type\":\"record\",\"name\":\"Case\",\"namespace\":\"org.example\","
         + "\"fields\":[{\"name\":\"id\",\"type\":\"string\"},{\"name\":\"rank\",\"type\":\"int\"}]}");
