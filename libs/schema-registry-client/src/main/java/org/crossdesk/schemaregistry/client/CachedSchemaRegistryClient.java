@@ -110,21 +110,29 @@ public class CachedSchemaRegistryClient implements SchemaRegistryClient {
   public RegisteredSchema register(String subject, SchemaDefinition schema, boolean normalize) {
     return load(registered, new Key(subject, schema, normalize ? 1 : 0), () -> {
       admit(subject);
-      RegisteredSchema answer = delegate.register(subject, schema, normalize);
-      rememberSchemaOfId(answer, schema);
-      return answer;
+      try {
+        RegisteredSchema answer = delegate.register(subject, schema, normalize);
+        rememberSchemaOfId(answer, schema);
+        return answer;
+      } catch (RuntimeException e) {
+        release(subject);
+        throw e;
+      }
     });
   }
 
   @Override
   public int register(String subject, Schema schema, boolean normalize) {
-    RegisteredSchema answer = load(registered, new Key(subject, schema, normalize ? 1 : 0),
-        () -> register(subject, SchemaDefinition.avro(schema), normalize));
-    int id = requireId(answer, subject);
-    if (answer.schema() == null || answer.schema().equals(schema.toString())) {
-      avroById.putIfAbsent(id, CompletableFuture.completedFuture(schema));
-    }
-    return id;
+    RegisteredSchema answer = load(registered, new Key(subject, schema, normalize ? 1 : 0), () -> {
+      SchemaDefinition definition = SchemaDefinition.avro(schema);
+      RegisteredSchema registration = register(subject, definition, normalize);
+      if (registration.id() != null
+          && (registration.schema() == null || registration.schema().equals(definition.schema()))) {
+        avroById.putIfAbsent(registration.id(), CompletableFuture.completedFuture(schema));
+      }
+      return registration;
+    });
+    return requireId(answer, subject);
   }
 
   @Override
@@ -329,13 +337,13 @@ public class CachedSchemaRegistryClient implements SchemaRegistryClient {
   // ---------------------------------------------------------------- internals
 
   private RegisteredSchema lookupAvro(String subject, Schema schema, boolean normalize) {
-    Key key = new Key(subject, schema, normalize ? 1 : 0);
-    RegisteredSchema found = load(lookedUp, key,
-        () -> lookup(subject, SchemaDefinition.avro(schema), normalize, false));
-    if (found.id() != null) {
-      avroById.putIfAbsent(found.id(), CompletableFuture.completedFuture(schema));
-    }
-    return found;
+    return load(lookedUp, new Key(subject, schema, normalize ? 1 : 0), () -> {
+      RegisteredSchema found = lookup(subject, SchemaDefinition.avro(schema), normalize, false);
+      if (found.id() != null) {
+        avroById.putIfAbsent(found.id(), CompletableFuture.completedFuture(schema));
+      }
+      return found;
+    });
   }
 
   /** What we sent is what the id stands for, unless the registry answered with a different text. */
