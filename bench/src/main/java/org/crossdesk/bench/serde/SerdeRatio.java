@@ -1,5 +1,7 @@
 package org.crossdesk.bench.serde;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -7,15 +9,18 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * The serde/plain cost ratio measured by interleaving: short alternating blocks of each contender, the ratio
- * taken per round and the median reported. Slow drifts in machine load (other processes on a shared box) hit
- * both sides of a round alike, which sequential JMH runs cannot promise. A plain/plain round (A/A) in the same
+ * The serde/plain cost ratio measured by interleaving: short alternating blocks of each contender, timed in
+ * thread CPU time, the ratio taken per round and the median reported. Slow drifts in machine load (other
+ * processes on a shared box) hit both sides of a round alike, which sequential JMH runs cannot promise. A plain/plain round (A/A) in the same
  * loop shows the noise floor. Complements {@link SerdeBenchmark}; it is not a substitute for JMH on a quiet
  * machine.
  *
  * <pre>java -cp bench/target/benchmarks.jar org.crossdesk.bench.serde.SerdeRatio [rounds] [block] [registryUrl]</pre>
  */
 public final class SerdeRatio {
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported();
 
   private static volatile Object sink;
 
@@ -42,8 +47,8 @@ public final class SerdeRatio {
           samples.add(new double[] {serdeSer, plainSer, serdeDe, plainDe, plainDe2, serdeRt, plainRt});
         }
       }
-      System.out.printf(Locale.ROOT, "%d interleaved rounds of %d calls each; record %d bytes framed%n",
-          rounds, block, f.framed.length);
+      System.out.printf(Locale.ROOT, "%d interleaved rounds of %d calls each; record %d bytes framed; %s%n",
+          rounds, block, f.framed.length, CPU_TIME ? "thread CPU time" : "wall time");
       System.out.printf(Locale.ROOT, "%-12s %12s %12s %10s %18s%n", "", "serde ns/op", "plain ns/op",
           "ratio", "ratio p25..p75");
       report("serialize", samples, 0, 1);
@@ -66,12 +71,20 @@ public final class SerdeRatio {
         median(plainNs), median(ratios), quantile(ratios, 0.25), quantile(ratios, 0.75));
   }
 
+  /**
+   * CPU time of this thread per call: time spent descheduled while other processes run does not count, which
+   * makes the figures usable on a loaded machine. Wall time where the JVM cannot measure thread CPU time.
+   */
   private static double time(int calls, Supplier<?> call) {
-    long start = System.nanoTime();
+    long start = now();
     for (int i = 0; i < calls; i++) {
       sink = call.get();
     }
-    return (System.nanoTime() - start) / (double) calls;
+    return (now() - start) / (double) calls;
+  }
+
+  private static long now() {
+    return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
   }
 
   private static double median(List<Double> values) {

@@ -50,8 +50,10 @@ final class ArrayLists {
         }
         return value -> {
           List<?> list = (List<?>) value;
-          ArrayList<Object> copy = new ArrayList<>(list.size());
-          for (Object item : list) {
+          int size = list.size();
+          ArrayList<Object> copy = new ArrayList<>(size);
+          for (int i = 0; i < size; i++) { // Avro's lists are array-backed: no iterator needed
+            Object item = list.get(i);
             copy.add(items == null || item == null ? item : items.apply(item));
           }
           return copy;
@@ -163,7 +165,8 @@ final class ArrayLists {
 
   private static boolean isOf(Schema branch, Object value) {
     return switch (branch.getType()) {
-      case RECORD -> value instanceof IndexedRecord r && r.getSchema().getFullName().equals(branch.getFullName());
+      case RECORD -> value instanceof IndexedRecord r
+          && (r.getSchema() == branch || r.getSchema().getFullName().equals(branch.getFullName()));
       case ARRAY -> value instanceof List;
       case MAP -> value instanceof Map;
       default -> false;
