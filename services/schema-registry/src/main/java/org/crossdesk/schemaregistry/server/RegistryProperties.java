@@ -1,0 +1,30 @@
+package org.crossdesk.schemaregistry.server;
+
+import java.util.Map;
+import org.crossdesk.schemaregistry.kafka.KafkaStore;
+
+/** Configuration keys of the registry and their defaults (see docs/schema-registry.md). */
+final class RegistryProperties {
+
+  static final String BOOTSTRAP_SERVERS = "crossdesk.kafka.bootstrap-servers";
+  static final String TOPIC = "crossdesk.schema-registry.topic";
+  static final String COMPATIBILITY_LEVEL = "crossdesk.schema-registry.compatibility-level";
+  static final String WRITE_TIMEOUT = "crossdesk.schema-registry.write-timeout";
+  static final String INIT_TIMEOUT = "crossdesk.schema-registry.init-timeout";
+
+  /** Lowest-precedence defaults: anything in the environment, files or arguments wins. */
+  static final Map<String, Object> DEFAULTS = Map.of(
+      "server.port", 8081,
+      BOOTSTRAP_SERVERS, "localhost:9092",
+      TOPIC, KafkaStore.DEFAULT_TOPIC,
+      // Confluent's own key is honoured too, so configuration files carry over.
+      COMPATIBILITY_LEVEL, "${schema.compatibility.level:backward}",
+      WRITE_TIMEOUT, "5s",
+      INIT_TIMEOUT, "60s",
+      "spring.web.resources.add-mappings", false,
+      "management.endpoint.health.show-details", "always",
+      "spring.main.banner-mode", "off");
+
+  private RegistryProperties() {
+  }
+}
