@@ -23,6 +23,8 @@ final class RegistryProperties {
       INIT_TIMEOUT, "60s",
       "spring.web.resources.add-mappings", false,
       "management.endpoint.health.show-details", "always",
+      // Unknown paths are answered with Confluent's 404 envelope; no need to log each one.
+      "logging.level.org.springframework.web.servlet.PageNotFound", "error",
       "spring.main.banner-mode", "off");
 
   private RegistryProperties() {
