@@ -10,6 +10,8 @@
  *       class runs and publishes their addresses as system properties, which Spring Boot tests read.</li>
  *   <li>{@link org.crossdesk.testsupport.TopicProbe}: reads everything on a topic with a fresh
  *       consumer and waits, with Awaitility, until expected records appear.</li>
+ *   <li>The example events of libs/events' test-jar ({@code org.crossdesk.events.examples}) come along
+ *       as a dependency.</li>
  * </ul>
  *
  * <p>Sharing one broker and one registry per JVM keeps a module's tests fast (a KRaft broker costs

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.crossdesk.events.Topics;
 import org.junit.jupiter.api.Test;
 
 @CrossdeskKafka
@@ -38,6 +39,6 @@ class FixturesTest {
         .header("Content-Type", "application/vnd.schemaregistry.v1+json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"schema\":\"\\\"string\\\"\"}")).build());
     assertThat(registered.statusCode()).isEqualTo(200);
-    assertThat(TopicProbe.of("_schemas").awaitRecord(r -> new String(r.key()).contains(subject))).isNotNull();
+    assertThat(TopicProbe.of(Topics.SCHEMAS).awaitRecord(r -> new String(r.key()).contains(subject))).isNotNull();
   }
 }

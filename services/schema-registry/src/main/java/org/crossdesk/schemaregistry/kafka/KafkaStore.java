@@ -23,6 +23,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.crossdesk.events.Topics;
 import org.crossdesk.schemaregistry.compatibility.CompatibilityLevel;
 import org.crossdesk.schemaregistry.store.RegistryLog;
 import org.crossdesk.schemaregistry.store.RegistryRecord;
@@ -42,11 +43,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class KafkaStore implements AutoCloseable {
 
-  /**
-   * The store topic's name. The one place it is spelled until the Topics catalogue of libs/events
-   * exists; then this points at the catalogue's constant.
-   */
-  public static final String DEFAULT_TOPIC = "_schemas";
+  /** The store topic's default name, from the catalogue; configurable for tests and side-by-side runs. */
+  public static final String DEFAULT_TOPIC = Topics.SCHEMAS;
 
   private static final Logger log = LoggerFactory.getLogger(KafkaStore.class);
   /** Unique client ids: several stores may live in one test JVM, and ids name JMX beans. */
