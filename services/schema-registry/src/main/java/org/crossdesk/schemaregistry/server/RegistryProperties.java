@@ -13,19 +13,21 @@ final class RegistryProperties {
   static final String INIT_TIMEOUT = "crossdesk.schema-registry.init-timeout";
 
   /** Lowest-precedence defaults: anything in the environment, files or arguments wins. */
-  static final Map<String, Object> DEFAULTS = Map.of(
-      "server.port", 8081,
-      BOOTSTRAP_SERVERS, "localhost:9092",
-      TOPIC, KafkaStore.DEFAULT_TOPIC,
+  static final Map<String, Object> DEFAULTS = Map.ofEntries(
+      Map.entry("server.port", 8081),
+      Map.entry(BOOTSTRAP_SERVERS, "localhost:9092"),
+      Map.entry(TOPIC, KafkaStore.DEFAULT_TOPIC),
       // Confluent's own key is honoured too, so configuration files carry over.
-      COMPATIBILITY_LEVEL, "${schema.compatibility.level:backward}",
-      WRITE_TIMEOUT, "5s",
-      INIT_TIMEOUT, "60s",
-      "spring.web.resources.add-mappings", false,
-      "management.endpoint.health.show-details", "always",
+      Map.entry(COMPATIBILITY_LEVEL, "${schema.compatibility.level:backward}"),
+      Map.entry(WRITE_TIMEOUT, "5s"),
+      Map.entry(INIT_TIMEOUT, "60s"),
+      Map.entry("spring.web.resources.add-mappings", false),
+      Map.entry("management.endpoint.health.show-details", "always"),
       // Unknown paths are answered with Confluent's 404 envelope; no need to log each one.
-      "logging.level.org.springframework.web.servlet.PageNotFound", "error",
-      "spring.main.banner-mode", "off");
+      Map.entry("logging.level.org.springframework.web.servlet.PageNotFound", "error"),
+      // Kafka clients log their whole configuration at INFO on every start.
+      Map.entry("logging.level.org.apache.kafka", "warn"),
+      Map.entry("spring.main.banner-mode", "off"));
 
   private RegistryProperties() {
   }
