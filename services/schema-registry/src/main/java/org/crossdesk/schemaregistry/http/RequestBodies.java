@@ -1,5 +1,8 @@
 package org.crossdesk.schemaregistry.http;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.crossdesk.schemaregistry.store.SchemaReference;
 import org.crossdesk.schemaregistry.store.SchemaRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -33,13 +36,28 @@ final class RequestBodies {
 
   static SchemaRequest schemaRequest(byte[] body) {
     JsonNode node = object(body);
+    return new SchemaRequest(string(node, "schema"), string(node, "schemaType"), references(node),
+        integer(node, "version"), integer(node, "id"));
+  }
+
+  private static List<SchemaReference> references(JsonNode node) {
     JsonNode references = node.get("references");
-    if (references != null && !references.isNull() && !references.isArray()) {
+    if (references == null || references.isNull()) {
+      return List.of();
+    }
+    if (!references.isArray()) {
       throw wrongType("references", "an array");
     }
-    return new SchemaRequest(string(node, "schema"), string(node, "schemaType"),
-        references == null || references.isNull() ? 0 : references.size(),
-        integer(node, "version"), integer(node, "id"));
+    List<SchemaReference> parsed = new ArrayList<>();
+    for (JsonNode reference : references) {
+      if (!reference.isObject()) {
+        throw wrongType("references", "an array of objects");
+      }
+      Integer version = integer(reference, "version");
+      parsed.add(new SchemaReference(string(reference, "name"), string(reference, "subject"),
+          version == null ? 0 : version));
+    }
+    return parsed;
   }
 
   /** A single string property, e.g. {@code compatibility} or {@code mode}; {@code null} when absent. */

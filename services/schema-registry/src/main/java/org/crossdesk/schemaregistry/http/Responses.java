@@ -2,7 +2,10 @@ package org.crossdesk.schemaregistry.http;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
+import org.crossdesk.schemaregistry.store.SchemaReference;
 import org.crossdesk.schemaregistry.store.SchemaValue;
+import org.crossdesk.schemaregistry.store.StoredSchema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +27,7 @@ final class Responses {
     body.put("version", value.version());
     body.put("id", value.id());
     putType(body, value.schemaType());
+    putReferences(body, value.references());
     body.put("schema", value.schema());
     return body;
   }
@@ -37,20 +41,28 @@ final class Responses {
     body.put("id", value.id());
     body.put("version", value.version());
     putType(body, value.schemaType());
+    putReferences(body, value.references());
     body.put("schema", value.schema());
     return body;
   }
 
-  static Map<String, Object> schemaString(String schemaType, String schema) {
+  static Map<String, Object> schemaString(StoredSchema stored) {
     Map<String, Object> body = new LinkedHashMap<>();
-    putType(body, schemaType);
-    body.put("schema", schema);
+    putType(body, stored.schemaType());
+    putReferences(body, stored.references());
+    body.put("schema", stored.schema());
     return body;
   }
 
   /** The bare schema document of the {@code .../schema} endpoints. */
   static JsonNode raw(String schema) {
     return JSON.readTree(schema);
+  }
+
+  private static void putReferences(Map<String, Object> body, List<SchemaReference> references) {
+    if (!references.isEmpty()) {
+      body.put("references", references);
+    }
   }
 
   private static void putType(Map<String, Object> body, String schemaType) {

@@ -5,7 +5,6 @@ import static org.crossdesk.schemaregistry.http.SubjectsController.flag;
 import java.util.List;
 import java.util.Map;
 import org.crossdesk.schemaregistry.store.SchemaStore;
-import org.crossdesk.schemaregistry.store.StoredSchema;
 import org.crossdesk.schemaregistry.store.SubjectVersion;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,8 +32,7 @@ class SchemasController {
 
   @GetMapping(path = "/schemas/ids/{id}", produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
   Map<String, Object> byId(@PathVariable int id) {
-    StoredSchema schema = store.schemaById(id);
-    return Responses.schemaString(schema.schemaType(), schema.schema());
+    return Responses.schemaString(store.schemaById(id));
   }
 
   @GetMapping(path = "/schemas/ids/{id}/schema",

@@ -1,6 +1,8 @@
 package org.crossdesk.schemaregistry.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.crossdesk.schemaregistry.compatibility.CompatibilityLevel;
 import org.crossdesk.schemaregistry.store.RegistryRecord;
 import org.crossdesk.schemaregistry.store.RegistryRecord.ConfigRecord;
@@ -8,9 +10,11 @@ import org.crossdesk.schemaregistry.store.RegistryRecord.DeleteSubjectRecord;
 import org.crossdesk.schemaregistry.store.RegistryRecord.Ignored;
 import org.crossdesk.schemaregistry.store.RegistryRecord.ModeRecord;
 import org.crossdesk.schemaregistry.store.RegistryRecord.SchemaRecord;
+import org.crossdesk.schemaregistry.store.SchemaReference;
 import org.crossdesk.schemaregistry.store.SchemaValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -120,6 +124,13 @@ final class RecordCodec {
     if (!SchemaValue.AVRO.equals(value.schemaType())) {
       node.put("schemaType", value.schemaType());
     }
+    if (!value.references().isEmpty()) {
+      ArrayNode references = node.putArray("references");
+      for (SchemaReference reference : value.references()) {
+        references.addObject().put("name", reference.name()).put("subject", reference.subject())
+            .put("version", reference.version());
+      }
+    }
     node.put("schema", value.schema());
     node.put("deleted", value.deleted());
     return node;
@@ -128,8 +139,16 @@ final class RecordCodec {
   private static SchemaValue schemaValue(JsonNode node) {
     String schemaType = optionalText(node, "schemaType");
     JsonNode deleted = node.get("deleted");
+    List<SchemaReference> references = new ArrayList<>();
+    JsonNode referenceNodes = node.get("references");
+    if (referenceNodes != null && referenceNodes.isArray()) {
+      for (JsonNode reference : referenceNodes) {
+        references.add(new SchemaReference(text(reference, "name"), text(reference, "subject"),
+            integer(reference, "version")));
+      }
+    }
     return new SchemaValue(text(node, "subject"), integer(node, "version"), integer(node, "id"),
-        schemaType == null ? SchemaValue.AVRO : schemaType, text(node, "schema"),
+        schemaType == null ? SchemaValue.AVRO : schemaType, text(node, "schema"), references,
         deleted != null && deleted.isBoolean() && deleted.booleanValue());
   }
 

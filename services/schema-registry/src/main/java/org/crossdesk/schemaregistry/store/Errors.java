@@ -85,6 +85,12 @@ final class Errors {
     return notPermitted("Subject " + subject + " is in read-only mode");
   }
 
+  /** Confluent prints the referenced SchemaKey in its toString() form. */
+  static RegistryException referenceExists(String subject, int version) {
+    return new RegistryException(422, 42206, "One or more references exist to the schema {magic=1,keytype=SCHEMA,"
+        + "subject=" + subject + ",version=" + version + "}.");
+  }
+
   static RegistryException idDoesNotMatch(int existingId, int requestedId) {
     return new RegistryException(422, 42207,
         "Schema already registered with id " + existingId + " instead of input id " + requestedId);

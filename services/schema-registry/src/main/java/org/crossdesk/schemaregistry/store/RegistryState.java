@@ -33,11 +33,20 @@ final class RegistryState {
   private static final Logger log = LoggerFactory.getLogger(RegistryState.class);
 
   /** A schema by id, with the subject-versions (live or soft-deleted) that carry it. */
-  record IdEntry(int id, String schemaType, String schema, Set<SubjectVersion> holders) {
+  record IdEntry(int id, String schemaType, String schema, List<SchemaReference> references,
+      Set<SubjectVersion> holders) {
+
+    Identity identity() {
+      return new Identity(schemaType, schema, references);
+    }
   }
 
-  /** Identity of a schema: type plus canonical text (no references, metadata or rule sets here). */
-  record Identity(String schemaType, String schema) {
+  /** Identity of a schema: type, canonical text and references (metadata and rule sets are not kept). */
+  record Identity(String schemaType, String schema, List<SchemaReference> references) {
+
+    static Identity of(SchemaValue value) {
+      return new Identity(value.schemaType(), value.schema(), value.references());
+    }
   }
 
   private final Map<String, NavigableMap<Integer, SchemaValue>> subjects = new TreeMap<>();
@@ -121,9 +130,9 @@ final class RegistryState {
       }
       return;
     }
-    Identity identity = new Identity(value.schemaType(), value.schema());
+    Identity identity = Identity.of(value);
     IdEntry holderOfId = byId.get(value.id());
-    if (holderOfId != null && !new Identity(holderOfId.schemaType(), holderOfId.schema()).equals(identity)) {
+    if (holderOfId != null && !holderOfId.identity().equals(identity)) {
       ignore("id already used by a different schema", value);
       return;
     }
@@ -134,7 +143,7 @@ final class RegistryState {
     }
     subjects.computeIfAbsent(record.subject(), s -> new TreeMap<>()).put(record.version(), value);
     IdEntry stored = byId.computeIfAbsent(value.id(),
-        id -> new IdEntry(id, value.schemaType(), value.schema(), new LinkedHashSet<>()));
+        id -> new IdEntry(id, value.schemaType(), value.schema(), value.references(), new LinkedHashSet<>()));
     stored.holders().add(new SubjectVersion(value.subject(), value.version()));
     idByIdentity.put(identity, value.id());
     maxId = Math.max(maxId, value.id());
@@ -150,7 +159,7 @@ final class RegistryState {
       // Nobody carries the id any more: it stops resolving (40403), and the schema gets a new id
       // if it is ever registered again. maxId is kept so the id is not reused while we run.
       byId.remove(removed.id());
-      idByIdentity.remove(new Identity(stored.schemaType(), stored.schema()));
+      idByIdentity.remove(stored.identity());
     }
   }
 
@@ -208,12 +217,12 @@ final class RegistryState {
   synchronized Optional<IdEntry> byId(int id) {
     IdEntry stored = byId.get(id);
     return Optional.ofNullable(stored == null ? null
-        : new IdEntry(stored.id(), stored.schemaType(), stored.schema(),
+        : new IdEntry(stored.id(), stored.schemaType(), stored.schema(), stored.references(),
             new LinkedHashSet<>(stored.holders())));
   }
 
-  synchronized Optional<Integer> idOf(String schemaType, String schema) {
-    return Optional.ofNullable(idByIdentity.get(new Identity(schemaType, schema)));
+  synchronized Optional<Integer> idOf(Identity identity) {
+    return Optional.ofNullable(idByIdentity.get(identity));
   }
 
   synchronized int maxId() {

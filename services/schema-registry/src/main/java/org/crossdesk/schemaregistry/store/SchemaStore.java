@@ -76,7 +76,8 @@ public final class SchemaStore {
   public SchemaValue register(String subject, SchemaRequest request) {
     validateSubject(subject);
     String schemaType = schemaType(request);
-    String canonical = AvroSchemas.canonical(AvroSchemas.parseLenient(nonEmpty(request.schema())));
+    String canonical = AvroSchemas.parseLenient(nonEmpty(request.schema()), request.references(),
+        this::resolveReference).canonical();
 
     // Identity comes before the mode and compatibility checks (spec §4.1).
     Optional<SchemaValue> existing = liveMatch(subject, schemaType, canonical, request);
@@ -138,14 +139,16 @@ public final class SchemaStore {
       }
     }
     if (mode != Mode.IMPORT) {
-      Schema candidate = AvroSchemas.parseStrict(request.schema());
+      Schema candidate = AvroSchemas.parseStrict(request.schema(), request.references(),
+          this::resolveReference).schema();
       List<String> messages = CompatibilityChecker.check(effectiveLevel(subject), candidate,
           previousVersions(versions));
       if (!messages.isEmpty()) {
         throw Errors.incompatible(subject, messages.toString());
       }
     }
-    Optional<Integer> knownId = state.idOf(schemaType, canonical);
+    RegistryState.Identity identity = new RegistryState.Identity(schemaType, canonical, request.references());
+    Optional<Integer> knownId = state.idOf(identity);
     if (request.explicitId()) {
       if (knownId.isPresent() && knownId.get().intValue() != request.id()) {
         throw Errors.idDoesNotMatch(knownId.get(), request.id());
@@ -154,18 +157,18 @@ public final class SchemaStore {
         throw Errors.idInUse(request.id());
       }
       return write(subject, versions, new SchemaValue(subject, version, request.id(), schemaType,
-          canonical, false));
+          canonical, request.references(), false));
     }
     if (knownId.isPresent()) {
       return write(subject, versions, new SchemaValue(subject, version, knownId.get(), schemaType,
-          canonical, false));
+          canonical, request.references(), false));
     }
     int finalVersion = version;
     return withLock(idLock, () -> {
       // Another subject may have registered the same schema while we waited for the id lock.
-      int id = state.idOf(schemaType, canonical).orElseGet(() -> state.maxId() + 1);
+      int id = state.idOf(identity).orElseGet(() -> state.maxId() + 1);
       return write(subject, versions, new SchemaValue(subject, finalVersion, id, schemaType, canonical,
-          false));
+          request.references(), false));
     });
   }
 
@@ -189,7 +192,7 @@ public final class SchemaStore {
       return Optional.empty();
     }
     return newestFirst(state.versions(subject)).stream()
-        .filter(v -> !v.deleted() && v.schemaType().equals(schemaType) && v.schema().equals(canonical))
+        .filter(v -> !v.deleted() && v.sameSchemaAs(schemaType, canonical, request.references()))
         .filter(v -> !request.explicitId() || v.id() == request.id())
         .findFirst();
   }
@@ -200,10 +203,11 @@ public final class SchemaStore {
       throw Errors.subjectNotFound(subject);
     }
     String schemaType = schemaType(request);
-    String canonical = AvroSchemas.canonical(AvroSchemas.parseLenient(nonEmpty(request.schema())));
+    String canonical = AvroSchemas.parseLenient(nonEmpty(request.schema()), request.references(),
+        this::resolveReference).canonical();
     return newestFirst(state.versions(subject)).stream()
         .filter(v -> includeDeleted || !v.deleted())
-        .filter(v -> v.schemaType().equals(schemaType) && v.schema().equals(canonical))
+        .filter(v -> v.sameSchemaAs(schemaType, canonical, request.references()))
         .findFirst()
         .orElseThrow(Errors::schemaNotFound);
   }
@@ -243,13 +247,16 @@ public final class SchemaStore {
         : Errors.subjectNotFound(subject));
   }
 
-  /**
-   * {@code GET /subjects/{s}/versions/{v}/referencedby}: references are not supported, so nothing
-   * references a version; it must still exist.
-   */
+  /** {@code GET /subjects/{s}/versions/{v}/referencedby}: ids of the schemas referencing that version. */
   public List<Integer> referencedBy(String subject, String versionText) {
-    version(subject, versionText, true);
-    return List.of();
+    int version = version(subject, versionText, true).version();
+    return state.allVersions().stream()
+        .filter(v -> v.references().stream()
+            .anyMatch(r -> r.subject().equals(subject) && r.version() == version))
+        .map(SchemaValue::id)
+        .distinct()
+        .sorted()
+        .toList();
   }
 
   /**
@@ -289,7 +296,7 @@ public final class SchemaStore {
   /** {@code GET /schemas/ids/{id}}: resolves while any subject-version, even soft-deleted, holds it. */
   public StoredSchema schemaById(int id) {
     return state.byId(id)
-        .map(entry -> new StoredSchema(entry.id(), entry.schemaType(), entry.schema()))
+        .map(entry -> new StoredSchema(entry.id(), entry.schemaType(), entry.schema(), entry.references()))
         .orElseThrow(() -> Errors.schemaNotFound(id));
   }
 
@@ -342,7 +349,8 @@ public final class SchemaStore {
     Schema candidate;
     try {
       schemaType(request);
-      candidate = AvroSchemas.parseStrict(nonEmpty(request.schema()));
+      candidate = AvroSchemas.parseStrict(nonEmpty(request.schema()), request.references(),
+          this::resolveReference).schema();
     } catch (RegistryException e) {
       if (verbose && e.errorCode() == 42201) {
         return new CompatibilityResult(false, List.of(e.getMessage()));
@@ -366,7 +374,8 @@ public final class SchemaStore {
       throw Errors.incompatible(value.subject(), "[{errorType:'TYPE_MISMATCH', description:'Incompatible"
           + " schema type " + value.schemaType() + "'}, {oldSchemaVersion: " + value.version() + "}]");
     }
-    return new PreviousVersion(value.version(), AvroSchemas.parseStored(value.schema()), value.schema());
+    return new PreviousVersion(value.version(), AvroSchemas.parseStored(value, this::resolveReference),
+        value.schema());
   }
 
   // ---- deletes --------------------------------------------------------------------------------
@@ -386,6 +395,7 @@ public final class SchemaStore {
       if (effectiveMode(subject).readOnly()) {
         throw Errors.readOnly(subject);
       }
+      checkNotReferenced(subject, List.of(target.version()));
       if (permanent && !target.deleted()) {
         throw Errors.versionNotSoftDeleted(subject, String.valueOf(target.version()));
       }
@@ -417,6 +427,7 @@ public final class SchemaStore {
       if (effectiveMode(subject).readOnly()) {
         throw Errors.readOnly(subject);
       }
+      checkNotReferenced(subject, versions.stream().map(SchemaValue::version).toList());
       if (permanent && anyLive) {
         throw Errors.subjectNotSoftDeleted(subject);
       }
@@ -609,10 +620,29 @@ public final class SchemaStore {
     return reversed;
   }
 
-  private static String schemaType(SchemaRequest request) {
-    if (request.referenceCount() > 0) {
-      throw Errors.invalidSchema("Schema references are not supported by this registry");
+  /** References resolve to any kept version, soft-deleted ones included (like Confluent). */
+  private SchemaValue resolveReference(SchemaReference reference) {
+    if (reference.name() == null || reference.subject() == null) {
+      throw Errors.invalidSchema("Invalid schema reference " + reference + ": name and subject are required");
     }
+    return state.version(reference.subject(), reference.version()).orElseThrow(() -> Errors.invalidSchema(
+        "Invalid schema reference " + reference.name() + ": subject '" + reference.subject() + "' version "
+            + reference.version() + " not found"));
+  }
+
+  /** 42206 when a version other than {@code deleting} references one of them. */
+  private void checkNotReferenced(String subject, List<Integer> deleting) {
+    for (SchemaValue value : state.allVersions()) {
+      boolean alsoDeleted = value.subject().equals(subject) && deleting.contains(value.version());
+      for (SchemaReference reference : value.references()) {
+        if (!alsoDeleted && reference.subject().equals(subject) && deleting.contains(reference.version())) {
+          throw Errors.referenceExists(subject, reference.version());
+        }
+      }
+    }
+  }
+
+  private static String schemaType(SchemaRequest request) {
     String type = request.schemaType() == null ? SchemaValue.AVRO : request.schemaType();
     if (!SchemaValue.AVRO.equals(type)) {
       throw Errors.invalidSchema("Invalid schema type " + type);

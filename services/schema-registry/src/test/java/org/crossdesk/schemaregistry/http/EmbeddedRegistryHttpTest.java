@@ -59,13 +59,6 @@ class EmbeddedRegistryHttpTest extends RegistryHttpContract {
   }
 
   @Test
-  void schemaReferencesAreRefusedClearly() {
-    Reply reply = http().post("/subjects/" + subject() + "/versions", schemaBody(v1("Ref"), "references",
-        java.util.List.of(Map.of("name", "x", "subject", "y", "version", 1))));
-    assertError(reply, 422, 42201, "Schema references are not supported by this registry");
-  }
-
-  @Test
   void aWrongJsonTypeForAFieldIs400() {
     assertError(http().post("/subjects/" + subject() + "/versions", "{\"schema\":{\"type\":\"string\"}}"), 400, 400,
         "Field 'schema' must be a string");

@@ -413,6 +413,63 @@ abstract class RegistryHttpContract {
     }
   }
 
+  // ---- schema references ------------------------------------------------------------------------
+
+  @Nested
+  class References {
+
+    private String desk() {
+      return record("Desk");
+    }
+
+    private String alert() {
+      return "{\"type\":\"record\",\"name\":\"Alert\",\"namespace\":\"org.example.r" + run.replace("-", "")
+          + "\",\"fields\":[{\"name\":\"to\",\"type\":\"Desk\"}]}";
+    }
+
+    private List<java.util.Map<String, Object>> referenceTo(String subject) {
+      return List.of(java.util.Map.of("name", "org.example.r" + run.replace("-", "") + ".Desk", "subject", subject,
+          "version", 1));
+    }
+
+    @Test
+    void aSchemaReferencingAnotherIsStoredWithItsReferences() {
+      String desks = subject();
+      String alerts = subject();
+      register(desks, desk());
+      Reply registered = http.post("/subjects/" + alerts + "/versions", schemaBody(alert(), "references",
+          referenceTo(desks)));
+      assertOk(registered);
+      int id = registered.json().get("id").intValue();
+      JsonNode version = http.get("/subjects/" + alerts + "/versions/1").json();
+      assertThat(version.get("schema").stringValue()).isEqualTo(alert());
+      JsonNode reference = version.get("references").get(0);
+      assertThat(reference.get("subject").stringValue()).isEqualTo(desks);
+      assertThat(reference.get("version").intValue()).isEqualTo(1);
+      assertThat(http.get("/schemas/ids/" + id).json().get("references").get(0).get("subject").stringValue())
+          .isEqualTo(desks);
+      assertThat(ints(http.get("/subjects/" + desks + "/versions/1/referencedby").json())).containsExactly(id);
+      Reply lookup = http.post("/subjects/" + alerts, schemaBody(alert(), "references", referenceTo(desks)));
+      assertOk(lookup);
+      assertThat(lookup.json().get("id").intValue()).isEqualTo(id);
+    }
+
+    @Test
+    void aReferencedVersionCannotBeDeleted() {
+      String desks = subject();
+      register(desks, desk());
+      assertOk(http.post("/subjects/" + subject() + "/versions", schemaBody(alert(), "references", referenceTo(desks))));
+      assertError(http.delete("/subjects/" + desks + "/versions/1"), 422, 42206, null);
+      assertError(http.delete("/subjects/" + desks), 422, 42206, null);
+    }
+
+    @Test
+    void aDanglingReferenceIs42201() {
+      assertError(http.post("/subjects/" + subject() + "/versions", schemaBody(alert(), "references",
+          referenceTo(subject()))), 422, 42201, null);
+    }
+  }
+
   // ---- GET /subjects -----------------------------------------------------------------------------
 
   @Test

@@ -29,10 +29,22 @@ class RecordCodecTest {
   @Test
   void aSchemaVersionIsWrittenAsConfluentsSchemaKeyAndValue() {
     RecordCodec.Encoded encoded = RecordCodec.encode(new SchemaRecord("cases-value", 2,
-        new SchemaValue("cases-value", 2, 7, "AVRO", "\"string\"", false)));
+        new SchemaValue("cases-value", 2, 7, "AVRO", "\"string\"", java.util.List.of(), false)));
     assertThat(text(encoded.key())).isEqualTo("{\"keytype\":\"SCHEMA\",\"subject\":\"cases-value\",\"version\":2,\"magic\":1}");
     assertThat(text(encoded.value())).isEqualTo(
         "{\"subject\":\"cases-value\",\"version\":2,\"id\":7,\"schema\":\"\\\"string\\\"\",\"deleted\":false}");
+  }
+
+  @Test
+  void referencesAreWrittenBetweenTypeAndSchema() {
+    RecordCodec.Encoded encoded = RecordCodec.encode(new SchemaRecord("a-value", 1, new SchemaValue("a-value", 1, 2,
+        "AVRO", "\"Desk\"", java.util.List.of(new org.crossdesk.schemaregistry.store.SchemaReference("Desk", "d", 3)),
+        false)));
+    assertThat(text(encoded.value())).isEqualTo("{\"subject\":\"a-value\",\"version\":1,\"id\":2,"
+        + "\"references\":[{\"name\":\"Desk\",\"subject\":\"d\",\"version\":3}],\"schema\":\"\\\"Desk\\\"\",\"deleted\":false}");
+    assertThat(RecordCodec.decode(encoded.key(), encoded.value())).isEqualTo(new SchemaRecord("a-value", 1,
+        new SchemaValue("a-value", 1, 2, "AVRO", "\"Desk\"",
+            java.util.List.of(new org.crossdesk.schemaregistry.store.SchemaReference("Desk", "d", 3)), false)));
   }
 
   @Test
@@ -59,7 +71,7 @@ class RecordCodecTest {
   @Test
   void everyRecordTypeSurvivesARoundTrip() {
     for (RegistryRecord record : new RegistryRecord[] {
-        new SchemaRecord("s", 1, new SchemaValue("s", 1, 3, "AVRO", "\"int\"", true)),
+        new SchemaRecord("s", 1, new SchemaValue("s", 1, 3, "AVRO", "\"int\"", java.util.List.of(), true)),
         new SchemaRecord("s", 1, null),
         new ConfigRecord("s", CompatibilityLevel.BACKWARD_TRANSITIVE), new ConfigRecord(null, null),
         new ModeRecord(null, Mode.IMPORT), new ModeRecord("s", null),
@@ -76,7 +88,7 @@ class RecordCodecTest {
         bytes("{\"subject\":\"t-value\",\"version\":1,\"id\":100001,\"md5\":\"abc\",\"references\":[],"
             + "\"metadata\":null,\"ruleSet\":null,\"schema\":\"\\\"long\\\"\",\"deleted\":false,\"ts\":1}"));
     assertThat(decoded).isEqualTo(new SchemaRecord("t-value", 1,
-        new SchemaValue("t-value", 1, 100001, "AVRO", "\"long\"", false)));
+        new SchemaValue("t-value", 1, 100001, "AVRO", "\"long\"", java.util.List.of(), false)));
   }
 
   @Test

@@ -208,9 +208,9 @@ class SchemaStoreTest {
     @Test
     void anExplicitVersionMustBeTheNextOne() {
       register("a", V1);
-      assertError(() -> store.register("a", new SchemaRequest(V2, null, 0, 5, null)), 422, 42201,
+      assertError(() -> store.register("a", new SchemaRequest(V2, null, List.of(), 5, null)), 422, 42201,
           "Version is not one more than previous version");
-      assertThat(store.register("a", new SchemaRequest(V2, null, 0, 2, null)).version()).isEqualTo(2);
+      assertThat(store.register("a", new SchemaRequest(V2, null, List.of(), 2, null)).version()).isEqualTo(2);
     }
 
     @Test
@@ -333,11 +333,13 @@ class SchemaStoreTest {
     }
 
     @Test
-    void emptySchemasUnknownTypesAndReferencesAreInvalid() {
+    void emptySchemasUnknownTypesAndDanglingReferencesAreInvalid() {
       assertError(() -> register("a", " "), 422, 42201, "Empty schema");
-      assertError(() -> store.register("a", new SchemaRequest(V1, "JSON", 0, null, null)), 422, 42201,
+      assertError(() -> store.register("a", new SchemaRequest(V1, "JSON", List.of(), null, null)), 422, 42201,
           "Invalid schema type JSON");
-      assertError(() -> store.register("a", new SchemaRequest(V1, null, 1, null, null)), 422, 42201, null);
+      assertError(() -> store.register("a", new SchemaRequest(V1, null,
+          List.of(new SchemaReference("x", "nowhere", 1)), null, null)), 422, 42201,
+          "Invalid schema reference x: subject 'nowhere' version 1 not found");
     }
 
     @Test
@@ -347,7 +349,7 @@ class SchemaStoreTest {
 
     @Test
     void anIdOutsideImportModeIsNotPermitted() {
-      assertError(() -> store.register("a", new SchemaRequest(V1, null, 0, null, 42)), 422, 42205,
+      assertError(() -> store.register("a", new SchemaRequest(V1, null, List.of(), null, 42)), 422, 42205,
           "Subject a is not in import mode");
     }
   }
@@ -555,14 +557,89 @@ class SchemaStoreTest {
     @Test
     void importTakesTheGivenIdAndVersionWithoutCompatibilityChecks() {
       store.updateSubjectMode("imported", "IMPORT", false);
-      SchemaValue value = store.register("imported", new SchemaRequest(V1, null, 0, 7, 100));
+      SchemaValue value = store.register("imported", new SchemaRequest(V1, null, List.of(), 7, 100));
       assertThat(value.id()).isEqualTo(100);
       assertThat(value.version()).isEqualTo(7);
-      assertThat(store.register("imported", new SchemaRequest("\"int\"", null, 0, 8, 101)).version()).isEqualTo(8);
-      assertError(() -> store.register("imported", new SchemaRequest("\"long\"", null, 0, 9, 100)), 422, 42207, null);
-      assertError(() -> store.register("imported", new SchemaRequest(V1, null, 0, 9, 555)), 422, 42207,
+      assertThat(store.register("imported", new SchemaRequest("\"int\"", null, List.of(), 8, 101)).version()).isEqualTo(8);
+      assertError(() -> store.register("imported", new SchemaRequest("\"long\"", null, List.of(), 9, 100)), 422, 42207, null);
+      assertError(() -> store.register("imported", new SchemaRequest(V1, null, List.of(), 9, 555)), 422, 42207,
           "Schema already registered with id 100 instead of input id 555");
       assertError(() -> register("imported", V2), 422, 42205, "Subject imported is not in read-write mode");
+    }
+  }
+
+  @Nested
+  class References {
+
+    static final String DESK = "{\"type\":\"record\",\"name\":\"Desk\",\"namespace\":\"org.example\","
+        + "\"fields\":[{\"name\":\"code\",\"type\":\"string\"}]}";
+    static final String DESK_V2 = "{\"type\":\"record\",\"name\":\"Desk\",\"namespace\":\"org.example\","
+        + "\"fields\":[{\"name\":\"code\",\"type\":\"string\"},{\"name\":\"country\",\"type\":\"string\",\"default\":\"\"}]}";
+    static final String ALERT = "{\"type\":\"record\",\"name\":\"Alert\",\"namespace\":\"org.example\","
+        + "\"fields\":[{\"name\":\"to\",\"type\":\"Desk\"}]}";
+
+    SchemaRequest alert(String schema, int deskVersion) {
+      return new SchemaRequest(schema, null, List.of(new SchemaReference("org.example.Desk", "desk-value", deskVersion)),
+          null, null);
+    }
+
+    @Test
+    void aReferencedTypeIsNamedNotInlinedAndTheReferencesAreKept() {
+      register("desk-value", DESK);
+      SchemaValue alert = store.register("alert-value", alert(ALERT, 1));
+      assertThat(alert.schema()).isEqualTo(ALERT);
+      assertThat(alert.references()).containsExactly(new SchemaReference("org.example.Desk", "desk-value", 1));
+      assertThat(store.schemaById(alert.id()).references()).isEqualTo(alert.references());
+    }
+
+    @Test
+    void theSameTextWithOtherReferencesIsAnotherSchema() {
+      register("desk-value", DESK);
+      register("desk-value", DESK_V2);
+      SchemaValue first = store.register("alert-value", alert(ALERT, 1));
+      assertThat(store.register("alert-value", alert(ALERT, 1))).isEqualTo(first);
+      SchemaValue second = store.register("alert-value", alert(ALERT, 2));
+      assertThat(second.id()).isNotEqualTo(first.id());
+      assertThat(second.version()).isEqualTo(2);
+    }
+
+    @Test
+    void lookupNeedsTheSameReferences() {
+      register("desk-value", DESK);
+      store.register("alert-value", alert(ALERT, 1));
+      assertThat(store.lookup("alert-value", alert(ALERT, 1), false).version()).isEqualTo(1);
+      assertError(() -> store.lookup("alert-value", SchemaRequest.of(ALERT), false), 422, 42201, null);
+    }
+
+    @Test
+    void compatibilityIsCheckedOnTheResolvedSchemas() {
+      register("desk-value", DESK);
+      store.register("alert-value", alert(ALERT, 1));
+      String withNote = ALERT.replace("]}", ",{\"name\":\"note\",\"type\":\"string\"}]}");
+      assertError(() -> store.register("alert-value", alert(withNote, 1)), 409, 409, null);
+      String withDefault = ALERT.replace("]}", ",{\"name\":\"note\",\"type\":\"string\",\"default\":\"\"}]}");
+      assertThat(store.register("alert-value", alert(withDefault, 1)).version()).isEqualTo(2);
+    }
+
+    @Test
+    void aReferencedVersionCannotBeDeletedUntilItsReferrersArePermanentlyGone() {
+      register("desk-value", DESK);
+      store.register("alert-value", alert(ALERT, 1));
+      String message = "One or more references exist to the schema {magic=1,keytype=SCHEMA,subject=desk-value,version=1}.";
+      assertError(() -> store.deleteVersion("desk-value", "1", false), 422, 42206, message);
+      assertError(() -> store.deleteSubject("desk-value", false), 422, 42206, message);
+      store.deleteSubject("alert-value", false);
+      assertError(() -> store.deleteSubject("desk-value", false), 422, 42206, null);
+      store.deleteSubject("alert-value", true);
+      assertThat(store.deleteSubject("desk-value", false)).containsExactly(1);
+    }
+
+    @Test
+    void referencedByListsTheIdsOfTheReferrers() {
+      register("desk-value", DESK);
+      assertThat(store.referencedBy("desk-value", "1")).isEmpty();
+      int alertId = store.register("alert-value", alert(ALERT, 1)).id();
+      assertThat(store.referencedBy("desk-value", "latest")).containsExactly(alertId);
     }
   }
 
@@ -590,30 +667,30 @@ class SchemaStoreTest {
 
     @Test
     void theFirstRecordForASubjectVersionWins() {
-      store.apply(new SchemaRecord("a", 1, new SchemaValue("a", 1, 1, "AVRO", V1, false)), 0);
-      store.apply(new SchemaRecord("a", 1, new SchemaValue("a", 1, 2, "AVRO", V2, false)), 1);
+      store.apply(new SchemaRecord("a", 1, new SchemaValue("a", 1, 1, "AVRO", V1, List.of(), false)), 0);
+      store.apply(new SchemaRecord("a", 1, new SchemaValue("a", 1, 2, "AVRO", V2, List.of(), false)), 1);
       assertThat(store.version("a", "1", false).schema()).isEqualTo(V1);
       assertThat(store.ignoredRecords()).isEqualTo(1);
     }
 
     @Test
     void anIdClaimedByADifferentSchemaIsIgnored() {
-      store.apply(new SchemaRecord("a", 1, new SchemaValue("a", 1, 1, "AVRO", V1, false)), 0);
-      store.apply(new SchemaRecord("b", 1, new SchemaValue("b", 1, 1, "AVRO", V2, false)), 1);
+      store.apply(new SchemaRecord("a", 1, new SchemaValue("a", 1, 1, "AVRO", V1, List.of(), false)), 0);
+      store.apply(new SchemaRecord("b", 1, new SchemaValue("b", 1, 1, "AVRO", V2, List.of(), false)), 1);
       assertError(() -> store.versions("b", VersionFilter.INCLUDE_DELETED, false), 404, 40401, null);
       assertThat(store.schemaById(1).schema()).isEqualTo(V1);
     }
 
     @Test
     void aSecondIdForAKnownSchemaIsIgnored() {
-      store.apply(new SchemaRecord("a", 1, new SchemaValue("a", 1, 1, "AVRO", V1, false)), 0);
-      store.apply(new SchemaRecord("b", 1, new SchemaValue("b", 1, 5, "AVRO", V1, false)), 1);
+      store.apply(new SchemaRecord("a", 1, new SchemaValue("a", 1, 1, "AVRO", V1, List.of(), false)), 0);
+      store.apply(new SchemaRecord("b", 1, new SchemaValue("b", 1, 5, "AVRO", V1, List.of(), false)), 1);
       assertError(() -> store.schemaById(5), 404, 40403, null);
     }
 
     @Test
     void aRewriteOfTheSameContentChangesOnlyTheDeletedFlag() {
-      SchemaValue value = new SchemaValue("a", 1, 1, "AVRO", V1, false);
+      SchemaValue value = new SchemaValue("a", 1, 1, "AVRO", V1, List.of(), false);
       store.apply(new SchemaRecord("a", 1, value), 0);
       store.apply(new SchemaRecord("a", 1, value.withDeleted(true)), 1);
       assertThat(store.version("a", "1", true).deleted()).isTrue();
@@ -622,15 +699,15 @@ class SchemaStoreTest {
 
     @Test
     void deleteSubjectMarksEveryVersionUpToItsWatermark() {
-      store.apply(new SchemaRecord("a", 1, new SchemaValue("a", 1, 1, "AVRO", V1, false)), 0);
-      store.apply(new SchemaRecord("a", 2, new SchemaValue("a", 2, 2, "AVRO", V2, false)), 1);
+      store.apply(new SchemaRecord("a", 1, new SchemaValue("a", 1, 1, "AVRO", V1, List.of(), false)), 0);
+      store.apply(new SchemaRecord("a", 2, new SchemaValue("a", 2, 2, "AVRO", V2, List.of(), false)), 1);
       store.apply(new DeleteSubjectRecord("a", 1), 2);
       assertThat(store.versions("a", VersionFilter.LIVE, false)).containsExactly(2);
     }
 
     @Test
     void theIdCounterIsRebuiltFromTheLog() {
-      store.apply(new SchemaRecord("a", 1, new SchemaValue("a", 1, 41, "AVRO", V1, false)), 0);
+      store.apply(new SchemaRecord("a", 1, new SchemaValue("a", 1, 41, "AVRO", V1, List.of(), false)), 0);
       assertThat(register("b", V2).id()).isEqualTo(42);
     }
   }
