@@ -57,6 +57,7 @@ public final class KafkaStore implements AutoCloseable {
   }
 
   private final String topic;
+  private final long writeTimeoutMillis;
   private final SchemaStore store;
   private final KafkaProducer<byte[], byte[]> producer;
   private final KafkaConsumer<byte[], byte[]> consumer;
@@ -69,6 +70,7 @@ public final class KafkaStore implements AutoCloseable {
 
   private KafkaStore(Settings settings) {
     this.topic = settings.topic();
+    this.writeTimeoutMillis = settings.writeTimeout().toMillis();
     this.producer = new KafkaProducer<>(producerConfig(settings));
     this.store = new SchemaStore(this::append, settings.defaultLevel(), settings.writeTimeout());
     this.consumer = new KafkaConsumer<>(consumerConfig(settings));
@@ -178,7 +180,7 @@ public final class KafkaStore implements AutoCloseable {
       }
       long offset = -1;
       for (Future<RecordMetadata> future : sent) {
-        offset = future.get(30, TimeUnit.SECONDS).offset();
+        offset = future.get(writeTimeoutMillis, TimeUnit.MILLISECONDS).offset();
       }
       return offset;
     } catch (ExecutionException e) {
@@ -226,6 +228,8 @@ public final class KafkaStore implements AutoCloseable {
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    // A registry call should fail within the write timeout rather than hang for the 60 s default.
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) settings.writeTimeout().toMillis());
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     return config;
