@@ -184,6 +184,9 @@ public final class KafkaStore implements AutoCloseable {
       }
       return offset;
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof org.apache.kafka.common.errors.RecordTooLargeException) {
+        throw new RegistryLog.RecordTooLargeException("Kafka refused the record as too large", e.getCause());
+      }
       throw new RegistryLog.AppendFailedException("Kafka refused the write", e.getCause());
     } catch (TimeoutException | org.apache.kafka.common.KafkaException e) {
       throw new RegistryLog.AppendFailedException("Kafka did not acknowledge the write", e);

@@ -105,6 +105,10 @@ final class Errors {
     return new RegistryException(422, 42208, "The specified subject '" + subject + "' is not a valid.");
   }
 
+  static RegistryException tooLarge(String message) {
+    return new RegistryException(422, 42209, message);
+  }
+
   static RegistryException storeError(String message, Throwable cause) {
     return new RegistryException(500, 50001, message, cause);
   }

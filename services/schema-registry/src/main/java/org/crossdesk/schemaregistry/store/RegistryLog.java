@@ -18,8 +18,15 @@ public interface RegistryLog {
   long append(List<RegistryRecord> records);
 
   /** The broker did not acknowledge a write. */
-  final class AppendFailedException extends RuntimeException {
+  class AppendFailedException extends RuntimeException {
     public AppendFailedException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** The broker refused a record as larger than it accepts. */
+  final class RecordTooLargeException extends AppendFailedException {
+    public RecordTooLargeException(String message, Throwable cause) {
       super(message, cause);
     }
   }

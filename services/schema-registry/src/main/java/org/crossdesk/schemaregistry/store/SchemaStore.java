@@ -593,6 +593,8 @@ public final class SchemaStore {
     long offset;
     try {
       offset = registryLog.append(records);
+    } catch (RegistryLog.RecordTooLargeException e) {
+      throw Errors.tooLarge(operation + " operation failed because schema is too large");
     } catch (AppendFailedException e) {
       throw Errors.storeError(operation + " operation failed while writing to the Kafka store", e);
     }

@@ -59,6 +59,14 @@ class EmbeddedRegistryHttpTest extends RegistryHttpContract {
   }
 
   @Test
+  void aSchemaLargerThanKafkaAcceptsIs42209() {
+    String doc = "x".repeat(1_200_000);
+    String huge = "{\"type\":\"record\",\"name\":\"Huge\",\"doc\":\"" + doc + "\",\"fields\":[]}";
+    assertError(http().post("/subjects/" + subject() + "/versions", schemaBody(huge)), 422, 42209,
+        "Register operation failed because schema is too large");
+  }
+
+  @Test
   void aWrongJsonTypeForAFieldIs400() {
     assertError(http().post("/subjects/" + subject() + "/versions", "{\"schema\":{\"type\":\"string\"}}"), 400, 400,
         "Field 'schema' must be a string");

@@ -656,6 +656,15 @@ class SchemaStoreTest {
     }
 
     @Test
+    void aRecordTooLargeForKafkaIs42209() {
+      SchemaStore tooLarge = new SchemaStore(records -> {
+        throw new RegistryLog.RecordTooLargeException("too large", new RuntimeException());
+      }, CompatibilityLevel.BACKWARD, Duration.ofSeconds(1));
+      assertError(() -> tooLarge.register("a", SchemaRequest.of(V1)), 422, 42209,
+          "Register operation failed because schema is too large");
+    }
+
+    @Test
     void aWriteThatIsNotReadBackInTimeIs50002() {
       SchemaStore neverApplied = new SchemaStore(records -> 0L, CompatibilityLevel.BACKWARD, Duration.ofMillis(50));
       assertError(() -> neverApplied.register("a", SchemaRequest.of(V1)), 500, 50002, "Register operation timed out");
