@@ -36,7 +36,11 @@ final class StoreTopic {
     Optional<TopicDescription> description = describe(admin, topic, remaining(deadline));
     if (description.isEmpty()) {
       create(admin, topic, remaining(deadline));
-      description = describe(admin, topic, remaining(deadline));
+      // A new topic's metadata reaches the broker a moment after creation is acknowledged.
+      while (description.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+        description = describe(admin, topic, remaining(deadline));
+      }
     }
     int partitions = description.orElseThrow(() -> new IllegalStateException(
         "Store topic " + topic + " could not be created")).partitions().size();
