@@ -23,6 +23,7 @@ class FixturesTest {
     assertThat(System.getProperty(CrossdeskKafkaExtension.SPRING_BOOTSTRAP_SERVERS_PROPERTY))
         .isEqualTo(KafkaFixture.bootstrapServers());
     assertThat(System.getProperty(CrossdeskKafkaExtension.REGISTRY_URL_PROPERTY)).isEqualTo(RegistryFixture.url());
+    assertThat(System.getProperty(CrossdeskKafkaExtension.PLATFORM_REGISTRY_URL_PROPERTY)).isEqualTo(RegistryFixture.url());
   }
 
   @Test
