@@ -158,7 +158,12 @@ public final class Stack implements AutoCloseable {
   }
 
   static Map<String, String> environmentOf(StackOptions options, Service service) {
-    Map<String, String> extra = new LinkedHashMap<>(options.environment);
+    Map<String, String> extra = new LinkedHashMap<>();
+    if (service == Service.ROUTING) {
+      // Routing seeds an empty directory; from the repository's file, so that edits need no rebuild.
+      options.demoDirectoryFile().ifPresent(file -> extra.put("CROSSDESK_ROUTING_SEED_FILE", "file:" + file));
+    }
+    extra.putAll(options.environment);
     extra.putAll(options.serviceEnvironment.getOrDefault(service, Map.of()));
     return ServiceEnvironment.of(options.portOf(service), options.bootstrapServers(), options.schemaRegistryUrl(),
         options.apiKeysFile(), System.getenv(), extra);

@@ -161,6 +161,11 @@ public final class StackOptions {
     return file.toFile().isFile() ? Optional.of(file) : Optional.empty();
   }
 
+  Optional<Path> demoDirectoryFile() {
+    Path file = home.resolve("config").resolve("demo").resolve("directory.yaml");
+    return file.toFile().isFile() ? Optional.of(file) : Optional.empty();
+  }
+
   int portOf(Service service) {
     return ports.getOrDefault(service, service.defaultPort());
   }
