@@ -27,6 +27,7 @@ import org.crossdesk.launcher.broker.KafkaBroker;
 import org.crossdesk.launcher.process.ChildProcess;
 import org.crossdesk.launcher.process.Supervisor;
 import org.crossdesk.launcher.services.HealthCheck;
+import org.crossdesk.launcher.services.LocalSecret;
 import org.crossdesk.launcher.services.Service;
 import org.crossdesk.launcher.services.ServiceEnvironment;
 import org.crossdesk.launcher.services.ServiceProcess;
@@ -162,6 +163,15 @@ public final class Stack implements AutoCloseable {
     if (service == Service.ROUTING) {
       // Routing seeds an empty directory; from the repository's file, so that edits need no rebuild.
       options.demoDirectoryFile().ifPresent(file -> extra.put("CROSSDESK_ROUTING_SEED_FILE", "file:" + file));
+    }
+    if (service == Service.NOTIFICATIONS) {
+      // Seals webhook secrets stored in Kafka: made once per data directory, unless the user brings one.
+      if (System.getenv("CROSSDESK_NOTIFICATIONS_SECRET_KEY") == null) {
+        extra.put("CROSSDESK_NOTIFICATIONS_SECRET_KEY",
+            LocalSecret.base64(options.dataDir().resolve("notifications-secret-key"), 32));
+      }
+      // Everything runs on this machine, partner systems under test included.
+      extra.put("CROSSDESK_NOTIFICATIONS_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
     }
     extra.putAll(options.environment);
     extra.putAll(options.serviceEnvironment.getOrDefault(service, Map.of()));
