@@ -102,6 +102,7 @@ public final class EndToEndBenchmark {
       StackOptions stackOptions = StackOptions.forHome(options.home())
           .stateDir(options.home().resolve("bench/target/stack"))
           .fresh(true)
+          .serviceJvmOptions(StackOptions.PEAK_SERVICE_JVM_OPTIONS)
           .kafkaPorts(freePort(), freePort());
       for (Service service : Service.values()) {
         stackOptions.port(service, freePort());
