@@ -1,5 +1,6 @@
 package org.crossdesk.routing.policy;
 
+import org.crossdesk.routing.testing.TestDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.crossdesk.routing.testing.Submissions.fugitive;

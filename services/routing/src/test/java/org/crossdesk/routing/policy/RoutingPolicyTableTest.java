@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.crossdesk.routing.policy.RoutingDecision.Recipient;
 import org.crossdesk.routing.policy.RoutingDecision.Withheld;
 import org.crossdesk.routing.testing.Submissions;
+import org.crossdesk.routing.testing.TestDirectory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

@@ -1,4 +1,4 @@
-package org.crossdesk.routing.policy;
+package org.crossdesk.routing.testing;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,9 +17,9 @@ import org.crossdesk.routing.directory.Directory;
  * The small synthetic directory the policy table runs against, written as two tables. Types: F fugitive,
  * D drug trafficking, C counter-terrorism. "NCB" marks a national central desk.
  */
-final class TestDirectory {
+public final class TestDirectory {
 
-  static final String DESKS = """
+  public static final String DESKS = """
       desk        types  central  active
       FR-BNRF     F      -        yes
       FR-OCRTIS   D      -        yes
@@ -49,7 +49,7 @@ final class TestDirectory {
       """;
 
   // Parties: plain codes are direct parties (countries), codes after "|" are framework members.
-  static final String AGREEMENTS = """
+  public static final String AGREEMENTS = """
       agreement             areas  from        to          active  parties
       INTERPOL              F      1956-06-13  -           yes     | FR DE ES BE NL PT IT AT CH GB TH LA CO MA US RU VE
       EU                    FDC    2016-05-11  -           yes     CH | FR DE ES BE NL PT IT AT
@@ -64,11 +64,11 @@ final class TestDirectory {
   private TestDirectory() {
   }
 
-  static Directory directory() {
+  public static Directory directory() {
     return Directory.of(desks(), agreements());
   }
 
-  static List<DeskProfile> desks() {
+  public static List<DeskProfile> desks() {
     List<DeskProfile> desks = new ArrayList<>();
     for (String[] row : rows(DESKS)) {
       desks.add(desk(row[0], row[1], row[2].equals("NCB"), row[3].equals("yes")));
@@ -76,7 +76,7 @@ final class TestDirectory {
     return desks;
   }
 
-  static List<CooperationAgreement> agreements() {
+  public static List<CooperationAgreement> agreements() {
     List<CooperationAgreement> agreements = new ArrayList<>();
     for (String[] row : rows(AGREEMENTS)) {
       List<String> parties = Arrays.asList(row).subList(5, row.length);
@@ -99,7 +99,7 @@ final class TestDirectory {
     return agreements;
   }
 
-  static DeskProfile desk(String deskId, String types, boolean central, boolean active) {
+  public static DeskProfile desk(String deskId, String types, boolean central, boolean active) {
     return DeskProfile.newBuilder()
         .setDeskId(deskId)
         .setCountry(deskId.substring(0, 2))
@@ -113,7 +113,7 @@ final class TestDirectory {
         .build();
   }
 
-  static List<ReferralType> types(String letters) {
+  public static List<ReferralType> types(String letters) {
     List<ReferralType> types = new ArrayList<>();
     for (char letter : letters.toCharArray()) {
       types.add(switch (letter) {
