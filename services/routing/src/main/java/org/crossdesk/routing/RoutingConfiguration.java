@@ -4,12 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.crossdesk.events.Topic;
+import org.crossdesk.events.Topics;
+import org.crossdesk.platform.kafka.CrossdeskKafkaProperties;
 import org.crossdesk.platform.kafka.KafkaClientSettings;
 import org.crossdesk.platform.kafka.TopicProvisioner;
 import org.crossdesk.routing.directory.DirectorySeed;
@@ -31,6 +37,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
@@ -62,8 +69,21 @@ class RoutingConfiguration {
 
   @Bean
   DirectoryService directoryService(DirectoryStore store, KafkaTemplate<String, Object> kafka,
-                                    TopicProvisioner topics, Clock clock) {
-    return new DirectoryService(store, kafka, topics, clock);
+                                    TopicProvisioner topics, KafkaAdmin admin, CrossdeskKafkaProperties kafkaProperties,
+                                    Clock clock) {
+    return new DirectoryService(store, kafka, topics, deskIds -> {
+      // The same topics TopicProvisioner.ensureDeskTopics creates, for many desks in one admin request.
+      List<NewTopic> topicsToCreate = new ArrayList<>();
+      for (String deskId : deskIds) {
+        for (Topic<?, ?> topic : List.of(Topics.deskOutbox(deskId), Topics.deskInbox(deskId))) {
+          for (Topic<?, ?> each : List.of(topic, topic.deadLetter())) {
+            topicsToCreate.add(new NewTopic(each.name(), each.partitions(), kafkaProperties.getReplicationFactor())
+                .configs(each.configs()));
+          }
+        }
+      }
+      admin.createOrModifyTopics(topicsToCreate.toArray(NewTopic[]::new));
+    }, clock);
   }
 
   @Bean
@@ -116,6 +136,7 @@ class RoutingConfiguration {
     container.setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
       @Override
       public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        log.info("Fan-out assigned {}", partitions);
         restorer.restore(partitions);
       }
     });
@@ -135,6 +156,7 @@ class RoutingConfiguration {
       if (properties.isSeed() && store.wasEmptyAtStart()) {
         directory.seedIfEmpty(readSeed(properties, clock));
       }
+      log.info("Directory ready {}; starting the fan-out", store.snapshot().sizes());
       listeners.getListenerContainer(FanOutListener.ID).start();
     };
   }

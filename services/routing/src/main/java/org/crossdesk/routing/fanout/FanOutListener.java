@@ -48,7 +48,8 @@ public class FanOutListener {
   }
 
   @KafkaListener(id = ID, topics = {Topics.REFERRALS_LIFECYCLE, Topics.REFERRALS_RESPONSES},
-      containerFactory = "routingFanOutContainerFactory", autoStartup = "false", batch = "true")
+      containerFactory = "routingFanOutContainerFactory", autoStartup = "false", batch = "true",
+      idIsGroup = false)
   public void onBatch(List<ConsumerRecord<String, Object>> records, Consumer<?, ?> consumer) {
     RecipientLedger.Batch batch = ledger.begin();
     List<Outgoing> out = new ArrayList<>();
