@@ -55,7 +55,8 @@ public final class RoutingPolicy {
 
   /** The decision for {@code request} against {@code directory}, now. */
   public RoutingDecision decide(RoutingRequest request, Directory directory) {
-    Instant now = clock.instant();
+    // Events carry milliseconds (timestamp-millis): decide at that precision so previews and events agree.
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     Decision decision = new Decision(request, directory);
     decision.addRequested();
     decision.addDerived();
