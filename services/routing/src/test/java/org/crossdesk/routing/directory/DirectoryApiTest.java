@@ -14,7 +14,10 @@ import org.crossdesk.events.directory.DeskProfile;
 import org.crossdesk.routing.testing.Http;
 import org.crossdesk.routing.testing.Kafka;
 import org.crossdesk.routing.testing.RoutingServiceTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.crossdesk.routing.testing.Ready;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +30,14 @@ class DirectoryApiTest {
 
   @LocalServerPort
   int port;
+
+  @Autowired
+  KafkaListenerEndpointRegistry listeners;
+
+  @BeforeEach
+  void serviceIsRouting() {
+    Ready.awaitRouting(listeners);
+  }
 
   @Autowired
   DirectoryService directory;

@@ -1,7 +1,6 @@
 package org.crossdesk.routing.fanout;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.crossdesk.routing.testing.Kafka.lifecycle;
 import static org.crossdesk.routing.testing.Kafka.newReferralId;
 import static org.crossdesk.routing.testing.Kafka.probe;
@@ -36,6 +35,7 @@ import org.crossdesk.events.referral.WithholdReason;
 import org.crossdesk.events.response.AlertAcknowledged;
 import org.crossdesk.events.response.AlertActioned;
 import org.crossdesk.routing.testing.Kafka;
+import org.crossdesk.routing.testing.Ready;
 import org.crossdesk.routing.testing.RoutingServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,8 +57,7 @@ class FanOutServiceTest {
 
   @BeforeEach
   void serviceIsRouting() {
-    await().atMost(WAIT).until(() -> !listeners.getListenerContainer(FanOutListener.ID).getAssignedPartitions()
-        .isEmpty());
+    Ready.awaitRouting(listeners);
   }
 
   @Test

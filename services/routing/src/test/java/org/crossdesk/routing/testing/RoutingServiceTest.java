@@ -21,7 +21,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 @CrossdeskKafka
 @SpringBootTest(classes = RoutingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-        "crossdesk.kafka.schema-registry-url=${crossdesk.schema-registry.url}",
         "crossdesk.http.api-keys-file=../../config/demo/api-keys.txt",
         "crossdesk.routing.seed-file=file:../../config/demo/directory.yaml"})
 public @interface RoutingServiceTest {
