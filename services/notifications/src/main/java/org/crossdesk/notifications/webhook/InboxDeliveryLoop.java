@@ -65,6 +65,10 @@ public final class InboxDeliveryLoop implements AutoCloseable {
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    // A new desk's inbox joins the pattern with a rebalance; cooperative rebalancing moves only the
+    // partitions that change hands, so deliveries elsewhere are not cancelled and redone.
+    config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+        java.util.List.of(org.apache.kafka.clients.consumer.CooperativeStickyAssignor.class.getName()));
     this.consumerConfig = config;
     this.decoder = decoder;
     this.deadLetters = deadLetters;
