@@ -208,9 +208,10 @@ class NotificationsConfiguration {
   NotificationsRuntime notificationsRuntime(TableFollower tables, InboxDeliveryLoop webhooks,
                                             DeadlineConsumer deadlines, DeadlineTracker tracker,
                                             InboxStreams streams, WebhookDispatcher dispatcher,
-                                            ScheduledExecutorService notificationsTimer,
                                             NotificationsProperties properties) {
-    return new NotificationsRuntime(tables, webhooks, deadlines, tracker, streams, dispatcher, notificationsTimer,
+    // A thread of its own: a check waits for Kafka to acknowledge breaches, and must not delay retries.
+    ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(daemonThreads("deadline-checks"));
+    return new NotificationsRuntime(tables, webhooks, deadlines, tracker, streams, dispatcher, checks,
         properties.getDeadlines().getCheckInterval(), properties.getStartupTimeout());
   }
 

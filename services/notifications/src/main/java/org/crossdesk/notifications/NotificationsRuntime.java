@@ -86,6 +86,7 @@ final class NotificationsRuntime implements SmartLifecycle {
     if (checks != null) {
       checks.cancel(false);
     }
+    timer.shutdown();
     streams.close();
     webhooks.close();
     dispatcher.close();
