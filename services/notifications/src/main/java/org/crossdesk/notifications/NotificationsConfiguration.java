@@ -26,6 +26,7 @@ import org.crossdesk.notifications.deadline.EscalationDirectory;
 import org.crossdesk.notifications.deadline.KafkaBreachPublisher;
 import org.crossdesk.notifications.kafka.AvroDecoder;
 import org.crossdesk.notifications.kafka.DeadLetters;
+import org.crossdesk.notifications.kafka.DeskTopics;
 import org.crossdesk.notifications.kafka.TableFollower;
 import org.crossdesk.notifications.rendering.InboxMessageRenderer;
 import org.crossdesk.notifications.stream.InboxStreams;
@@ -95,6 +96,11 @@ class NotificationsConfiguration {
   }
 
   @Bean
+  DeskTopics deskTopics(TopicProvisioner provisioner) {
+    return new DeskTopics(provisioner::ensureDeskTopics);
+  }
+
+  @Bean
   DeadLetters deadLetters(Producer<String, byte[]> deadLetterProducer) {
     return new DeadLetters(deadLetterProducer);
   }
@@ -121,7 +127,7 @@ class NotificationsConfiguration {
   WebhookDispatcher webhookDispatcher(SubscriptionRegistry registry, SecretSealer sealer,
                                       InboxMessageRenderer renderer, ExecutorService webhookHttpExecutor,
                                       KafkaTemplate<String, Object> kafka, DeadLetters deadLetters,
-                                      DeliveryLedger ledger, ScheduledExecutorService notificationsTimer,
+                                      DeskTopics deskTopics, DeliveryLedger ledger, ScheduledExecutorService notificationsTimer,
                                       NotificationsProperties properties, Clock clock) {
     Webhooks webhooks = properties.getWebhooks();
     RetryPolicy policy = new RetryPolicy(webhooks.getMaxAttempts(), webhooks.getInitialBackoff(),
@@ -129,22 +135,22 @@ class NotificationsConfiguration {
     HttpWebhookTransport transport = new HttpWebhookTransport(webhooks.getConnectTimeout(),
         webhooks.getRequestTimeout(), webhookHttpExecutor, clock);
     return new WebhookDispatcher(registry, sealer, renderer, transport,
-        new KafkaDeliveryRecorder(kafka, deadLetters, clock), ledger, policy, notificationsTimer, clock,
+        new KafkaDeliveryRecorder(kafka, deadLetters, deskTopics, clock), ledger, policy, notificationsTimer, clock,
         new SplittableRandom(), webhooks.getMaxInFlightPerSubscription());
   }
 
   @Bean
   InboxDeliveryLoop inboxDeliveryLoop(KafkaClientSettings settings, AvroDecoder decoder, DeadLetters deadLetters,
-                                      WebhookDispatcher dispatcher, NotificationsProperties properties,
+                                      DeskTopics deskTopics, WebhookDispatcher dispatcher, NotificationsProperties properties,
                                       @Value("${spring.application.name}") String app) {
-    return new InboxDeliveryLoop(settings.consumer(app), decoder, deadLetters, dispatcher,
+    return new InboxDeliveryLoop(settings.consumer(app), decoder, deadLetters, deskTopics, dispatcher,
         properties.getWebhooks().getMaxInProgressPerPartition());
   }
 
   @Bean
   DeadlineTracker deadlineTracker(Clock clock, EscalationDirectory directory, KafkaTemplate<String, Object> kafka,
-                                  TopicProvisioner topics, NotificationsProperties properties) {
-    return new DeadlineTracker(clock, directory, new KafkaBreachPublisher(kafka, topics::ensureDeskTopics),
+                                  DeskTopics deskTopics, NotificationsProperties properties) {
+    return new DeadlineTracker(clock, directory, new KafkaBreachPublisher(kafka, deskTopics),
         properties.getDeadlines().getKeepSettled());
   }
 
@@ -191,11 +197,11 @@ class NotificationsConfiguration {
 
   @Bean
   InboxStreams inboxStreams(KafkaClientSettings settings, AvroDecoder decoder, InboxMessageRenderer renderer,
-                            TopicProvisioner topics, ExecutorService streamExecutor,
+                            DeskTopics deskTopics, ExecutorService streamExecutor,
                             NotificationsProperties properties, @Value("${spring.application.name}") String app) {
     NotificationsProperties.Stream stream = properties.getStream();
     // Stream timing is wall-clock time whatever clock deadlines use.
-    return new InboxStreams(settings.consumer(app), decoder, renderer, topics::ensureDeskTopics, streamExecutor,
+    return new InboxStreams(settings.consumer(app), decoder, renderer, deskTopics, streamExecutor,
         Clock.systemUTC(), stream.getHeartbeat(), stream.getMaxDuration(), stream.getMaxStreams());
   }
 

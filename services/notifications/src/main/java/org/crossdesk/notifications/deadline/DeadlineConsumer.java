@@ -71,14 +71,26 @@ public final class DeadlineConsumer implements AutoCloseable {
     this.thread.setDaemon(true);
   }
 
+  /**
+   * Starts consuming on a thread of its own.
+   *
+   * @throws IllegalStateException if the three topics are not co-partitioned (then deadlines could not be
+   *                               tracked correctly, so the service must not start)
+   */
   public void start() {
+    KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig);
+    try {
+      requireCoPartitioned(kafka);
+    } catch (RuntimeException e) {
+      kafka.close();
+      throw e;
+    }
+    consumer = kafka;
     thread.start();
   }
 
   private void run() {
-    try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig)) {
-      consumer = kafka;
-      requireCoPartitioned(kafka);
+    try (KafkaConsumer<String, byte[]> kafka = consumer) {
       kafka.subscribe(TOPICS, new Rebalance(kafka));
       while (running) {
         for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(200))) {

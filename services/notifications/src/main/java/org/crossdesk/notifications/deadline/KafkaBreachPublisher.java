@@ -1,14 +1,12 @@
 package org.crossdesk.notifications.deadline;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.deadline.DeadlineBreached;
 import org.crossdesk.events.inbox.DeadlineNotice;
+import org.crossdesk.notifications.kafka.DeskTopics;
 import org.springframework.kafka.core.KafkaOperations;
 
 /**
@@ -22,15 +20,11 @@ public final class KafkaBreachPublisher implements BreachPublisher {
   private static final long TIMEOUT_SECONDS = 30;
 
   private final KafkaOperations<String, Object> kafka;
-  private final Consumer<String> ensureDeskTopics;
-  private final Set<String> desksWithTopics = ConcurrentHashMap.newKeySet();
+  private final DeskTopics deskTopics;
 
-  /**
-   * @param ensureDeskTopics creates a desk's inbox (and outbox) if missing
-   */
-  public KafkaBreachPublisher(KafkaOperations<String, Object> kafka, Consumer<String> ensureDeskTopics) {
+  public KafkaBreachPublisher(KafkaOperations<String, Object> kafka, DeskTopics deskTopics) {
     this.kafka = kafka;
-    this.ensureDeskTopics = ensureDeskTopics;
+    this.deskTopics = deskTopics;
   }
 
   @Override
@@ -54,10 +48,7 @@ public final class KafkaBreachPublisher implements BreachPublisher {
   }
 
   private String inboxOf(String deskId) {
-    if (!desksWithTopics.contains(deskId)) {
-      ensureDeskTopics.accept(deskId);
-      desksWithTopics.add(deskId);
-    }
+    deskTopics.ensure(deskId);
     return Topics.deskInboxName(deskId);
   }
 

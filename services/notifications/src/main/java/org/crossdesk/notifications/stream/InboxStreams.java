@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,6 +20,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.inbox.InboxMessage;
 import org.crossdesk.notifications.kafka.AvroDecoder;
+import org.crossdesk.notifications.kafka.DeskTopics;
 import org.crossdesk.notifications.rendering.InboxMessageRenderer;
 import org.crossdesk.notifications.rendering.MessageFacts;
 import org.slf4j.Logger;
@@ -55,7 +55,7 @@ public final class InboxStreams {
   private final Map<String, Object> consumerConfig;
   private final AvroDecoder decoder;
   private final InboxMessageRenderer renderer;
-  private final Consumer<String> ensureDeskTopics;
+  private final DeskTopics deskTopics;
   private final ExecutorService executor;
   private final Clock clock;
   private final Duration heartbeat;
@@ -65,7 +65,7 @@ public final class InboxStreams {
   private volatile boolean running = true;
 
   public InboxStreams(Map<String, Object> consumerConfig, AvroDecoder decoder, InboxMessageRenderer renderer,
-                      Consumer<String> ensureDeskTopics, ExecutorService executor, Clock clock, Duration heartbeat,
+                      DeskTopics deskTopics, ExecutorService executor, Clock clock, Duration heartbeat,
                       Duration maxDuration, int maxStreams) {
     Map<String, Object> config = new HashMap<>(consumerConfig);
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -77,7 +77,7 @@ public final class InboxStreams {
     this.consumerConfig = config;
     this.decoder = decoder;
     this.renderer = renderer;
-    this.ensureDeskTopics = ensureDeskTopics;
+    this.deskTopics = deskTopics;
     this.executor = executor;
     this.clock = clock;
     this.heartbeat = heartbeat;
@@ -178,7 +178,7 @@ public final class InboxStreams {
     List<PartitionInfo> infos = consumer.partitionsFor(topic);
     if (infos == null || infos.isEmpty()) {
       // A desk that never received anything may have no inbox yet; the catalogue says how to make it.
-      ensureDeskTopics.accept(deskId);
+      deskTopics.ensure(deskId);
       infos = consumer.partitionsFor(topic);
     }
     return infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();

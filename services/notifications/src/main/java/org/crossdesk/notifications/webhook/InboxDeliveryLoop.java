@@ -22,6 +22,7 @@ import org.crossdesk.events.Topics;
 import org.crossdesk.events.inbox.InboxMessage;
 import org.crossdesk.notifications.kafka.AvroDecoder;
 import org.crossdesk.notifications.kafka.DeadLetters;
+import org.crossdesk.notifications.kafka.DeskTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,7 @@ public final class InboxDeliveryLoop implements AutoCloseable {
   private final Map<String, Object> consumerConfig;
   private final AvroDecoder decoder;
   private final DeadLetters deadLetters;
+  private final DeskTopics deskTopics;
   private final WebhookDispatcher dispatcher;
   private final int maxInProgressPerPartition;
   private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
@@ -60,7 +62,7 @@ public final class InboxDeliveryLoop implements AutoCloseable {
    * @param consumerConfig group consumer settings (group id, bootstrap, read_committed, earliest)
    */
   public InboxDeliveryLoop(Map<String, Object> consumerConfig, AvroDecoder decoder, DeadLetters deadLetters,
-                           WebhookDispatcher dispatcher, int maxInProgressPerPartition) {
+                           DeskTopics deskTopics, WebhookDispatcher dispatcher, int maxInProgressPerPartition) {
     Map<String, Object> config = new HashMap<>(consumerConfig);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -72,6 +74,7 @@ public final class InboxDeliveryLoop implements AutoCloseable {
     this.consumerConfig = config;
     this.decoder = decoder;
     this.deadLetters = deadLetters;
+    this.deskTopics = deskTopics;
     this.dispatcher = dispatcher;
     this.maxInProgressPerPartition = maxInProgressPerPartition;
     this.thread = new Thread(this::run, "inbox-webhooks");
@@ -143,6 +146,7 @@ public final class InboxDeliveryLoop implements AutoCloseable {
     log.warn("Dead-lettering unreadable inbox record {}-{}@{}: {}", record.topic(), record.partition(),
         record.offset(), cause.getMessage());
     try {
+      deskTopics.ensure(Topics.deskIdOf(record.topic()));
       deadLetters.send(record.topic(), record.partition(), record.offset(),
           record.key() == null ? null : record.key().getBytes(java.nio.charset.StandardCharsets.UTF_8),
           record.value(), record.headers(), cause.getClass().getName(), cause.getMessage(), Map.of()).join();

@@ -13,6 +13,7 @@ import org.crossdesk.events.response.DeliveryChannel;
 import org.crossdesk.events.response.DeliveryFailed;
 import org.crossdesk.events.response.ResponseEvent;
 import org.crossdesk.notifications.kafka.DeadLetters;
+import org.crossdesk.notifications.kafka.DeskTopics;
 import org.springframework.kafka.core.KafkaOperations;
 
 /**
@@ -41,11 +42,14 @@ public final class KafkaDeliveryRecorder implements DeliveryRecorder {
 
   private final KafkaOperations<String, Object> kafka;
   private final DeadLetters deadLetters;
+  private final DeskTopics deskTopics;
   private final Clock clock;
 
-  public KafkaDeliveryRecorder(KafkaOperations<String, Object> kafka, DeadLetters deadLetters, Clock clock) {
+  public KafkaDeliveryRecorder(KafkaOperations<String, Object> kafka, DeadLetters deadLetters, DeskTopics deskTopics,
+                               Clock clock) {
     this.kafka = kafka;
     this.deadLetters = deadLetters;
+    this.deskTopics = deskTopics;
     this.clock = clock;
   }
 
@@ -69,6 +73,11 @@ public final class KafkaDeliveryRecorder implements DeliveryRecorder {
   @Override
   public CompletableFuture<Void> failed(Delivery delivery, int attempts, String lastError) {
     SourceRecord source = delivery.source();
+    try {
+      deskTopics.ensure(delivery.deskId());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     CompletableFuture<Void> deadLettered = deadLetters.send(source.topic(), source.partition(), source.offset(),
         source.key(), source.value(), null, GIVEN_UP,
         "Webhook delivery given up after " + attempts + " attempt(s): " + lastError,

@@ -163,7 +163,7 @@ class WebhookDeliveryTest {
     TestKafka.send(Topics.deskInboxName(HEALTHY), "CD-2026-100004",
         Messages.alert("CD-2026-100004", HEALTHY, Priority.URGENT));
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> !responsesAbout(AlertIds.of("CD-2026-100004", HEALTHY)).isEmpty());
+    await().atMost(Duration.ofSeconds(30)).until(() -> !responsesAbout(AlertIds.of("CD-2026-100004", HEALTHY)).isEmpty());
     assertThat(receiver.received("/at")).hasSize(1);
     assertThat(responsesAbout(AlertIds.of("CD-2026-100003", HUNG))).as("still hanging, nothing recorded").isEmpty();
     assertThat(receiver.received("/lu")).hasSize(1);
