@@ -218,8 +218,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
     }
 
     DatumReader<Object> datumReader = specific
-        ? new SpecificDatumReader<>(writer, reader, s.specificType() != null
-            ? SpecificData.getForClass(s.specificType()) : SpecificData.getForSchema(reader))
+        ? new SpecificDatumReader<>(writer, reader, ListMaterialisingSpecificData.INSTANCE)
         : new GenericDatumReader<>(writer, reader, genericData);
     return new ReaderPlan(id, writer, reader, datumReader, s.failOnTrailingData(), expiresAt);
   }
