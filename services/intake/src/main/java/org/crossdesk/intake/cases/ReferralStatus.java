@@ -1,0 +1,13 @@
+package org.crossdesk.intake.cases;
+
+/** Where a referral stands in its lifecycle, as intake sees it from the lifecycle topic. */
+public enum ReferralStatus {
+  /** Intake accepted it; routing has not decided its recipients yet. */
+  SUBMITTED,
+  /** Routing sent alerts to its recipients. */
+  ROUTED,
+  /** The issuer withdrew it; recipients must purge it. */
+  WITHDRAWN,
+  /** It was closed; no further alerts or deadlines follow. */
+  CLOSED
+}
