@@ -102,6 +102,9 @@ public final class SubmissionValidator {
   /** Every violation of an action report. */
   public List<Violation> validate(ActionReport report) {
     Findings findings = new Findings();
+    if (report.getOutcome() == null) {
+      findings.add(ReasonCode.REQUIRED, "outcome", "outcome is required");
+    }
     findings.requiredText("details", report.getDetails(), Limits.LONG_TEXT);
     return findings.list();
   }
