@@ -1,6 +1,9 @@
 package org.crossdesk.intake;
 
 import java.time.Clock;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.crossdesk.intake.cases.CaseBook;
 import org.crossdesk.intake.cases.CaseFeed;
@@ -13,6 +16,8 @@ import org.crossdesk.intake.outbox.OutboxProcessor;
 import org.crossdesk.intake.validation.SubmissionValidator;
 import org.crossdesk.platform.kafka.KafkaClientSettings;
 import org.crossdesk.platform.kafka.TopicProvisioner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,6 +30,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IntakeProperties.class)
 class IntakeConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(IntakeConfiguration.class);
 
   @Bean
   @ConditionalOnMissingBean
@@ -105,9 +112,20 @@ class IntakeConfiguration {
   }
 
   @Bean
-  ReferralGateway referralGateway(SubmissionValidator validator, CaseBook cases, KafkaTemplate<String, Object> kafka,
-                                  DeskTopics deskTopics, Clock clock, IntakeProperties properties) {
+  ReferralGateway referralGateway(SubmissionValidator validator, CaseBook cases, CaseFeed feed,
+                                  KafkaTemplate<String, Object> kafka, DeskTopics deskTopics, Clock clock,
+                                  IntakeProperties properties) {
+    Runnable viewCatchUp = () -> {
+      try {
+        // An HTTP request waits a little, never minutes: a view that lags that much answers as it is.
+        feed.caughtUp().get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException e) {
+        log.warn("The case view did not catch up within {}: {}", properties.sendTimeout(), e.toString());
+      }
+    };
     return new ReferralGateway(validator, cases, new KafkaOutboxWriter(kafka, deskTopics, properties.sendTimeout()),
-        clock, properties.rememberWrites());
+        clock, properties.rememberWrites(), viewCatchUp);
   }
 }

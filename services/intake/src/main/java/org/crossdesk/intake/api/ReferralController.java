@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.crossdesk.events.audit.AuditAction;
 import org.crossdesk.events.audit.AuditResourceType;
 import org.crossdesk.events.outbox.ReferralAmendment;
@@ -77,14 +78,14 @@ class ReferralController {
   @GetMapping("/{referralId}")
   CaseStatusJson status(Caller caller, @PathVariable String referralId,
                         @RequestHeader(name = PURPOSE, required = false) String purpose) {
-    Optional<CaseStatus> status = gateway.status(referralId);
+    boolean oversight = caller.has(Role.SUPERVISOR) || caller.has(Role.AUDITOR) || caller.has(Role.ADMIN);
+    Predicate<CaseStatus> mayRead = s -> oversight || caller.has(Role.DESK) && s.isIssuerOrRecipient(caller.deskId());
+    Optional<CaseStatus> status = gateway.status(referralId, mayRead);
     if (status.isEmpty()) {
       audit.denied(caller, AuditAction.READ_REFERRAL, AuditResourceType.REFERRAL, referralId, "no such referral");
       throw Refusals.of(new Violation(ReasonCode.UNKNOWN_REFERRAL, "referralId", "no referral " + referralId + " is known"));
     }
-    boolean oversight = caller.has(Role.SUPERVISOR) || caller.has(Role.AUDITOR) || caller.has(Role.ADMIN);
-    boolean party = caller.has(Role.DESK) && status.get().isIssuerOrRecipient(caller.deskId());
-    if (!party && !oversight) {
+    if (!mayRead.test(status.get())) {
       audit.denied(caller, AuditAction.READ_REFERRAL, AuditResourceType.REFERRAL, referralId,
           "desk is neither issuer nor recipient");
       throw Refusals.of(new Violation(caller.has(Role.DESK) ? ReasonCode.NOT_RECIPIENT : ReasonCode.DESK_MISMATCH,

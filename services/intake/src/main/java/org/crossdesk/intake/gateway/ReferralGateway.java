@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.apache.avro.AvroRuntimeException;
 import org.crossdesk.events.common.EventMetadata;
 import org.crossdesk.events.common.ReferralType;
@@ -25,6 +27,7 @@ import org.crossdesk.intake.referralid.ReferralIds;
 import org.crossdesk.intake.validation.ReasonCode;
 import org.crossdesk.intake.validation.SubmissionValidator;
 import org.crossdesk.intake.validation.Violation;
+import org.crossdesk.platform.web.ProblemException;
 
 /**
  * The HTTP gateway's decisions, in plain Java: who may do what, the synchronous validation (the same
@@ -43,12 +46,20 @@ public final class ReferralGateway {
   private final OutboxWriter outbox;
   private final Clock clock;
   private final PendingSubmissions pending;
+  private final Runnable viewCatchUp;
   // Two requests with the same (desk, reference) on this instance must not both pass as new: the check and
   // the write happen under the reference's stripe.
   private final Object[] stripes = new Object[64];
 
+  /**
+   * @param viewCatchUp    blocks until the case view has read everything written so far; run before refusing
+   *                       a request for want of a referral, an issuer or a recipient, since those facts come
+   *                       from other services' events the view may not have read yet
+   * @param rememberWrites how long to remember own writes the case view has not seen
+   */
   public ReferralGateway(SubmissionValidator validator, CaseBook cases, OutboxWriter outbox, Clock clock,
-                         Duration rememberWrites) {
+                         Duration rememberWrites, Runnable viewCatchUp) {
+    this.viewCatchUp = Objects.requireNonNull(viewCatchUp);
     this.validator = Objects.requireNonNull(validator);
     this.cases = Objects.requireNonNull(cases);
     this.outbox = Objects.requireNonNull(outbox);
@@ -117,7 +128,7 @@ public final class ReferralGateway {
   /** Amends a referral {@code desk} issued. */
   public Answer amend(String desk, String actor, String referralId, ReferralAmendment amendment,
                       List<Violation> shape) {
-    Issued issued = issuedBy(desk, referralId);
+    Issued issued = onFreshView(() -> issuedBy(desk, referralId));
     ReferralSubmission next = amendment.getSubmission();
     if (next != null && next.getDeskReference() == null) {
       next.put("deskReference", issued.deskReference()); // JSON amendments may leave the reference out
@@ -141,7 +152,7 @@ public final class ReferralGateway {
   /** Withdraws a referral {@code desk} issued. */
   public Answer withdraw(String desk, String actor, String referralId, ReferralWithdrawal withdrawal,
                          List<Violation> shape) {
-    Issued issued = issuedBy(desk, referralId);
+    Issued issued = onFreshView(() -> issuedBy(desk, referralId));
     List<Violation> violations = Refusals.merge(shape, validator.validate(withdrawal));
     if (!violations.isEmpty()) {
       throw Refusals.of(violations);
@@ -185,7 +196,7 @@ public final class ReferralGateway {
   /** Acknowledges the alert of {@code referralId} at {@code desk}. A repeat answers 200 without a write. */
   public Answer acknowledge(String desk, String actor, String referralId, AlertAcknowledgement ack,
                             List<Violation> shape) {
-    CaseStatus status = receivedBy(desk, referralId);
+    CaseStatus status = onFreshView(() -> receivedBy(desk, referralId));
     List<Violation> violations = Refusals.merge(shape, validator.validate(ack));
     if (!violations.isEmpty()) {
       throw Refusals.of(violations);
@@ -200,7 +211,7 @@ public final class ReferralGateway {
 
   /** Reports action on the alert of {@code referralId} at {@code desk}. Each report is a fact of its own. */
   public Answer reportAction(String desk, String actor, String referralId, ActionReport report, List<Violation> shape) {
-    CaseStatus status = receivedBy(desk, referralId);
+    CaseStatus status = onFreshView(() -> receivedBy(desk, referralId));
     List<Violation> violations = Refusals.merge(shape, validator.validate(report));
     if (!violations.isEmpty()) {
       throw Refusals.of(violations);
@@ -234,10 +245,34 @@ public final class ReferralGateway {
   // ------------------------------------------------------------------------------------------- read
 
   /**
-   * The status of a referral, for a desk that issued or received it. Deciding who may read is the caller's
-   * (HTTP) business because it must be audited either way; this only looks it up.
+   * The status of a referral. Deciding who may read is the caller's (HTTP) business because it must be
+   * audited either way; {@code mayRead} only tells whether a missing or refused answer deserves a second
+   * look on a caught-up view (a recipient reading right after routing).
    */
-  public Optional<CaseStatus> status(String referralId) {
+  public Optional<CaseStatus> status(String referralId, Predicate<CaseStatus> mayRead) {
+    Optional<CaseStatus> known = lookUp(referralId);
+    if ((known.isEmpty() || !mayRead.test(known.get())) && ReferralIds.isWellFormed(referralId)) {
+      viewCatchUp.run();
+      known = lookUp(referralId);
+    }
+    return known;
+  }
+
+  /** Checks that need the views of other services' events: retried once on a caught-up view before refusing. */
+  private <T> T onFreshView(Supplier<T> check) {
+    try {
+      return check.get();
+    } catch (ProblemException refused) {
+      int status = refused.status().value();
+      if (status != 403 && status != 404) {
+        throw refused;
+      }
+      viewCatchUp.run();
+      return check.get();
+    }
+  }
+
+  private Optional<CaseStatus> lookUp(String referralId) {
     Optional<CaseStatus> known = cases.status(referralId);
     if (known.isPresent()) {
       return known;

@@ -14,6 +14,7 @@ import org.crossdesk.events.outbox.OutboxMessage;
 import org.crossdesk.intake.cases.CaseBook;
 import org.crossdesk.intake.cases.CaseFeed;
 import org.crossdesk.intake.referralid.OutboxPosition;
+import org.crossdesk.intake.validation.ReasonCode;
 import org.crossdesk.platform.kafka.UnusableRecordException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,15 +73,8 @@ public class OutboxListener implements ConsumerSeekAware {
       return;
     }
     long started = System.nanoTime();
-    try {
-      feed.caughtUp().get(catchUpTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for the case view", e);
-    } catch (ExecutionException | TimeoutException e) {
-      // Processing on a stale view could accept duplicates: better not to consume at all.
-      throw new IllegalStateException("The case view did not catch up within " + catchUpTimeout, e);
-    }
+    // Processing on a stale view could accept duplicates: better not to consume at all until it caught up.
+    awaitView();
     log.info("Case view caught up in {} ms; consuming {} outbox partitions", 
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), assignments.size());
   }
@@ -98,11 +92,13 @@ public class OutboxListener implements ConsumerSeekAware {
     }
     OutboxPosition position = new OutboxPosition(record.topic(), record.partition(), record.offset(),
         Instant.ofEpochMilli(record.timestamp()));
-    Decision decision;
-    try {
-      decision = processor.process(position, message);
-    } catch (IllegalArgumentException e) {
-      throw new UnusableRecordException("Cannot process " + position + ": " + e.getMessage());
+    Decision decision = decide(position, message);
+    if (dependsOnOtherWriters(decision)) {
+      // Who issued or received a referral comes from events other services write (routing's ReferralRouted);
+      // a desk system answering an alert within milliseconds may be ahead of our view. Refuse only on a view
+      // that has caught up.
+      awaitView();
+      decision = decide(position, message);
     }
     deskTopics.accept(position.desk());
     if (decision.event().isPresent()) {
@@ -114,6 +110,30 @@ public class OutboxListener implements ConsumerSeekAware {
     log.info("{} {} {} -> {}{}", position, message.getMessage().getClass().getSimpleName(),
         decision.status(), decision.referralId() == null ? "(no referral)" : decision.referralId(),
         decision.reasons().isEmpty() ? "" : " " + decision.reasons().stream().map(v -> v.code().name()).toList());
+  }
+
+  private Decision decide(OutboxPosition position, OutboxMessage message) {
+    try {
+      return processor.process(position, message);
+    } catch (IllegalArgumentException e) {
+      throw new UnusableRecordException("Cannot process " + position + ": " + e.getMessage());
+    }
+  }
+
+  private static boolean dependsOnOtherWriters(Decision decision) {
+    return decision.reasons().stream().anyMatch(v -> v.code() == ReasonCode.UNKNOWN_REFERRAL
+        || v.code() == ReasonCode.NOT_RECIPIENT || v.code() == ReasonCode.NOT_ISSUER);
+  }
+
+  private void awaitView() {
+    try {
+      feed.caughtUp().get(catchUpTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the case view", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("The case view did not catch up within " + catchUpTimeout, e);
+    }
   }
 
   private void send(Emission<?> emission) {
