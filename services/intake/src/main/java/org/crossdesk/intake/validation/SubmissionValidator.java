@@ -330,14 +330,15 @@ public final class SubmissionValidator {
     }
   }
 
+  /**
+   * Whether to check the details' content: yes if they match the type, and also when the type itself is
+   * missing or unknown (already reported), so that one answer lists the details' problems too.
+   */
   private static boolean matches(Findings f, String field, ReferralType type, ReferralType detailsType) {
-    if (type == detailsType) {
+    if (type == detailsType || type == null || type == ReferralType.UNKNOWN) {
       return true;
     }
-    if (type != null && type != ReferralType.UNKNOWN) {
-      f.add(ReasonCode.DETAILS_TYPE_MISMATCH, field,
-          "details are " + detailsType + " details but the type is " + type);
-    }
+    f.add(ReasonCode.DETAILS_TYPE_MISMATCH, field, "details are " + detailsType + " details but the type is " + type);
     return false;
   }
 

@@ -25,8 +25,8 @@ final class Desks {
   /** The inline API key entries ({@code crossdesk.http.api-keys}) for {@link #WITH_KEYS} and a supervisor. */
   static String apiKeyEntries() {
     Map<String, String> entries = WITH_KEYS.stream().collect(Collectors.toMap(d -> d,
-        d -> "sha256:" + ApiKeys.hash(keyOf(d)) + " " + d.toLowerCase() + ".system DESK " + d));
-    return String.join(";", entries.values()) + ";sha256:" + ApiKeys.hash(SUPERVISOR_KEY) + " duty.supervisor SUPERVISOR";
+        d -> ApiKeys.hash(keyOf(d)) + " " + d.toLowerCase() + ".system DESK " + d));
+    return String.join(";", entries.values()) + ";" + ApiKeys.hash(SUPERVISOR_KEY) + " duty.supervisor SUPERVISOR";
   }
 
   /** A desk id no other test uses, in {@code country}: its outbox is created after intake started. */

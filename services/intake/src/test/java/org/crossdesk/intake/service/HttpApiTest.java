@@ -95,9 +95,9 @@ class HttpApiTest extends IntakeServiceTest {
     withoutReference.remove("deskReference");
 
     HttpResponse<String> accepted = send(request("/api/v1/referrals", ISSUER).header("Idempotency-Key", key)
-        .POST(body(withoutReference)).build());
+        .header("Content-Type", "application/json").POST(body(withoutReference)).build());
     HttpResponse<String> mismatch = send(request("/api/v1/referrals", ISSUER).header("Idempotency-Key", key)
-        .POST(body(referral(Desks.reference()))).build());
+        .header("Content-Type", "application/json").POST(body(referral(Desks.reference()))).build());
 
     assertThat(accepted.statusCode()).isEqualTo(202);
     String referralId = json(accepted).get("referralId").asString();

@@ -39,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "crossdesk.kafka.schema-registry-url=${crossdesk.schema-registry.url}",
     "crossdesk.http.max-body-bytes=65536",
-    "logging.level.org.apache.kafka=WARN"})
+    "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN", "logging.level.state.change.logger=WARN"})
 abstract class IntakeServiceTest {
 
   private static KafkaProducer<String, Object> producer;
