@@ -102,9 +102,15 @@ public final class CaseFeed implements AutoCloseable {
       c.seekToBeginning(partitions);
       while (running.get()) {
         try {
-          CompletableFuture<Void> request;
-          while ((request = requests.poll()) != null) {
-            waiting.put(request, c.endOffsets(partitions));
+          // Targets are taken after the requests were made, and a request leaves the queue only once it has
+          // them: a wakeup (or any failure) during endOffsets leaves it queued for the next round.
+          List<CompletableFuture<Void>> batch = new ArrayList<>(requests);
+          if (!batch.isEmpty()) {
+            Map<TopicPartition, Long> targets = c.endOffsets(partitions);
+            for (CompletableFuture<Void> request : batch) {
+              requests.remove(request);
+              waiting.put(request, targets);
+            }
           }
           ConsumerRecords<String, Object> records = c.poll(Duration.ofMillis(waiting.isEmpty() ? 500 : 50));
           for (ConsumerRecord<String, Object> record : records) {

@@ -84,7 +84,8 @@ public class OutboxListener implements ConsumerSeekAware {
     // nothing held per partition
   }
 
-  @KafkaListener(id = "intake-outbox", topicPattern = Topics.DESK_OUTBOX_PATTERN)
+  // idIsGroup = false: the consumer group is spring.application.name (the platform's consumer factory), not the id.
+  @KafkaListener(id = "intake-outbox", idIsGroup = false, topicPattern = Topics.DESK_OUTBOX_PATTERN)
   public void onOutboxRecord(ConsumerRecord<String, Object> record) {
     if (!(record.value() instanceof OutboxMessage message)) {
       throw new UnusableRecordException("Not an OutboxMessage: "

@@ -1,6 +1,7 @@
 package org.crossdesk.intake.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.common.EventMetadata;
+import org.crossdesk.events.inbox.InboxMessage;
 import org.crossdesk.events.inbox.ReceiptStatus;
 import org.crossdesk.events.inbox.SubmissionReceipt;
 import org.crossdesk.events.outbox.OutboxMessage;
@@ -20,6 +22,7 @@ import org.crossdesk.events.referral.ReferralEvent;
 import org.crossdesk.events.referral.ReferralSubmitted;
 import org.crossdesk.intake.IntakeApplication;
 import org.crossdesk.platform.kafka.KafkaClientSettings;
+import org.crossdesk.platform.kafka.TopicProvisioner;
 import org.crossdesk.schemaregistry.serde.KafkaAvroDeserializer;
 import org.crossdesk.testsupport.CrossdeskKafka;
 import org.crossdesk.testsupport.KafkaFixture;
@@ -45,6 +48,7 @@ class RestartIT {
     String referralId;
 
     try (ConfigurableApplicationContext first = start("intake")) {
+      first.getBean(TopicProvisioner.class).ensureDeskTopics(desk);
       write(desk, reference);
       referralId = awaitReceipts(desk, 1).get(0).getReferralId();
     }
@@ -62,8 +66,8 @@ class RestartIT {
     try (ConfigurableApplicationContext replay = start("intake-replay")) {
       List<SubmissionReceipt> receipts = awaitReceipts(desk, 4);
       assertThat(receipts.subList(2, 4)).extracting(SubmissionReceipt::getStatus, SubmissionReceipt::getReferralId)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple(ReceiptStatus.ACCEPTED, referralId),
-              org.assertj.core.groups.Tuple.tuple(ReceiptStatus.DUPLICATE, referralId));
+          .containsExactly(tuple(ReceiptStatus.ACCEPTED, referralId),
+              tuple(ReceiptStatus.DUPLICATE, referralId));
     }
 
     List<ReferralSubmitted> submitted = lifecycle().readAll().stream()
@@ -74,12 +78,14 @@ class RestartIT {
   }
 
   private ConfigurableApplicationContext start(String group) {
-    return new SpringApplicationBuilder(IntakeApplication.class).properties(
-        "spring.application.name=" + group,
-        "server.port=0",
-        "crossdesk.kafka.bootstrap-servers=" + KafkaFixture.bootstrapServers(),
-        "crossdesk.kafka.schema-registry-url=" + RegistryFixture.url(),
-        "logging.level.org.apache.kafka=WARN").run();
+    // Command-line arguments outrank application.yaml (plain default properties would not).
+    return new SpringApplicationBuilder(IntakeApplication.class).run(
+        "--spring.application.name=" + group,
+        "--server.port=0",
+        "--crossdesk.kafka.bootstrap-servers=" + KafkaFixture.bootstrapServers(),
+        "--crossdesk.kafka.schema-registry-url=" + RegistryFixture.url(),
+        "--logging.level.org.apache.kafka=WARN", "--logging.level.kafka=WARN",
+        "--logging.level.state.change.logger=WARN");
   }
 
   private void write(String desk, String reference) throws Exception {
@@ -94,7 +100,7 @@ class RestartIT {
 
   private List<SubmissionReceipt> awaitReceipts(String desk, int count) {
     return probe(Topics.deskInboxName(desk)).within(Duration.ofSeconds(60)).awaitCount(count).stream()
-        .map(ConsumerRecord::value).map(v -> (SubmissionReceipt) ((org.crossdesk.events.inbox.InboxMessage) v).getMessage())
+        .map(ConsumerRecord::value).map(v -> (SubmissionReceipt) ((InboxMessage) v).getMessage())
         .toList();
   }
 
