@@ -218,7 +218,8 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
     }
 
     DatumReader<Object> datumReader = specific
-        ? new SpecificDatumReader<>(writer, reader, ListMaterialisingSpecificData.INSTANCE)
+        ? new SpecificDatumReader<>(writer, reader, ListMaterialisingSpecificData.basedOn(s.specificType() != null
+            ? SpecificData.getForClass(s.specificType()) : SpecificData.getForSchema(reader)))
         : new GenericDatumReader<>(writer, reader, genericData);
     return new ReaderPlan(id, writer, reader, datumReader, s.failOnTrailingData(), expiresAt);
   }
