@@ -29,6 +29,21 @@
     return Number(n).toLocaleString('en');
   }
 
+  var measure = document.createElement('canvas').getContext('2d');
+
+  /** Width in pixels of the widest label, as the chart will draw it (12 px system font). */
+  function labelWidth(labels, max) {
+    measure.font = '12px system-ui, sans-serif';
+    var widest = 0;
+    labels.forEach(function (l) { widest = Math.max(widest, measure.measureText(String(l)).width); });
+    return Math.min(Math.ceil(widest) + 10, max);
+  }
+
+  /** Charts are drawn at the pixel width of their card, so text stays 12 px on any screen. */
+  function widthOf(slot) {
+    return Math.max(280, Math.floor(slot.clientWidth || slot.parentNode.clientWidth || 560));
+  }
+
   /** Sets up (once) a container with a chart slot and a table slot; returns the slots. */
   function frame(container, tableFirst, tableLabel) {
     if (!container._slots) {
@@ -50,8 +65,8 @@
   function svgFrame(slot, id, width, height, title, description) {
     slot.textContent = '';
     var svg = svgEl('svg', {
-      viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-labelledby': id + '-t ' + id + '-d',
-      preserveAspectRatio: 'xMinYMin meet'
+      width: width, height: height, viewBox: '0 0 ' + width + ' ' + height, role: 'img',
+      'aria-labelledby': id + '-t ' + id + '-d'
     }, slot);
     svgEl('title', { id: id + '-t' }, svg).textContent = title;
     svgEl('desc', { id: id + '-d' }, svg).textContent = description;
@@ -103,19 +118,22 @@
       return;
     }
     var shown = rows.slice(0, opts.maxBars || 12);
-    var labelWidth = 110, width = 560, barHeight = 22, gap = 6, right = 90;
-    var height = shown.length * (barHeight + gap) + 8;
+    var width = widthOf(slots.chart);
+    var left = labelWidth(shown.map(function (r) { return r.label; }), width * 0.4);
+    var barHeight = 18, gap = 5;
+    var right = labelWidth(shown.map(function (r) { return r.text || format(r.value); }), width * 0.35) + 4;
+    var height = shown.length * (barHeight + gap) + 6;
     var max = Math.max.apply(null, shown.map(function (r) { return r.value; })) || 1;
     var words = shown.map(function (r) { return r.label + ' ' + format(r.value); }).join(', ');
     var svg = svgFrame(slots.chart, slots.id, width, height, opts.title,
       'Horizontal bar chart, ' + shown.length + ' of ' + rows.length + ' rows: ' + words + '.');
     shown.forEach(function (r, i) {
       var y = 4 + i * (barHeight + gap);
-      var w = Math.max(1, (width - labelWidth - right) * r.value / max);
-      var label = svgEl('text', { x: labelWidth - 6, y: y + barHeight / 2 + 4, 'text-anchor': 'end' }, svg);
+      var w = Math.max(1, (width - left - right) * r.value / max);
+      var label = svgEl('text', { x: left - 6, y: y + barHeight / 2 + 4, 'text-anchor': 'end' }, svg);
       label.textContent = r.label;
-      svgEl('rect', { x: labelWidth, y: y, width: w, height: barHeight, fill: r.color || opts.color || '#1f5fa8', rx: 2 }, svg);
-      var value = svgEl('text', { x: labelWidth + w + 5, y: y + barHeight / 2 + 4 }, svg);
+      svgEl('rect', { x: left, y: y, width: w, height: barHeight, fill: r.color || opts.color || '#1f5fa8', rx: 2 }, svg);
+      var value = svgEl('text', { x: left + w + 5, y: y + barHeight / 2 + 4 }, svg);
       value.textContent = r.text || format(r.value);
     });
     var headers = opts.headers || ['Label', 'Value'];
@@ -128,7 +146,7 @@
   /** Vertical columns over time: points [{label, long, value}], opts {title, caption, labelEvery, color}. */
   function columns(container, points, opts) {
     var slots = frame(container, false, opts.tableLabel);
-    var width = 720, height = 200, left = 40, bottom = 26, top = 10;
+    var width = widthOf(slots.chart), height = 180, left = 44, bottom = 24, top = 10;
     var max = Math.max.apply(null, points.map(function (p) { return p.value; }));
     var total = points.reduce(function (s, p) { return s + p.value; }, 0);
     var peak = points.reduce(function (best, p) { return p.value > best.value ? p : best; }, points[0] || { value: 0 });
@@ -169,7 +187,9 @@
   function grouped(container, groups, opts) {
     var slots = frame(container, false, opts.tableLabel);
     var format = opts.format || number;
-    var labelWidth = 90, width = 520, right = 80, barHeight = 12, inner = 2, gap = 12;
+    var width = widthOf(slots.chart);
+    var left = labelWidth(groups.map(function (g) { return g.label; }), width * 0.35);
+    var right = 64, barHeight = 11, inner = 2, gap = 10;
     var perGroup = groups.length ? groups[0].bars.length : 0;
     var height = groups.length * (perGroup * (barHeight + inner) + gap) + 26;
     var max = 1;
@@ -178,7 +198,7 @@
       return g.label + ': ' + g.bars.map(function (b) { return b.name + ' ' + (b.text || format(b.value)); }).join(', ');
     }).join('; ');
     var svg = svgFrame(slots.chart, slots.id, width, height, opts.title, 'Grouped bar chart. ' + words + '.');
-    var lx = labelWidth;
+    var lx = left;
     (opts.legend || []).forEach(function (l) {
       svgEl('rect', { x: lx, y: 4, width: 10, height: 10, fill: l.color }, svg);
       var t = svgEl('text', { x: lx + 14, y: 13 }, svg);
@@ -187,13 +207,13 @@
     });
     groups.forEach(function (g, gi) {
       var y0 = 24 + gi * (perGroup * (barHeight + inner) + gap);
-      var label = svgEl('text', { x: labelWidth - 6, y: y0 + perGroup * (barHeight + inner) / 2 + 4, 'text-anchor': 'end' }, svg);
+      var label = svgEl('text', { x: left - 6, y: y0 + perGroup * (barHeight + inner) / 2 + 4, 'text-anchor': 'end' }, svg);
       label.textContent = g.label;
       g.bars.forEach(function (b, bi) {
         var y = y0 + bi * (barHeight + inner);
-        var w = b.value > 0 ? Math.max(1, (width - labelWidth - right) * b.value / max) : 0;
-        svgEl('rect', { x: labelWidth, y: y, width: w, height: barHeight, fill: opts.legend[bi].color }, svg);
-        var t = svgEl('text', { x: labelWidth + w + 4, y: y + barHeight - 2 }, svg);
+        var w = b.value > 0 ? Math.max(1, (width - left - right) * b.value / max) : 0;
+        svgEl('rect', { x: left, y: y, width: w, height: barHeight, fill: opts.legend[bi].color }, svg);
+        var t = svgEl('text', { x: left + w + 4, y: y + barHeight - 1 }, svg);
         t.textContent = b.text || format(b.value);
       });
     });

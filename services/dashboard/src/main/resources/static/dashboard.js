@@ -14,6 +14,8 @@
   var source = null;
   var lastFeedSeq = 0;
   var retryTimer = null;
+  var lastData = null;
+  var resizeTimer = null;
 
   function $(id) { return document.getElementById(id); }
 
@@ -104,6 +106,7 @@
   // ---------------------------------------------------------------- rendering
 
   function render(data) {
+    lastData = data;
     var p = data.picture;
     renderReplay(data.replay);
     $('updated').textContent = 'Updated ' + time(p.at) + ' UTC';
@@ -308,6 +311,11 @@
     $('sign-out').addEventListener('click', function () {
       sessionStorage.removeItem(KEY);
       showLogin('Key forgotten.');
+    });
+    // Charts are drawn at their card's pixel width: redraw when the window changes size.
+    window.addEventListener('resize', function () {
+      clearTimeout(resizeTimer);
+      resizeTimer = setTimeout(function () { if (lastData && !$('main').hidden) { render(lastData); } }, 200);
     });
     takeKeyFromUrl();
     start();
