@@ -1,0 +1,168 @@
+package org.crossdesk.platform.kafka;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.crossdesk.events.Topics;
+import org.crossdesk.platform.audit.AuditLog;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.annotation.EnableKafka;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.kafka.transaction.KafkaTransactionManager;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Kafka wiring shared by every service: Avro values through the registry, idempotent acks=all
+ * producers (transactional when {@code crossdesk.kafka.transactional-id-prefix} is set),
+ * read_committed consumers, and dead-letter topics for every record a listener cannot use.
+ *
+ * <p>Runs before Spring Boot's own Kafka auto-configuration, whose beans then back off.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@EnableConfigurationProperties(CrossdeskKafkaProperties.class)
+@EnableKafka
+public class CrossdeskKafkaAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    KafkaClientSettings kafkaClientSettings(CrossdeskKafkaProperties properties) {
+        return properties.toSettings();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProducerFactory<String, Object> kafkaProducerFactory(KafkaClientSettings settings,
+            CrossdeskKafkaProperties properties, @Value("${spring.application.name:crossdesk}") String app) {
+        DefaultKafkaProducerFactory<String, Object> factory =
+                new DefaultKafkaProducerFactory<>(settings.producer(app));
+        if (properties.getTransactionalIdPrefix() != null && !properties.getTransactionalIdPrefix().isBlank()) {
+            factory.setTransactionIdPrefix(properties.getTransactionalIdPrefix());
+        }
+        return factory;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(KafkaTemplate.class)
+    KafkaTemplate<String, Object> kafkaTemplate(ProducerFactory<String, Object> producerFactory) {
+        KafkaTemplate<String, Object> template = new KafkaTemplate<>(producerFactory);
+        // Sends outside a listener transaction (an admin API write, an HTTP gateway) use a plain
+        // idempotent producer; only read-process-write needs a transaction.
+        template.setAllowNonTransactional(true);
+        return template;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty("crossdesk.kafka.transactional-id-prefix")
+    KafkaTransactionManager<String, Object> kafkaTransactionManager(ProducerFactory<String, Object> producerFactory) {
+        return new KafkaTransactionManager<>(producerFactory);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ConsumerFactory<String, Object> kafkaConsumerFactory(KafkaClientSettings settings,
+            @Value("${spring.application.name:crossdesk}") String app) {
+        Map<String, Object> config = new LinkedHashMap<>(settings.consumer(app));
+        // Unreadable bytes must not stop a partition: the wrapper hands them to the error handler,
+        // which dead-letters them with the original payload and the cause.
+        config.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS,
+                config.get(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG));
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
+        return new DefaultKafkaConsumerFactory<>(config);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaClientSettings settings,
+            KafkaTemplate<String, Object> template, @Value("${spring.application.name:crossdesk}") String app) {
+        KafkaTemplate<String, byte[]> raw =
+                new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(settings.rawProducer(app + "-dlt")));
+        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
+        templates.put(byte[].class, raw);
+        templates.put(Object.class, template.isTransactional() ? avroNonTransactional(settings, app) : template);
+        return new DeadLetterPublishingRecoverer(templates, CrossdeskKafkaAutoConfiguration::deadLetterPartition);
+    }
+
+    private static KafkaTemplate<String, Object> avroNonTransactional(KafkaClientSettings settings, String app) {
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(settings.producer(app + "-dlt-avro")));
+    }
+
+    /** The source topic's dead-letter topic, same partition: the catalogue sizes DLTs like their source. */
+    static TopicPartition deadLetterPartition(ConsumerRecord<?, ?> record, Exception cause) {
+        return new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, record.partition());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "kafkaListenerContainerFactory")
+    ConcurrentKafkaListenerContainerFactory<String, Object> kafkaListenerContainerFactory(
+            ConsumerFactory<String, Object> consumerFactory, KafkaTemplate<String, Object> template,
+            DeadLetterPublishingRecoverer recoverer,
+            ObjectProvider<KafkaTransactionManager<String, Object>> transactions) {
+        ConcurrentKafkaListenerContainerFactory<String, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(consumerFactory);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        FixedBackOff backOff = new FixedBackOff(200L, 2L);
+        KafkaTransactionManager<String, Object> tm = transactions.getIfAvailable();
+        if (tm != null) {
+            factory.getContainerProperties().setKafkaAwareTransactionManager(tm);
+            // In a transaction the failed batch is rolled back first; the recovered record's offset
+            // is then committed in a transaction of its own so the dead letter and the skip agree.
+            DefaultAfterRollbackProcessor<String, Object> afterRollback =
+                    new DefaultAfterRollbackProcessor<>(recoverer, backOff, template, true);
+            afterRollback.addNotRetryableExceptions(UnusableRecordException.class);
+            factory.setAfterRollbackProcessor(afterRollback);
+        } else {
+            DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, backOff);
+            errorHandler.addNotRetryableExceptions(UnusableRecordException.class);
+            factory.setCommonErrorHandler(errorHandler);
+        }
+        return factory;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    KafkaAdmin kafkaAdmin(KafkaClientSettings settings) {
+        KafkaAdmin admin = new KafkaAdmin(settings.admin());
+        admin.setFatalIfBrokerNotAvailable(false);
+        return admin;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TopicProvisioner topicProvisioner(KafkaAdmin admin, CrossdeskKafkaProperties properties) {
+        return new TopicProvisioner(admin, properties.getReplicationFactor());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AuditLog auditLog(KafkaTemplate<String, Object> template, @Value("${spring.application.name:crossdesk}") String app) {
+        return new AuditLog(template, app, Clock.systemUTC());
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics crossdeskCatalogueTopics(CrossdeskKafkaProperties properties) {
+        return TopicProvisioner.catalogueTopics(properties.getReplicationFactor());
+    }
+}

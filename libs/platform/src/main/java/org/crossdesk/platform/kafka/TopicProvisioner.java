@@ -1,0 +1,55 @@
+package org.crossdesk.platform.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.crossdesk.events.Topic;
+import org.crossdesk.events.Topics;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Creates topics from the catalogue, never from names written elsewhere: every fixed topic with
+ * its dead-letter topic at start-up, and a desk's outbox and inbox when the desk is registered.
+ * Creating an existing topic is a no-op, so every service may provision at start.
+ */
+public class TopicProvisioner {
+
+    private final KafkaAdmin admin;
+    private final short replicationFactor;
+
+    public TopicProvisioner(KafkaAdmin admin, short replicationFactor) {
+        this.admin = admin;
+        this.replicationFactor = replicationFactor;
+    }
+
+    /** Creates (if missing) the outbox and inbox of a desk and their dead-letter topics. */
+    public void ensureDeskTopics(String deskId) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (Topic<?, ?> topic : List.of(Topics.deskOutbox(deskId), Topics.deskInbox(deskId))) {
+            topics.add(newTopic(topic, replicationFactor));
+            topics.add(deadLetterTopic(topic, replicationFactor));
+        }
+        admin.createOrModifyTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    static KafkaAdmin.NewTopics catalogueTopics(short replicationFactor) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (Topic<?, ?> topic : Topics.all()) {
+            if (topic.name().equals(Topics.SCHEMAS)) {
+                continue; // owned and verified by the schema registry itself
+            }
+            topics.add(newTopic(topic, replicationFactor));
+            topics.add(deadLetterTopic(topic, replicationFactor));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    static NewTopic newTopic(Topic<?, ?> topic, short replicationFactor) {
+        return new NewTopic(topic.name(), topic.partitions(), replicationFactor).configs(topic.configs());
+    }
+
+    static NewTopic deadLetterTopic(Topic<?, ?> topic, short replicationFactor) {
+        return newTopic(topic.deadLetter(), replicationFactor);
+    }
+}
