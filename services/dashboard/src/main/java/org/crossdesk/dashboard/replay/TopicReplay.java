@@ -38,6 +38,9 @@ public final class TopicReplay implements Runnable {
 
   private static final Logger log = LoggerFactory.getLogger(TopicReplay.class);
   private static final int RECENT_PROBLEMS = 20;
+  // A poisoned topic must not drown the log: every problem up to this many, then one line in LOG_EVERY.
+  private static final long LOG_ALL_UP_TO = 100;
+  private static final long LOG_EVERY = 10_000;
 
   private final Consumer<String, byte[]> consumer;
   private final Deserializer<?> values;
@@ -49,6 +52,7 @@ public final class TopicReplay implements Runnable {
   private final Duration sweepGrace;
 
   private final Deque<String> problems = new ArrayDeque<>();
+  private long problemCount;
   private volatile ReplayStatus status;
   private volatile boolean running = true;
 
@@ -172,12 +176,12 @@ public final class TopicReplay implements Runnable {
   }
 
   private void start(List<TopicPartition> partitions) {
+    startedAt = clock.instant();
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
     beginning.putAll(consumer.beginningOffsets(partitions));
     // With read_committed these are the last stable offsets: the replay is caught up once it passes them.
     target.putAll(consumer.endOffsets(partitions));
-    startedAt = clock.instant();
     appliedAtStart = picture.applied();
     for (TopicPartition partition : partitions) {
       position.put(partition, beginning.get(partition));
@@ -208,7 +212,10 @@ public final class TopicReplay implements Runnable {
     picture.unusable();
     String where = record.topic() + "-" + record.partition() + "@" + record.offset();
     String cause = e.getClass().getSimpleName() + ": " + e.getMessage();
-    log.warn("Skipping record {}: {}: {}", where, what, cause);
+    problemCount++;
+    if (problemCount <= LOG_ALL_UP_TO || problemCount % LOG_EVERY == 0) {
+      log.warn("Skipping record {} ({} skipped so far): {}: {}", where, problemCount, what, cause);
+    }
     synchronized (problems) {
       problems.addFirst(where + ": " + what + ": " + cause);
       while (problems.size() > RECENT_PROBLEMS) {

@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.crossdesk.events.directory.CooperationAgreement;
-import org.crossdesk.events.directory.DeskProfile;
+import org.apache.avro.generic.GenericRecord;
 
 /** The latest desk profile per desk and agreement per id, as the compacted directory topics hold them. */
 final class DeskDirectory {
@@ -13,22 +12,23 @@ final class DeskDirectory {
   private final Map<String, DirectoryView.Desk> desks = new TreeMap<>();
   private final Map<String, Boolean> agreements = new TreeMap<>();
 
-  void desk(String deskId, DeskProfile profile) {
+  void desk(String deskId, GenericRecord profile) {
     if (profile == null) {
       desks.remove(deskId);
       return;
     }
-    List<String> types = new ArrayList<>(profile.getReferralTypes().size());
-    profile.getReferralTypes().forEach(t -> types.add(t.name()));
-    desks.put(deskId, new DirectoryView.Desk(profile.getDeskId(), profile.getCountry(), profile.getAgencyName(),
-        profile.getActive(), profile.getNationalCentralDesk(), List.copyOf(types)));
+    List<String> types = new ArrayList<>();
+    Fields.list(profile, "referralTypes").forEach(t -> types.add(t.toString()));
+    desks.put(deskId, new DirectoryView.Desk(Fields.text(profile, "deskId"), Fields.text(profile, "country"),
+        Fields.text(profile, "agencyName"), Fields.bool(profile, "active"),
+        Fields.bool(profile, "nationalCentralDesk"), List.copyOf(types)));
   }
 
-  void agreement(String agreementId, CooperationAgreement agreement) {
+  void agreement(String agreementId, GenericRecord agreement) {
     if (agreement == null) {
       agreements.remove(agreementId);
     } else {
-      agreements.put(agreementId, agreement.getActive());
+      agreements.put(agreementId, Fields.bool(agreement, "active"));
     }
   }
 

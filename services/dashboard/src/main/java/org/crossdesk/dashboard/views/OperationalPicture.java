@@ -1,37 +1,36 @@
 package org.crossdesk.dashboard.views;
 
+import static org.crossdesk.dashboard.views.Fields.kind;
+import static org.crossdesk.dashboard.views.Fields.list;
+import static org.crossdesk.dashboard.views.Fields.millis;
+import static org.crossdesk.dashboard.views.Fields.record;
+import static org.crossdesk.dashboard.views.Fields.symbol;
+import static org.crossdesk.dashboard.views.Fields.text;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificRecord;
 import org.crossdesk.events.Topics;
-import org.crossdesk.events.common.EventMetadata;
+import org.crossdesk.events.common.Priority;
+import org.crossdesk.events.common.ReferralType;
 import org.crossdesk.events.deadline.DeadlineBreached;
+import org.crossdesk.events.deadline.DeadlineKind;
 import org.crossdesk.events.directory.CooperationAgreement;
 import org.crossdesk.events.directory.DeskProfile;
-import org.crossdesk.events.referral.ReferralAmended;
-import org.crossdesk.events.referral.ReferralClosed;
 import org.crossdesk.events.referral.ReferralEvent;
-import org.crossdesk.events.referral.ReferralRejected;
-import org.crossdesk.events.referral.ReferralRouted;
-import org.crossdesk.events.referral.ReferralSubmission;
-import org.crossdesk.events.referral.ReferralSubmitted;
-import org.crossdesk.events.referral.ReferralWithdrawn;
-import org.crossdesk.events.referral.RejectionReason;
-import org.crossdesk.events.referral.RoutedRecipient;
-import org.crossdesk.events.referral.WithheldCandidate;
-import org.crossdesk.events.response.AlertAcknowledged;
-import org.crossdesk.events.response.AlertActioned;
-import org.crossdesk.events.response.AlertDelivered;
-import org.crossdesk.events.response.DeliveryFailed;
+import org.crossdesk.events.referral.WithholdReason;
 import org.crossdesk.events.response.ResponseEvent;
 
 /**
  * The dashboard's operational picture: every view, built only from topic values applied one by one in
  * each partition's order, so it can be rebuilt at any time by replaying the topics from the start.
+ *
+ * <p>Values are records of the topics' value types: the replay's projections ({@link ViewSchemas}, which
+ * leave out everything the views do not use, personal data included) or the generated classes.
  *
  * <p>Thread-safe: one thread applies events while others take views; each call holds the picture's
  * lock for its duration, so a view never shows half an event.
@@ -42,11 +41,6 @@ public final class OperationalPicture {
   public static final int DEFAULT_HOURS = 48;
   /** Days of the daily series, by default. */
   public static final int DEFAULT_DAYS = 30;
-
-  private static final String LIFECYCLE = "lifecycle";
-  private static final String RESPONSES = "responses";
-  private static final String BREACHES = "breaches";
-  private static final String DIRECTORY = "directory";
 
   private final Clock clock;
   private final ReferralVolumes volumes = new ReferralVolumes();
@@ -66,7 +60,7 @@ public final class OperationalPicture {
    */
   public OperationalPicture(Clock clock, int feedCapacity) {
     this.clock = clock;
-    this.feed = new LiveFeed(feedCapacity);
+    this.feed = new LiveFeed(feedCapacity, FeedFormat::item);
   }
 
   /** The topics the picture is built from, all read from their start. */
@@ -87,10 +81,12 @@ public final class OperationalPicture {
       case Topics.REFERRALS_LIFECYCLE -> lifecycle(as(ReferralEvent.class, topic, value));
       case Topics.REFERRALS_RESPONSES -> response(as(ResponseEvent.class, topic, value));
       case Topics.DEADLINES_BREACHES -> breach(as(DeadlineBreached.class, topic, value));
-      case Topics.DIRECTORY_DESKS -> desk(key, value == null ? null : as(DeskProfile.class, topic, value));
-      case Topics.DIRECTORY_AGREEMENTS -> agreement(key, value == null ? null : as(CooperationAgreement.class, topic, value));
+      case Topics.DIRECTORY_DESKS -> directory.desk(key, value == null ? null : as(DeskProfile.class, topic, value));
+      case Topics.DIRECTORY_AGREEMENTS ->
+          directory.agreement(key, value == null ? null : as(CooperationAgreement.class, topic, value));
       default -> throw new IllegalArgumentException("The dashboard does not read topic '" + topic + "'");
     }
+    feed.add(topic, key, value);
     applied++;
   }
 
@@ -165,149 +161,73 @@ public final class OperationalPicture {
 
   // ---------------------------------------------------------------- lifecycle
 
-  private void lifecycle(ReferralEvent event) {
-    EventMetadata metadata = event.getMetadata();
-    long at = metadata.getOccurredAt().toEpochMilli();
+  private void lifecycle(GenericRecord event) {
+    long at = millis(record(event, "metadata"), "occurredAt");
     seen(at);
-    Object body = event.getEvent();
-    if (body instanceof ReferralSubmitted submitted) {
-      ReferralSubmission submission = submitted.getSubmission();
-      String issuer = submission.getIssuingDesk();
-      volumes.submitted(submission.getType(), submission.getPriority(), DeskCountry.of(issuer), at);
-      feed(metadata, LIFECYCLE, "ReferralSubmitted", "SUBMITTED", submitted.getReferralId(), issuer, null,
-          List.of(DeskCountry.of(issuer)), submission.getType().name(), submission.getPriority().name(),
-          submission.getRequestedDesks().size() + " desks requested" + (submission.getBroadcast() ? ", broadcast" : ""));
-    } else if (body instanceof ReferralRejected rejected) {
-      volumes.rejected();
-      List<String> codes = new ArrayList<>();
-      for (RejectionReason reason : rejected.getReasons()) {
-        codes.add(reason.getCode());
+    GenericRecord body = record(event, "event");
+    switch (kind(body)) {
+      case "ReferralSubmitted" -> {
+        GenericRecord submission = record(body, "submission");
+        volumes.submitted(symbol(submission, "type", ReferralType.class),
+            symbol(submission, "priority", Priority.class), DeskCountry.of(text(submission, "issuingDesk")), at);
       }
-      feed(metadata, LIFECYCLE, "ReferralRejected", "REJECTED", rejected.getReferralId(), rejected.getIssuingDesk(),
-          null, List.of(DeskCountry.of(rejected.getIssuingDesk())), null, null, String.join(", ", codes));
-    } else if (body instanceof ReferralRouted routed) {
-      routed(metadata, routed, at);
-    } else if (body instanceof ReferralAmended amended) {
-      volumes.amended();
-      ReferralSubmission submission = amended.getSubmission();
-      feed(metadata, LIFECYCLE, "ReferralAmended", "AMENDED", amended.getReferralId(), submission.getIssuingDesk(),
-          null, List.of(DeskCountry.of(submission.getIssuingDesk())), submission.getType().name(),
-          submission.getPriority().name(), "version " + amended.getVersion());
-    } else if (body instanceof ReferralWithdrawn withdrawn) {
-      volumes.withdrawn();
-      alerts.ended(withdrawn.getReferralId(), at);
-      feed(metadata, LIFECYCLE, "ReferralWithdrawn", "WITHDRAWN", withdrawn.getReferralId(), withdrawn.getIssuingDesk(),
-          null, List.of(DeskCountry.of(withdrawn.getIssuingDesk())), null, null, null);
-    } else if (body instanceof ReferralClosed closed) {
-      volumes.closed();
-      alerts.ended(closed.getReferralId(), at);
-      feed(metadata, LIFECYCLE, "ReferralClosed", "CLOSED", closed.getReferralId(), null, null, List.of(), null, null,
-          closed.getOutcome().name());
-    } else {
-      throw new IllegalArgumentException("Unknown lifecycle event " + typeName(body));
+      case "ReferralRejected" -> volumes.rejected();
+      case "ReferralRouted" -> routed(body, at);
+      case "ReferralAmended" -> volumes.amended();
+      case "ReferralWithdrawn" -> {
+        volumes.withdrawn();
+        alerts.ended(text(body, "referralId"), at);
+      }
+      case "ReferralClosed" -> {
+        volumes.closed();
+        alerts.ended(text(body, "referralId"), at);
+      }
+      default -> throw new IllegalArgumentException("Unknown lifecycle event " + body.getSchema().getFullName());
     }
   }
 
-  private void routed(EventMetadata metadata, ReferralRouted routed, long at) {
+  private void routed(GenericRecord routed, long at) {
+    String issuerCountry = DeskCountry.of(text(routed, "issuingDesk"));
+    List<?> recipients = list(routed, "recipients");
+    List<String> desks = new ArrayList<>(recipients.size());
+    for (Object recipient : recipients) {
+      desks.add(text((GenericRecord) recipient, "deskId"));
+    }
+    for (Object candidate : list(routed, "withheld")) {
+      GenericRecord withheldCandidate = (GenericRecord) candidate;
+      withheld.withheld(issuerCountry, text(withheldCandidate, "country"),
+          symbol(withheldCandidate, "reason", WithholdReason.class));
+    }
     volumes.routed();
-    String issuerCountry = DeskCountry.of(routed.getIssuingDesk());
-    Set<String> countries = new LinkedHashSet<>();
-    countries.add(issuerCountry);
-    List<String> recipients = new ArrayList<>(routed.getRecipients().size());
-    for (RoutedRecipient recipient : routed.getRecipients()) {
-      recipients.add(recipient.getDeskId());
-      countries.add(recipient.getCountry());
-    }
-    Set<String> reasons = new LinkedHashSet<>();
-    for (WithheldCandidate candidate : routed.getWithheld()) {
-      withheld.withheld(issuerCountry, candidate.getCountry(), candidate.getReason());
-      countries.add(candidate.getCountry());
-      reasons.add(candidate.getReason().name());
-    }
-    alerts.routed(routed.getReferralId(), routed.getPriority(), recipients, at);
-    String detail = recipients.size() + (recipients.size() == 1 ? " recipient" : " recipients")
-        + (routed.getWithheld().isEmpty() ? "" : ", " + routed.getWithheld().size() + " withheld ("
-            + String.join(", ", reasons) + ")");
-    feed(metadata, LIFECYCLE, "ReferralRouted", "ROUTED", routed.getReferralId(), routed.getIssuingDesk(), null,
-        List.copyOf(countries), routed.getType().name(), routed.getPriority().name(), detail);
+    alerts.routed(text(routed, "referralId"), symbol(routed, "priority", Priority.class), desks, at);
   }
 
   // ---------------------------------------------------------------- responses
 
-  private void response(ResponseEvent event) {
-    EventMetadata metadata = event.getMetadata();
-    long at = metadata.getOccurredAt().toEpochMilli();
+  private void response(GenericRecord event) {
+    long at = millis(record(event, "metadata"), "occurredAt");
     seen(at);
-    Object body = event.getEvent();
-    if (body instanceof AlertDelivered delivered) {
-      alerts.delivered(delivered.getReferralId(), delivered.getRecipientDesk(), delivered.getDeliveredAt().toEpochMilli(), at);
-      alertFeed(metadata, "AlertDelivered", "DELIVERED", delivered.getReferralId(), delivered.getRecipientDesk(),
-          delivered.getChannel().name() + ", attempt " + delivered.getAttempts());
-    } else if (body instanceof DeliveryFailed failed) {
-      alerts.deliveryFailed(failed.getRecipientDesk());
-      alertFeed(metadata, "DeliveryFailed", "DELIVERY_FAILED", failed.getReferralId(), failed.getRecipientDesk(),
-          failed.getChannel().name() + ", " + failed.getAttempts() + " attempts");
-    } else if (body instanceof AlertAcknowledged acknowledged) {
-      alerts.acknowledged(acknowledged.getReferralId(), acknowledged.getRecipientDesk(),
-          acknowledged.getAcknowledgedAt().toEpochMilli(), at);
-      alertFeed(metadata, "AlertAcknowledged", "ACKNOWLEDGED", acknowledged.getReferralId(),
-          acknowledged.getRecipientDesk(), null);
-    } else if (body instanceof AlertActioned actioned) {
-      alerts.actioned(actioned.getReferralId(), actioned.getRecipientDesk(), at);
-      alertFeed(metadata, "AlertActioned", "ACTIONED", actioned.getReferralId(), actioned.getRecipientDesk(),
-          actioned.getOutcome().name());
-    } else {
-      throw new IllegalArgumentException("Unknown response event " + typeName(body));
+    GenericRecord body = record(event, "event");
+    String referralId = text(body, "referralId");
+    String desk = text(body, "recipientDesk");
+    switch (kind(body)) {
+      case "AlertDelivered" -> alerts.delivered(referralId, desk, millis(body, "deliveredAt"), at);
+      case "DeliveryFailed" -> alerts.deliveryFailed(desk);
+      case "AlertAcknowledged" -> alerts.acknowledged(referralId, desk, millis(body, "acknowledgedAt"), at);
+      case "AlertActioned" -> alerts.actioned(referralId, desk, at);
+      default -> throw new IllegalArgumentException("Unknown response event " + body.getSchema().getFullName());
     }
-  }
-
-  private void alertFeed(EventMetadata metadata, String event, String state, String referralId, String recipientDesk,
-      String detail) {
-    feed(metadata, RESPONSES, event, state, referralId, null, recipientDesk, List.of(DeskCountry.of(recipientDesk)),
-        null, null, detail);
   }
 
   // ---------------------------------------------------------------- breaches and directory
 
-  private void breach(DeadlineBreached breach) {
-    seen(breach.getMetadata().getOccurredAt().toEpochMilli());
-    boolean escalated = breach.getEscalatedTo() != null;
-    breaches.breached(breach.getRecipientDesk(), breach.getKind(), breach.getPriority(), escalated);
-    Set<String> countries = new LinkedHashSet<>(List.of(DeskCountry.of(breach.getIssuingDesk()),
-        DeskCountry.of(breach.getRecipientDesk())));
-    feed(breach.getMetadata(), BREACHES, "DeadlineBreached", "BREACHED", breach.getReferralId(), breach.getIssuingDesk(),
-        breach.getRecipientDesk(), List.copyOf(countries), null, breach.getPriority().name(),
-        breach.getKind().name() + " deadline missed" + (escalated ? ", escalated" : ""));
-  }
-
-  private void desk(String key, DeskProfile profile) {
-    directory.desk(key, profile);
-    Instant at = profile == null ? null : profile.getUpdatedAt();
-    feed(at, DIRECTORY, "DeskProfile", profile == null ? "DESK_REMOVED" : profile.getActive() ? "ACTIVE" : "INACTIVE",
-        null, null, null, profile == null ? List.of(DeskCountry.of(key)) : List.of(profile.getCountry()), null, null,
-        key);
-  }
-
-  private void agreement(String key, CooperationAgreement agreement) {
-    directory.agreement(key, agreement);
-    feed((Instant) null, DIRECTORY, "CooperationAgreement",
-        agreement == null ? "AGREEMENT_REMOVED" : agreement.getActive() ? "ACTIVE" : "INACTIVE",
-        null, null, null, List.of(), null, null, key);
+  private void breach(GenericRecord breach) {
+    seen(millis(record(breach, "metadata"), "occurredAt"));
+    breaches.breached(text(breach, "recipientDesk"), symbol(breach, "kind", DeadlineKind.class),
+        symbol(breach, "priority", Priority.class), breach.get("escalatedTo") != null);
   }
 
   // ---------------------------------------------------------------- plumbing
-
-  private void feed(EventMetadata metadata, String stream, String event, String state, String referralId,
-      String issuingDesk, String recipientDesk, List<String> countries, String type, String priority, String detail) {
-    feed(metadata.getOccurredAt(), stream, event, state, referralId, issuingDesk, recipientDesk, countries, type,
-        priority, detail);
-  }
-
-  private void feed(Instant occurredAt, String stream, String event, String state, String referralId,
-      String issuingDesk, String recipientDesk, List<String> countries, String type, String priority, String detail) {
-    feed.add(new FeedItem(feed.nextSeq(), occurredAt, stream, event, state, referralId, issuingDesk, recipientDesk,
-        countries, type, priority, detail));
-  }
 
   private void seen(long at) {
     if (at > latestEventAt) {
@@ -321,15 +241,16 @@ public final class OperationalPicture {
     return latestEventAt > now.toEpochMilli() ? Instant.ofEpochMilli(latestEventAt) : now;
   }
 
-  private static <T> T as(Class<T> type, String topic, Object value) {
-    if (!type.isInstance(value)) {
-      throw new IllegalArgumentException("Topic '" + topic + "' carries " + type.getSimpleName() + ", not "
-          + typeName(value));
+  /**
+   * The value as a record of {@code type}'s schema: the generated class itself, or a generic record of the
+   * same full name (the replay's projection).
+   */
+  private static GenericRecord as(Class<? extends SpecificRecord> type, String topic, Object value) {
+    if (value instanceof GenericRecord record && record.getSchema().getFullName().equals(type.getName())) {
+      return record;
     }
-    return type.cast(value);
-  }
-
-  private static String typeName(Object value) {
-    return value == null ? "a tombstone" : value.getClass().getName();
+    throw new IllegalArgumentException("Topic '" + topic + "' carries " + type.getSimpleName() + ", not "
+        + (value == null ? "a tombstone" : value instanceof GenericRecord record
+            ? record.getSchema().getFullName() : value.getClass().getName()));
   }
 }

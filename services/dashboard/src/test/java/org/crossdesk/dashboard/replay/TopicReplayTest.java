@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -21,16 +20,15 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.crossdesk.dashboard.testing.Wire;
 import org.crossdesk.dashboard.views.OperationalPicture;
 import org.crossdesk.events.Topic;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.common.Priority;
 import org.crossdesk.events.common.ReferralType;
 import org.crossdesk.events.deadline.DeadlineKind;
-import org.crossdesk.events.examples.AvroBinary;
 import org.crossdesk.events.examples.ReferralStory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -165,8 +163,9 @@ class TopicReplayTest {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-    TopicReplay replay = new TopicReplay(consumer, new PlainAvroValues(), picture, OperationalPicture.sourceTopics(),
-        Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofDays(7));
+    TopicReplay replay = new TopicReplay(consumer, new ProjectingDeserializer(Wire::writerSchema), picture,
+        OperationalPicture.sourceTopics(), Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofMinutes(1),
+        Duration.ofDays(7));
     Thread thread = new Thread(replay, "replay-under-test");
     thread.start();
     threads.add(thread);
@@ -185,27 +184,6 @@ class TopicReplayTest {
   }
 
   private static void send(KafkaProducer<String, byte[]> producer, String topic, String key, SpecificRecord value) {
-    producer.send(new ProducerRecord<>(topic, key, AvroBinary.encode(value)));
-  }
-
-  /** Plain Avro binary by the topic's value type: the replay loop under test, without a registry. */
-  static final class PlainAvroValues implements Deserializer<Object> {
-    private final Map<String, Schema> schemas = new HashMap<>();
-
-    PlainAvroValues() {
-      for (Topic<String, ?> topic : Topics.events()) {
-        try {
-          schemas.put(topic.name(), (Schema) topic.valueType().getField("SCHEMA$").get(null));
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    }
-
-    @Override
-    public Object deserialize(String topic, byte[] data) {
-      Schema schema = schemas.get(topic);
-      return AvroBinary.decode(data, schema, schema);
-    }
+    producer.send(new ProducerRecord<>(topic, key, Wire.frame(value)));
   }
 }

@@ -4,14 +4,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.apache.avro.specific.SpecificRecord;
-import org.crossdesk.events.Topics;
+import org.crossdesk.dashboard.replay.ProjectingDeserializer;
+import org.crossdesk.dashboard.testing.Wire;
 import org.crossdesk.events.deadline.DeadlineBreached;
 import org.crossdesk.events.directory.CooperationAgreement;
 import org.crossdesk.events.directory.DeskProfile;
 import org.crossdesk.events.referral.ReferralEvent;
 import org.crossdesk.events.response.ResponseEvent;
 
-/** Feeds topic values to a picture the way the replay consumer does: each on the topic that carries its type. */
+/**
+ * Feeds events to a picture the way the replay does: each encoded on the topic that carries its type, in the
+ * wire format, and decoded into the views' projection; keys as the producers set them.
+ */
 final class Replay {
 
   private Replay() {
@@ -22,20 +26,25 @@ final class Replay {
   }
 
   static void apply(OperationalPicture picture, SpecificRecord... events) {
+    ProjectingDeserializer values = new ProjectingDeserializer(Wire::writerSchema);
     for (SpecificRecord event : events) {
-      if (event instanceof ReferralEvent e) {
-        picture.apply(Topics.REFERRALS_LIFECYCLE, e.getMetadata().getCorrelationId(), e);
-      } else if (event instanceof ResponseEvent e) {
-        picture.apply(Topics.REFERRALS_RESPONSES, e.getMetadata().getCorrelationId(), e);
-      } else if (event instanceof DeadlineBreached e) {
-        picture.apply(Topics.DEADLINES_BREACHES, e.getReferralId(), e);
-      } else if (event instanceof DeskProfile e) {
-        picture.apply(Topics.DIRECTORY_DESKS, e.getDeskId(), e);
-      } else if (event instanceof CooperationAgreement e) {
-        picture.apply(Topics.DIRECTORY_AGREEMENTS, e.getAgreementId(), e);
-      } else {
-        throw new IllegalArgumentException("No dashboard topic carries " + event.getClass());
-      }
+      String topic = Wire.topicOf(event);
+      picture.apply(topic, keyOf(event), values.deserialize(topic, Wire.frame(event)));
     }
+  }
+
+  static String keyOf(SpecificRecord event) {
+    if (event instanceof ReferralEvent e) {
+      return e.getMetadata().getCorrelationId();
+    } else if (event instanceof ResponseEvent e) {
+      return e.getMetadata().getCorrelationId();
+    } else if (event instanceof DeadlineBreached e) {
+      return e.getReferralId();
+    } else if (event instanceof DeskProfile e) {
+      return e.getDeskId();
+    } else if (event instanceof CooperationAgreement e) {
+      return e.getAgreementId();
+    }
+    throw new IllegalArgumentException("No dashboard topic carries " + event.getClass());
   }
 }
