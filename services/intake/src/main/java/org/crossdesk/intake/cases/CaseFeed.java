@@ -159,16 +159,43 @@ public final class CaseFeed implements AutoCloseable {
     return true;
   }
 
-  private static List<TopicPartition> partitions(Consumer<String, Object> c) {
-    List<TopicPartition> partitions = new ArrayList<>();
-    for (String topic : TOPICS) {
-      List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(30));
-      if (infos == null || infos.isEmpty()) {
-        throw new IllegalStateException("Topic " + topic + " does not exist; it is created at start-up");
+  /**
+   * Every partition of the four topics. They are created at start-up (by this service or another); if Kafka
+   * was not reachable then, wait for them rather than give up: the outbox consumer waits for the view anyway.
+   */
+  private List<TopicPartition> partitions(Consumer<String, Object> c) {
+    boolean logged = false;
+    while (running.get()) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      List<String> missing = new ArrayList<>();
+      for (String topic : TOPICS) {
+        List<PartitionInfo> infos;
+        try {
+          infos = c.partitionsFor(topic, Duration.ofSeconds(30));
+        } catch (org.apache.kafka.common.errors.TimeoutException | WakeupException notNow) {
+          infos = List.of();
+        }
+        if (infos == null || infos.isEmpty()) {
+          missing.add(topic);
+        } else {
+          infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+        }
       }
-      infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+      if (missing.isEmpty()) {
+        return partitions;
+      }
+      if (!logged) {
+        log.warn("Waiting for topics {} to exist before building the case view", missing);
+        logged = true;
+      }
+      try {
+        Thread.sleep(1_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
     }
-    return partitions;
+    throw new IllegalStateException("the case feed was stopped before its topics existed");
   }
 
   private void failAll(RuntimeException cause) {
