@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * results as a desk using the HTTP API: two French desks send the same fugitive referral, one through its
  * outbox topic, one over HTTP, and both learn the same recipients, who get both alerts.
  */
-@ExtendWith(CrossdeskStack.class)
+@ExtendWith(CrossdeskStack.Extension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KafkaNativeDeskIT {
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ES-CNP (the European Arrest Warrant framework covers France with both). DE-ZKA and ES-GC (drugs only) and
  * the other French desks are listening too and must get nothing.
  */
-@ExtendWith(CrossdeskStack.class)
+@ExtendWith(CrossdeskStack.Extension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReferralJourneyIT {
 
