@@ -38,7 +38,7 @@ class ReferralJourneyIT {
   private static final String ISSUER = "FR-BNRF";
   private static final Set<String> EXPECTED_RECIPIENTS = Set.of("DE-BKA", "ES-CNP");
   private static final List<String> LISTENING = List.of(ISSUER, "DE-BKA", "ES-CNP", "DE-ZKA", "ES-GC", "FR-DCPJ");
-  private static final Duration DELIVERY = Duration.ofSeconds(60);
+  private static final Duration DELIVERY = Duration.ofSeconds(90);
 
   private CrossdeskStack stack;
   private Partners partners;
