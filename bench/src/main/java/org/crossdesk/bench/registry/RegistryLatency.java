@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -93,8 +94,14 @@ public final class RegistryLatency {
       results.add(pool.submit(work));
     }
     Map<Op, Histogram> total = new HashMap<>();
-    for (Future<Map<Op, Histogram>> result : results) {
-      result.get().forEach((op, h) -> total.computeIfAbsent(op, o -> newHistogram()).add(h));
+    try {
+      for (Future<Map<Op, Histogram>> result : results) {
+        result.get().forEach((op, h) -> total.computeIfAbsent(op, o -> newHistogram()).add(h));
+      }
+    } catch (ExecutionException e) {
+      pool.shutdownNow();
+      System.err.println("RegistryLatency failed: " + e.getCause());
+      System.exit(1);
     }
     pool.shutdown();
     for (int c = 0; c < clients; c++) {

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -86,6 +88,7 @@ final class RegistryHttp {
 
   private Answer exchange(String method, String pathAndQuery, byte[] body) {
     int attempts = 0;
+    boolean resentAfterDrop = false;
     for (int retry = 0; ; retry++) {
       IOException networkFailure = null;
       HttpResponse<byte[]> response = null;
@@ -98,6 +101,13 @@ final class RegistryHttp {
           response = http.send(request(base, method, pathAndQuery, body), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
           networkFailure = e;
+          if (!resentAfterDrop && isDroppedConnection(e)) {
+            // A pooled keep-alive connection the server had already closed: not the registry failing. Send
+            // once more at once, on a fresh connection, without counting a retry or failing over.
+            resentAfterDrop = true;
+            i--;
+            continue;
+          }
           LOG.log(Level.DEBUG, () -> "Schema registry at " + tried.url() + " failed, trying the next URL: " + e);
           urls.fail(tried);
         } catch (InterruptedException e) {
@@ -131,6 +141,11 @@ final class RegistryHttp {
       }
       throw classify(status, error);
     }
+  }
+
+  /** Reset or closed without an answer, as opposed to refused or timed out (the server may be down). */
+  static boolean isDroppedConnection(IOException e) {
+    return !(e instanceof ConnectException) && !(e instanceof HttpTimeoutException);
   }
 
   static boolean isRetryable(int status) {

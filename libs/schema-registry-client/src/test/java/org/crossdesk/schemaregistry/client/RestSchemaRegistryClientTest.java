@@ -126,6 +126,28 @@ class RestSchemaRegistryClientTest {
   }
 
   @Test
+  void resendsAtOnceWhenTheServerDropsTheConnectionWithoutAnswering() {
+    registry.enqueue(Reply.drop(), Reply.json(200, "{\"id\":8}"));
+
+    assertThat(client("max.retries", 0).register("s", RECORD)).isEqualTo(8);
+
+    assertThat(registry.requests()).hasSize(2);
+    assertThat(registry.requests().get(1).body()).isEqualTo(registry.requests().get(0).body());
+  }
+
+  @Test
+  void resendsOnlyOnceAfterADroppedConnection() {
+    registry.otherwise(r -> Reply.drop());
+
+    // A POST: the JDK client re-sends idempotent GETs on its own, which would double the count.
+    SchemaRegistryUnavailableException e = catchThrowableOfType(SchemaRegistryUnavailableException.class,
+        () -> client("max.retries", 1).register("s", RECORD));
+
+    assertThat(e.attempts()).as("1 resend + 1 try + 1 retry").isEqualTo(3);
+    assertThat(registry.requestCount()).isEqualTo(3);
+  }
+
+  @Test
   void givesUpWithAnUnavailableErrorWhenNoUrlAnswers() {
     RestSchemaRegistryClient client = new RestSchemaRegistryClient(
         List.of(ScriptedRegistry.refusingUrl(), ScriptedRegistry.refusingUrl()), fast("max.retries", 2));

@@ -51,6 +51,11 @@ public final class ScriptedRegistry implements AutoCloseable {
       return json(status, "{\"error_code\":" + errorCode + ",\"message\":\"" + message + "\"}");
     }
 
+    /** Close the connection without answering, as a server does with an idle keep-alive connection. */
+    public static Reply drop() {
+      return new Reply(-1, "", "", Map.of());
+    }
+
     public static Reply html(int status, String body) {
       return new Reply(status, "text/html", body, Map.of());
     }
@@ -138,6 +143,9 @@ public final class ScriptedRegistry implements AutoCloseable {
       Reply reply = queued.poll();
       if (reply == null) {
         reply = fallback.apply(request);
+      }
+      if (reply.status() < 0) {
+        return; // closing the exchange unanswered drops the connection
       }
       byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", reply.contentType());
