@@ -37,13 +37,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * results as a desk using the HTTP API: two French desks send the same fugitive referral, one through its
  * outbox topic, one over HTTP, and both learn the same recipients, who get both alerts.
  */
-@ExtendWith(CrossdeskStack.class)
+@ExtendWith(CrossdeskStack.Extension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KafkaNativeDeskIT {
 
   private static final String KAFKA_DESK = "FR-DCPJ";
   private static final String HTTP_DESK = "FR-BNRF";
-  private static final Duration DELIVERY = Duration.ofSeconds(60);
+  private static final Duration DELIVERY = Duration.ofSeconds(90);
 
   private CrossdeskStack stack;
   private Partners partners;
@@ -75,8 +75,7 @@ class KafkaNativeDeskIT {
     assertThat(httpAnswer.status()).as("%s", httpAnswer.body()).isEqualTo(202);
     String httpReferral = httpAnswer.text("referralId");
 
-    SubmissionReceipt kafkaRouted = await().atMost(DELIVERY)
-        .until(() -> routedReceipt(kafkaReference), Optional::isPresent).orElseThrow();
+    SubmissionReceipt kafkaRouted = awaitRoutedReceipt(kafkaReference);
     JsonNode httpRouted = await().atMost(DELIVERY)
         .until(() -> routedReceiptOverWebhook(httpReferral), Optional::isPresent).orElseThrow();
 
@@ -99,8 +98,7 @@ class KafkaNativeDeskIT {
         .setDeskReference(reference)
         .build();
     kafkaDesk.send(reference, new OutboxMessage(kafkaDesk.metadata(reference), submission));
-    String referralId = await().atMost(DELIVERY)
-        .until(() -> routedReceipt(reference), Optional::isPresent).orElseThrow().getReferralId();
+    String referralId = awaitRoutedReceipt(reference).getReferralId();
     await().atMost(DELIVERY).until(() -> partners.webhookDesks(referralId, "ALERT").contains("DE-BKA"));
 
     assertThat(stack.httpDesk("DE-BKA").acknowledge(referralId, "Checking").status()).isEqualTo(202);
@@ -114,6 +112,15 @@ class KafkaNativeDeskIT {
         ReferralWithdrawal.newBuilder().setReferralId(referralId).setReason("Arrested in France").build()));
     await().atMost(DELIVERY).untilAsserted(() ->
         assertThat(partners.webhookDesks(referralId, "ALERT_WITHDRAWN")).containsExactly("DE-BKA", "ES-CNP"));
+  }
+
+  private SubmissionReceipt awaitRoutedReceipt(String deskReference) {
+    await().atMost(DELIVERY).untilAsserted(() -> assertThat(routedReceipt(deskReference))
+        .as("ROUTED receipt for %s; the inbox holds %s; read errors %s", deskReference,
+            kafkaDesk.inbox().stream().map(message -> message.getMessage().getClass().getSimpleName() + " "
+                + message.getMessage()).toList(), kafkaDesk.readErrors())
+        .isPresent());
+    return routedReceipt(deskReference).orElseThrow();
   }
 
   private Optional<SubmissionReceipt> routedReceipt(String deskReference) {

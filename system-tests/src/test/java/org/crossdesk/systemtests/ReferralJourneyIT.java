@@ -31,14 +31,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ES-CNP (the European Arrest Warrant framework covers France with both). DE-ZKA and ES-GC (drugs only) and
  * the other French desks are listening too and must get nothing.
  */
-@ExtendWith(CrossdeskStack.class)
+@ExtendWith(CrossdeskStack.Extension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReferralJourneyIT {
 
   private static final String ISSUER = "FR-BNRF";
   private static final Set<String> EXPECTED_RECIPIENTS = Set.of("DE-BKA", "ES-CNP");
   private static final List<String> LISTENING = List.of(ISSUER, "DE-BKA", "ES-CNP", "DE-ZKA", "ES-GC", "FR-DCPJ");
-  private static final Duration DELIVERY = Duration.ofSeconds(60);
+  private static final Duration DELIVERY = Duration.ofSeconds(90);
 
   private CrossdeskStack stack;
   private Partners partners;

@@ -40,7 +40,8 @@ class ServerPropertiesTest {
         .containsEntry("transaction.state.log.min.isr", "1")
         .containsEntry("share.coordinator.state.topic.replication.factor", "1")
         .containsEntry("share.coordinator.state.topic.min.isr", "1")
-        .containsEntry("group.initial.rebalance.delay.ms", "0");
+        .containsEntry("group.initial.rebalance.delay.ms", "0")
+        .containsEntry("broker.session.timeout.ms", "60000");
   }
 
   @Test

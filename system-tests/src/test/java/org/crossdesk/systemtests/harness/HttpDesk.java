@@ -73,10 +73,13 @@ public final class HttpDesk {
         Map.of("url", url.toString(), "secret", secret, "description", "system test receiver"));
   }
 
-  /** Opens this desk's live stream (Server-Sent Events) from now on. */
+  /**
+   * Opens this desk's live stream (Server-Sent Events) from the start of its inbox, so nothing sent while
+   * the connection is being set up is missed (the server sends the response head only with the first event).
+   */
   public LiveStream openLiveStream() {
     String token = URLEncoder.encode(apiKey, StandardCharsets.UTF_8);
-    return LiveStream.open(HTTP, notifications.resolve("/api/v1/stream?access_token=" + token));
+    return LiveStream.open(HTTP, notifications.resolve("/api/v1/stream?from=earliest&access_token=" + token));
   }
 
   private Answer post(URI base, String path, Object body) {

@@ -33,6 +33,7 @@ public final class KafkaDesk implements AutoCloseable {
   private final KafkaProducer<String, Object> producer;
   private final KafkaConsumer<String, InboxMessage> consumer;
   private final List<InboxMessage> inbox = new CopyOnWriteArrayList<>();
+  private final List<String> readErrors = new CopyOnWriteArrayList<>();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Thread reader;
 
@@ -54,7 +55,9 @@ public final class KafkaDesk implements AutoCloseable {
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ConsumerConfig.GROUP_ID_CONFIG, deskId + "-system-" + UUID.randomUUID(),
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), values);
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        // Notice the inbox topic within seconds if it is created after this subscribes.
+        ConsumerConfig.METADATA_MAX_AGE_CONFIG, 2_000), new StringDeserializer(), values);
     consumer.subscribe(List.of(Topics.deskInboxName(deskId)));
     this.reader = new Thread(this::read, deskId + "-inbox-reader");
     reader.setDaemon(true);
@@ -93,12 +96,22 @@ public final class KafkaDesk implements AutoCloseable {
     return List.copyOf(inbox);
   }
 
+  /** Why reading the inbox failed, if it did (the reader goes on with the next records). */
+  public List<String> readErrors() {
+    return List.copyOf(readErrors);
+  }
+
   private void read() {
     while (running.get()) {
       try {
         consumer.poll(Duration.ofMillis(200)).forEach(record -> inbox.add(record.value()));
       } catch (org.apache.kafka.common.errors.WakeupException e) {
         break;
+      } catch (org.apache.kafka.common.errors.RecordDeserializationException e) {
+        readErrors.add(e + ": " + e.getCause());
+        consumer.seek(e.topicPartition(), e.offset() + 1);
+      } catch (RuntimeException e) {
+        readErrors.add(e.toString());
       }
     }
     consumer.close(Duration.ofSeconds(5));

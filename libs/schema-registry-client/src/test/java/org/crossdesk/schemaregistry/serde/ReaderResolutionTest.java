@@ -75,6 +75,9 @@ class ReaderResolutionTest {
     assertThat(read.getPerson().getName()).isEqualTo("Synthetic Person B");
     assertThat(read.getPerson().getBirthYear()).isEqualTo(1975);
     assertThat(read.getTags()).containsExactly("cross-border");
+    assertThat(read.getTags().equals(List.of("cross-border"))).as("a decoded list of plain values compares as a list")
+        .isTrue();
+    assertThat(new java.util.HashSet<>(List.of(read)).contains(read)).isTrue();
     assertThat(read.getNote()).as("the field v2 added takes its default").isNull();
   }
 
