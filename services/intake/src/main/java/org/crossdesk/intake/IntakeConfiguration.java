@@ -20,6 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -91,6 +93,17 @@ class IntakeConfiguration {
         return 0;
       }
     };
+  }
+
+  /**
+   * Health is DOWN until the case view has replayed the topics: before that, intake could not tell a
+   * resubmission from a new referral, so it is not ready (the launcher and orchestrators wait for UP).
+   */
+  @Bean
+  HealthIndicator caseViewHealth(CaseFeed feed, CaseBook cases, DirectoryView directory) {
+    return () -> feed.isReady()
+        ? Health.up().withDetail("referrals", cases.size()).withDetail("desks", directory.size()).build()
+        : Health.down().withDetail("caseView", "replaying the lifecycle, responses, breaches and directory").build();
   }
 
   @Bean

@@ -310,6 +310,14 @@ class HttpApiTest extends IntakeServiceTest {
     assertThat(paths.has("/api/v1/alerts/{referralId}/{recipientDesk}/acknowledgement")).isTrue();
   }
 
+  @Test
+  void healthIsUpOnceTheCaseViewHasReplayedTheTopics() {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/actuator/health")).GET().build());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response).get("status").asString()).isEqualTo("UP");
+  }
+
   // ----------------------------------------------------------------------------------------- helpers
 
   private String submitted() {

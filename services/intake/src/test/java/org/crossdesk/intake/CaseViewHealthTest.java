@@ -1,0 +1,24 @@
+package org.crossdesk.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.crossdesk.intake.cases.CaseBook;
+import org.crossdesk.intake.cases.CaseFeed;
+import org.crossdesk.intake.directory.DirectoryView;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+
+class CaseViewHealthTest {
+
+  @Test
+  void intakeIsDownWhileTheCaseViewHasNotReplayedTheTopics() {
+    CaseFeed notStarted = new CaseFeed(() -> {
+      throw new AssertionError("not started in this test");
+    }, new CaseBook(), new DirectoryView());
+
+    HealthIndicator health = new IntakeConfiguration().caseViewHealth(notStarted, new CaseBook(), new DirectoryView());
+
+    assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+  }
+}
