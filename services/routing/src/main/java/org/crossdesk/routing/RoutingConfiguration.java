@@ -28,7 +28,6 @@ import org.crossdesk.routing.fanout.RecipientLedger;
 import org.crossdesk.routing.policy.RoutingPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -40,10 +39,10 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.transaction.KafkaTransactionManager;
 
 /** Wires the plain routing code to Kafka, HTTP and configuration. */
 @Configuration(proxyBeanMethods = false)
@@ -116,7 +115,7 @@ class RoutingConfiguration {
    */
   @Bean
   ConcurrentKafkaListenerContainerFactory<String, Object> routingFanOutContainerFactory(
-      ConsumerFactory<String, Object> platformConsumers, ObjectProvider<KafkaTransactionManager<String, Object>> tm,
+      ConsumerFactory<String, Object> platformConsumers, ProducerFactory<String, Object> producers,
       LedgerRestorer restorer, RoutingProperties properties) {
     Map<String, Object> config = new HashMap<>(platformConsumers.getConfigurationProperties());
     config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
@@ -127,11 +126,10 @@ class RoutingConfiguration {
     factory.setConcurrency(properties.getConcurrency());
     ContainerProperties container = factory.getContainerProperties();
     container.setAckMode(ContainerProperties.AckMode.BATCH);
-    KafkaTransactionManager<String, Object> transactions = tm.getIfAvailable();
-    if (transactions == null) {
-      log.warn("crossdesk.kafka.transactional-id-prefix is not set: the fan-out is NOT exactly-once");
+    if (producers.transactionCapable()) {
+      container.setKafkaAwareTransactionManager(FanOutListener.transactionManager(producers));
     } else {
-      container.setKafkaAwareTransactionManager(transactions);
+      log.warn("crossdesk.kafka.transactional-id-prefix is not set: the fan-out is NOT exactly-once");
     }
     container.setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
       @Override

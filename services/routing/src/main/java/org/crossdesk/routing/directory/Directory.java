@@ -1,7 +1,9 @@
 package org.crossdesk.routing.directory;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,10 +28,16 @@ public final class Directory {
   // Sorted maps: every listing the policy makes is in id order, so decisions are reproducible.
   private final Map<String, DeskProfile> desks;
   private final Map<String, CooperationAgreement> agreements;
+  // Indexes for the policy, which asks for every recipient: built once per snapshot, not per question.
+  private final Map<String, List<DeskProfile>> desksByCountry = new HashMap<>();
+  private final Map<String, Set<String>> partiesByAgreement = new HashMap<>();
 
   private Directory(Map<String, DeskProfile> desks, Map<String, CooperationAgreement> agreements) {
     this.desks = desks;
     this.agreements = agreements;
+    desks.values().forEach(desk ->
+        desksByCountry.computeIfAbsent(desk.getCountry(), country -> new ArrayList<>()).add(desk));
+    agreements.values().forEach(agreement -> partiesByAgreement.put(agreement.getAgreementId(), parties(agreement)));
   }
 
   /** The directory without desks or agreements. */
@@ -95,7 +103,7 @@ public final class Directory {
 
   /** The desks of {@code country}, active or not, in desk id order. */
   public List<DeskProfile> desksIn(String country) {
-    return desks.values().stream().filter(desk -> desk.getCountry().equals(country)).toList();
+    return List.copyOf(desksByCountry.getOrDefault(country, List.of()));
   }
 
   /** The national central desk of {@code country}, preferring an active one if the data holds several. */
@@ -107,9 +115,7 @@ public final class Directory {
 
   /** The countries with at least one desk. */
   public Set<String> countries() {
-    Set<String> countries = new HashSet<>();
-    desks.values().forEach(desk -> countries.add(desk.getCountry()));
-    return countries;
+    return Set.copyOf(desksByCountry.keySet());
   }
 
   /**
@@ -121,15 +127,21 @@ public final class Directory {
   public Optional<CooperationAgreement> agreementCovering(String countryA, String countryB, ReferralType type,
                                                           LocalDate date) {
     return agreements.values().stream()
-        .filter(agreement -> covers(agreement, countryA, countryB, type, date))
-        .min(Comparator.comparingInt((CooperationAgreement agreement) -> parties(agreement).size())
+        .filter(agreement -> covers(agreement, partiesByAgreement.get(agreement.getAgreementId()), countryA, countryB,
+            type, date))
+        .min(Comparator.comparingInt((CooperationAgreement agreement) ->
+                partiesByAgreement.get(agreement.getAgreementId()).size())
             .thenComparing(CooperationAgreement::getAgreementId));
   }
 
   /** Whether {@code agreement} is in force on {@code date} for {@code type} between the two countries. */
   public static boolean covers(CooperationAgreement agreement, String countryA, String countryB, ReferralType type,
                                LocalDate date) {
-    Set<String> parties = parties(agreement);
+    return covers(agreement, parties(agreement), countryA, countryB, type, date);
+  }
+
+  private static boolean covers(CooperationAgreement agreement, Set<String> parties, String countryA, String countryB,
+                                ReferralType type, LocalDate date) {
     return agreement.getActive()
         && agreement.getCrimeAreas().contains(type)
         && !date.isBefore(agreement.getValidFrom())

@@ -13,6 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.transaction.KafkaTransactionManager;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -51,6 +54,7 @@ public class FanOutListener {
       containerFactory = "routingFanOutContainerFactory", autoStartup = "false", batch = "true",
       idIsGroup = false)
   public void onBatch(List<ConsumerRecord<String, Object>> records, Consumer<?, ?> consumer) {
+    long started = System.nanoTime();
     RecipientLedger.Batch batch = ledger.begin();
     List<Outgoing> out = new ArrayList<>();
     for (ConsumerRecord<String, Object> record : records) {
@@ -65,7 +69,15 @@ public class FanOutListener {
     for (Outgoing record : out) {
       kafka.send(new ProducerRecord<>(record.topic(), record.key(), record.value()));
     }
-    afterCommit(batch::commit);
+    long sent = System.nanoTime();
+    afterCommit(kafka, () -> {
+      batch.commit();
+      if (log.isDebugEnabled()) {
+        long now = System.nanoTime();
+        log.debug("Batch of {} records in, {} out: processed and sent in {} ms, committed {} ms later", records.size(),
+            out.size(), (sent - started) / 1_000_000, (now - sent) / 1_000_000);
+      }
+    });
   }
 
   private List<Outgoing> process(ConsumerRecord<String, Object> record, RecipientLedger.Batch batch) {
@@ -83,6 +95,17 @@ public class FanOutListener {
         + (value == null ? "null" : value.getClass().getName()));
   }
 
+  /**
+   * The transaction manager for the fan-out's container, over the platform's producers. Spring Kafka's
+   * default turns transaction synchronization off; the fan-out needs it on, because its ledger changes apply
+   * in {@code afterCommit}, never before Kafka has committed the batch's output.
+   */
+  public static KafkaTransactionManager<String, Object> transactionManager(ProducerFactory<String, Object> producers) {
+    KafkaTransactionManager<String, Object> transactions = new KafkaTransactionManager<>(producers);
+    transactions.setTransactionSynchronization(AbstractPlatformTransactionManager.SYNCHRONIZATION_ALWAYS);
+    return transactions;
+  }
+
   private static UnusableRecordException unusable(RuntimeException e) {
     if (e instanceof UnusableRecordException unusable) {
       return unusable;
@@ -94,9 +117,10 @@ public class FanOutListener {
 
   /**
    * Runs {@code action} once the container's transaction has committed, or at once without a transaction.
-   * The ledger must never get ahead of what consumers can read.
+   * The ledger must never get ahead of what consumers can read: if a batch's transaction aborts, the batch
+   * is read again and must find the ledger as it was.
    */
-  private static void afterCommit(Runnable action) {
+  static void afterCommit(KafkaOperations<?, ?> kafka, Runnable action) {
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
@@ -104,6 +128,9 @@ public class FanOutListener {
           action.run();
         }
       });
+    } else if (kafka.inTransaction()) {
+      throw new IllegalStateException("The fan-out runs in a Kafka transaction without transaction synchronization:"
+          + " its ledger could get ahead of the committed output. Use RoutingConfiguration's transaction manager.");
     } else {
       action.run();
     }

@@ -27,12 +27,15 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.inbox.Alert;
+import org.crossdesk.events.inbox.AlertWithdrawn;
 import org.crossdesk.events.inbox.InboxMessage;
 import org.crossdesk.events.inbox.SubmissionReceipt;
+import org.crossdesk.events.outbox.OutboxMessageKind;
 import org.crossdesk.events.referral.ReferralEvent;
 import org.crossdesk.events.referral.ReferralRouted;
 import org.crossdesk.events.referral.ReferralSubmission;
 import org.crossdesk.events.referral.ReferralSubmitted;
+import org.crossdesk.events.referral.ReferralWithdrawn;
 import org.crossdesk.routing.testing.Kafka;
 import org.crossdesk.routing.testing.RoutingProcess;
 import org.crossdesk.testsupport.CrossdeskKafka;
@@ -41,7 +44,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Exactly-once across a crash: 5,000 referrals go in; the routing service (a child JVM) is killed with
  * SIGKILL in the middle of the run and started again; afterwards every referral has exactly its
- * recipients' alerts, one each, one decision and one receipt, as read_committed consumers see them.
+ * recipients' alerts, one each, one decision and one receipt, as read_committed consumers see them; and
+ * withdrawals of referrals routed before the crash reach exactly their recipients (the restarted instance
+ * rebuilt who received what from the lifecycle topic).
  *
  * <p>Three kinds of referral whose recipients follow by hand from config/demo/directory.yaml:
  * <ul>
@@ -85,7 +90,16 @@ class ExactlyOnceCrashIT {
       await("every referral routed after the restart").atMost(Duration.ofMinutes(4))
           .until(() -> decisions.distinct() == REFERRALS);
       decisions.stop();
+      // The restarted instance knows who received what the first one routed only from the lifecycle topic.
+      for (int i = 0; i < 3; i++) {
+        Kafka.lifecycle(run + i, ReferralWithdrawn.newBuilder().setReferralId(run + i).setIssuingDesk(ISSUERS.get(i))
+            .setReason("Withdrawn after the restart").setWithdrawnBy("crash-it").build());
+      }
+      await("withdrawals forwarded").atMost(Duration.ofMinutes(2)).until(() -> withdrawals(run).size() >= 7);
     }
+    assertThat(withdrawals(run)).containsExactlyInAnyOrder(
+        run + "0 DE-BKA", run + "0 ES-CNP", run + "1 CO-DIRAN", run + "1 MA-DGSN", run + "1 NL-NP",
+        run + "2 FR-DGSI", run + "2 TR-EGM");
 
     assertThat(decisions.duplicates()).as("referrals with more than one committed decision").isZero();
     Map<String, Map<String, Integer>> alerts = new HashMap<>();
@@ -98,7 +112,8 @@ class ExactlyOnceCrashIT {
       String desk = Topics.deskIdOf(record.topic());
       if (message instanceof Alert) {
         alerts.computeIfAbsent(record.key(), key -> new TreeMap<>()).merge(desk, 1, Integer::sum);
-      } else if (message instanceof SubmissionReceipt) {
+      } else if (message instanceof SubmissionReceipt receipt
+          && receipt.getSubjectOfReceipt() == OutboxMessageKind.SUBMISSION) {
         receipts.merge(record.key() + " " + desk, 1, Integer::sum);
       }
     }
@@ -120,6 +135,18 @@ class ExactlyOnceCrashIT {
         wrong.stream().limit(20).toList()).isZero();
     assertThat(alerts.values().stream().mapToInt(m -> m.values().stream().mapToInt(Integer::intValue).sum()).sum())
         .isEqualTo(REFERRALS / 3 * 7 + (REFERRALS % 3 >= 1 ? 2 : 0) + (REFERRALS % 3 >= 2 ? 3 : 0));
+  }
+
+  /** "referralId desk" of every committed AlertWithdrawn of this run. */
+  private static List<String> withdrawals(String run) throws Exception {
+    List<String> withdrawals = new ArrayList<>();
+    for (ConsumerRecord<String, Object> record : readAllInboxes()) {
+      if (record.key() != null && record.key().startsWith(run)
+          && ((InboxMessage) record.value()).getMessage() instanceof AlertWithdrawn) {
+        withdrawals.add(record.key() + " " + Topics.deskIdOf(record.topic()));
+      }
+    }
+    return withdrawals;
   }
 
   private static ReferralSubmission submission(int i, String referralId) {
