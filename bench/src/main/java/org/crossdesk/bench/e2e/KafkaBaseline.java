@@ -1,0 +1,98 @@
+package org.crossdesk.bench.e2e;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Kafka's own tools on the same broker, in the same run: ProducerPerformance (acks=all, idempotent, what our
+ * services' producers use) for raw throughput, EndToEndLatency (produce one, consume it, repeat) for the
+ * latency floor of one hop through the broker.
+ */
+final class KafkaBaseline {
+
+  /** Figures parsed from the tools' output. */
+  record Result(String tool, double recordsPerSecond, double mbPerSecond, double p50Ms, double p99Ms,
+                double p999Ms, String raw) {
+  }
+
+  private final Path jar;
+  private final String bootstrapServers;
+
+  KafkaBaseline(Path jar, String bootstrapServers) {
+    this.jar = jar;
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  Result producerPerformance(String topic, long records, int recordSize) throws IOException, InterruptedException {
+    String out = run(List.of("org.apache.kafka.tools.ProducerPerformance", "--topic", topic,
+        "--num-records", Long.toString(records), "--record-size", Integer.toString(recordSize),
+        "--throughput", "-1", "--producer-props", "bootstrap.servers=" + bootstrapServers, "acks=all",
+        "enable.idempotence=true", "linger.ms=5"));
+    return parseProducerPerformance(out);
+  }
+
+  /** The tool's last summary line, e.g. "200000 records sent, 151400.5 records/sec (144.39 MB/sec), ... 95 ms 50th, ...". */
+  static Result parseProducerPerformance(String out) {
+    String summary = out.lines().filter(line -> line.contains("records sent") && line.contains("50th"))
+        .reduce((a, b) -> b).orElse("");
+    Matcher m = Pattern.compile("([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\).*?(\\d+) ms 50th, (\\d+) ms 95th, "
+        + "(\\d+) ms 99th, (\\d+) ms 99.9th").matcher(summary);
+    if (!m.find()) {
+      throw new IllegalStateException("ProducerPerformance printed no summary:\n" + out);
+    }
+    return new Result("ProducerPerformance", Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
+        Double.parseDouble(m.group(3)), Double.parseDouble(m.group(5)), Double.parseDouble(m.group(6)), summary);
+  }
+
+  Result endToEndLatency(String topic, int records, int recordSize) throws IOException, InterruptedException {
+    // Kafka 4.1's EndToEndLatency takes positional arguments: brokers topic count acks size.
+    String out = run(List.of("org.apache.kafka.tools.EndToEndLatency", bootstrapServers, topic,
+        Integer.toString(records), "all", Integer.toString(recordSize)));
+    return parseEndToEndLatency(out);
+  }
+
+  /** "Avg latency: 1.2 ms" and "Percentiles: 50th = 1, 99th = 6, 99.9th = 17" (milliseconds). */
+  static Result parseEndToEndLatency(String out) {
+    Matcher m = Pattern.compile("50th = ([\\d.]+), 99th = ([\\d.]+), 99.9th = ([\\d.]+)").matcher(out);
+    if (!m.find()) {
+      throw new IllegalStateException("EndToEndLatency printed no percentiles:\n" + out);
+    }
+    return new Result("EndToEndLatency", Double.NaN, Double.NaN, Double.parseDouble(m.group(1)),
+        Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)),
+        out.lines().filter(line -> line.contains("Percentiles") || line.contains("Avg latency"))
+            .reduce((a, b) -> a + " " + b).orElse(""));
+  }
+
+  private String run(List<String> mainAndArgs) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", jar.toString()));
+    command.addAll(mainAndArgs);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes());
+    if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      process.destroyForcibly();
+      throw new IllegalStateException(String.join(" ", mainAndArgs.subList(0, 1)) + " failed:\n" + out);
+    }
+    return out;
+  }
+
+  static Optional<Path> ownJar() {
+    try {
+      Path path = Path.of(KafkaBaseline.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return path.toString().endsWith(".jar") ? Optional.of(path) : Optional.empty();
+    } catch (Exception e) {
+      return Optional.empty();
+    }
+  }
+
+  static String format(double value) {
+    return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.1f", value);
+  }
+}

@@ -1,0 +1,180 @@
+package org.crossdesk.bench.e2e;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.crossdesk.events.Topics;
+import org.crossdesk.events.common.EventMetadata;
+import org.crossdesk.events.examples.ExampleEvents;
+import org.crossdesk.events.outbox.OutboxMessage;
+import org.crossdesk.events.referral.ReferralSubmission;
+import org.crossdesk.launcher.demo.SyntheticReferrals;
+import org.crossdesk.schemaregistry.serde.KafkaAvroSerializer;
+
+/**
+ * Open-loop load: referral {@code n} is due at {@code start + n / rate}, and its latency is measured from
+ * that intended instant, so a generator or a service that falls behind shows up as latency instead of
+ * quietly lowering the rate (no coordinated omission).
+ */
+abstract class Load implements AutoCloseable {
+
+  final LongAdder sent = new LongAdder();
+  final LongAdder accepted = new LongAdder();
+  final LongAdder failed = new LongAdder();
+  final LongAdder skipped = new LongAdder();
+  volatile String firstFailure;
+
+  /** Sends referral {@code n} (its desk reference is {@code reference}). Must not block for long. */
+  abstract void send(long n, String reference);
+
+  /** Runs for {@code duration} at {@code rate}; returns the number of referrals due. */
+  long run(String runId, double rate, Duration duration, Probes probes) {
+    long start = System.nanoTime();
+    long end = start + duration.toNanos();
+    long n = 0;
+    while (true) {
+      long now = System.nanoTime();
+      if (now >= end) {
+        return n;
+      }
+      long due = (long) ((now - start) * rate / 1e9);
+      while (n < due) {
+        String reference = "B-" + runId + "-" + n;
+        probes.submitted(reference, start + (long) (n * 1e9 / rate));
+        send(n, reference);
+        n++;
+      }
+      LockSupport.parkNanos(100_000);
+    }
+  }
+
+  void failure(String what) {
+    failed.increment();
+    if (firstFailure == null) {
+      firstFailure = what;
+    }
+  }
+
+  /** Desks submitting over the intake HTTP API; bodies from the demo's synthetic referrals. */
+  static final class Http extends Load {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client;
+    private final ExecutorService threads = Executors.newFixedThreadPool(2);
+    private final URI submitUrl;
+    private final SyntheticReferrals referrals;
+    private final Semaphore inFlight;
+
+    Http(URI intake, SyntheticReferrals referrals, int maxInFlight) {
+      this.client = HttpClient.newBuilder().executor(threads).version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5)).build();
+      this.submitUrl = intake.resolve("/api/v1/referrals");
+      this.referrals = referrals;
+      this.inFlight = new Semaphore(maxInFlight);
+    }
+
+    @Override
+    void send(long n, String reference) {
+      if (!inFlight.tryAcquire()) {
+        skipped.increment();
+        return;
+      }
+      SyntheticReferrals.Submission submission = referrals.next(n);
+      Map<String, Object> body = new java.util.LinkedHashMap<>(submission.body());
+      body.put("deskReference", reference);
+      String issuer = submission.issuer();
+      String json;
+      try {
+        json = JSON.writeValueAsString(body);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+      sent.increment();
+      HttpRequest request = HttpRequest.newBuilder(submitUrl)
+          .header("Authorization", "Bearer demo-" + issuer)
+          .header("Content-Type", "application/json")
+          .timeout(Duration.ofSeconds(30))
+          .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+      client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+        inFlight.release();
+        if (error != null) {
+          failure(error.toString());
+        } else if (response.statusCode() / 100 == 2) {
+          accepted.increment();
+        } else {
+          failure(response.statusCode() + " " + response.body());
+        }
+      });
+    }
+
+    @Override
+    public void close() {
+      threads.shutdownNow();
+    }
+  }
+
+  /**
+   * Kafka-native desks writing {@link OutboxMessage}s to their outboxes with kafka-clients and our serde;
+   * the three example submissions (libs/events test-jar), each from its own issuing desk.
+   */
+  static final class Kafka extends Load {
+    private final KafkaProducer<String, Object> producer;
+    private final List<ReferralSubmission> templates = List.of(ExampleEvents.fugitiveSubmission(),
+        ExampleEvents.drugTraffickingSubmission(), ExampleEvents.counterTerrorismSubmission());
+    private final Random random = new Random(1);
+
+    Kafka(String bootstrapServers, String schemaRegistryUrl) {
+      Properties settings = new Properties();
+      settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+      settings.put(ProducerConfig.ACKS_CONFIG, "all");
+      settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+      settings.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+      settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+      settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class.getName());
+      settings.put("schema.registry.url", schemaRegistryUrl);
+      producer = new KafkaProducer<>(settings);
+    }
+
+    @Override
+    void send(long n, String reference) {
+      ReferralSubmission template = templates.get((int) (n % templates.size()));
+      ReferralSubmission submission = ReferralSubmission.newBuilder(template).setDeskReference(reference).build();
+      EventMetadata metadata = EventMetadata.newBuilder()
+          .setEventId(new java.util.UUID(random.nextLong(), n).toString())
+          .setOccurredAt(java.time.Instant.now())
+          .setProducer("bench-" + template.getIssuingDesk().toLowerCase())
+          .setCorrelationId(reference)
+          .setCausationId(null)
+          .build();
+      sent.increment();
+      producer.send(new ProducerRecord<>(Topics.deskOutboxName(template.getIssuingDesk()), reference,
+          new OutboxMessage(metadata, submission)), (metadataOut, error) -> {
+            if (error != null) {
+              failure(error.toString());
+            } else {
+              accepted.increment();
+            }
+          });
+    }
+
+    @Override
+    public void close() {
+      producer.close(Duration.ofSeconds(10));
+    }
+  }
+}

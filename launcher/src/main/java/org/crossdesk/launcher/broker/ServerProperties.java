@@ -1,0 +1,60 @@
+package org.crossdesk.launcher.broker;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Renders the {@code server.properties} of a single combined broker+controller node. */
+public final class ServerProperties {
+
+  private ServerProperties() {
+  }
+
+  public static Map<String, String> of(BrokerSettings settings) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("process.roles", "broker,controller");
+    p.put("node.id", "1");
+    p.put("controller.quorum.voters", "1@" + settings.host() + ":" + settings.controllerPort());
+    p.put("listeners", "PLAINTEXT://" + settings.host() + ":" + settings.port()
+        + ",CONTROLLER://" + settings.host() + ":" + settings.controllerPort());
+    p.put("advertised.listeners", "PLAINTEXT://" + settings.host() + ":" + settings.port());
+    p.put("controller.listener.names", "CONTROLLER");
+    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put("log.dirs", settings.logDir().toAbsolutePath().toString());
+    // One node: every internal topic has a single replica.
+    p.put("offsets.topic.replication.factor", "1");
+    p.put("transaction.state.log.replication.factor", "1");
+    p.put("transaction.state.log.min.isr", "1");
+    p.put("share.coordinator.state.topic.replication.factor", "1");
+    p.put("share.coordinator.state.topic.min.isr", "1");
+    // 50 partitions (the default) make the first join of every consumer group retry for seconds while
+    // they are created; a handful still spreads coordinator work over the coordinator threads.
+    p.put("offsets.topic.num.partitions", "4");
+    p.put("transaction.state.log.num.partitions", "4");
+    p.put("group.initial.rebalance.delay.ms", "0");
+    // The controller fences a broker that misses heartbeats for this long (default 9 s). On a starved
+    // machine (measured: load 30 on 2 cores, while services create ~250 desk topics) the node's own
+    // heartbeat waited that long, and every produce failed with NOT_LEADER_OR_FOLLOWER until it was
+    // unfenced. With one node fencing helps nobody.
+    p.put("broker.session.timeout.ms", "60000");
+    // Topics come from the catalogue (libs/events Topics) with their partitions and retention; a typo in
+    // a topic name must fail rather than silently create a one-partition topic.
+    p.put("auto.create.topics.enable", "false");
+    p.put("num.partitions", "3");
+    p.putAll(settings.overrides());
+    return p;
+  }
+
+  /** The file's text: one {@code key=value} per line, in a stable order. */
+  public static String render(BrokerSettings settings) {
+    StringBuilder text = new StringBuilder("# Written by the Crossdesk launcher at every start; edits are lost.\n");
+    of(settings).forEach((key, value) -> text.append(key).append('=').append(escape(value)).append('\n'));
+    return text.toString();
+  }
+
+  /** java.util.Properties escaping for values: backslashes (Windows paths) and leading blanks. */
+  static String escape(String value) {
+    String escaped = value.replace("\\", "\\\\");
+    return escaped.startsWith(" ") ? "\\" + escaped : escaped;
+  }
+}

@@ -1,0 +1,124 @@
+package org.crossdesk.systemtests.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.crossdesk.launcher.Stack;
+import org.crossdesk.launcher.StackOptions;
+import org.crossdesk.launcher.services.Service;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The whole stack (a real broker, the registry and every service, from the jars the build just made),
+ * started once per test JVM through the launcher on free ports, and stopped when the test run ends.
+ * Test classes get it as a parameter: {@code @ExtendWith(CrossdeskStack.Extension.class)} and a
+ * {@link CrossdeskStack} argument.
+ *
+ * <p>Settings that make the tests fast without changing behaviour: IMMEDIATE referrals get a few seconds
+ * to be acknowledged (so a missed deadline can be watched), deadlines are checked every second, and
+ * webhook retries start after 200 ms.
+ */
+public final class CrossdeskStack {
+
+  /** The acknowledgement deadline of IMMEDIATE referrals in these tests (others keep their defaults). */
+  public static final Duration IMMEDIATE_ACK_DEADLINE = Duration.ofSeconds(20);
+
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CrossdeskStack.class);
+
+  private final Stack stack;
+
+  private CrossdeskStack(Stack stack) {
+    this.stack = stack;
+  }
+
+  /** Resolves {@link CrossdeskStack} parameters: the first one starts the stack, every later one shares it. */
+  public static final class Extension implements ParameterResolver {
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+      return parameter.getParameter().getType() == CrossdeskStack.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+      return context.getRoot().getStore(NAMESPACE)
+          .computeIfAbsent(Running.class, key -> new Running(start()), Running.class).stack;
+    }
+  }
+
+  /** Closed by JUnit when the whole run ends, whichever class started it. */
+  private record Running(CrossdeskStack stack) implements ExtensionContext.Store.CloseableResource {
+    @Override
+    public void close() {
+      stack.stack.close();
+    }
+  }
+
+  private static CrossdeskStack start() {
+    Path home = Path.of(System.getProperty("crossdesk.home", "..")).toAbsolutePath().normalize();
+    Path state = Path.of(System.getProperty("crossdesk.systemtests.state", "target/stack"));
+    StackOptions options = StackOptions.forHome(home)
+        .stateDir(state)
+        .fresh(true)
+        .kafkaPorts(freePort(), freePort())
+        .environment("CROSSDESK_ROUTING_DEADLINES_IMMEDIATE_ACKNOWLEDGEMENT", IMMEDIATE_ACK_DEADLINE.toString())
+        .environment("CROSSDESK_NOTIFICATIONS_DEADLINES_CHECK_INTERVAL", "PT1S")
+        .environment("CROSSDESK_NOTIFICATIONS_WEBHOOKS_INITIAL_BACKOFF", "PT0.2S")
+        .readyTimeout(Duration.ofMinutes(4));
+    for (Service service : Service.values()) {
+      options.port(service, freePort());
+    }
+    long t0 = System.nanoTime();
+    Stack stack = Stack.start(options, line -> System.out.println("[stack] " + line));
+    System.out.printf("[stack] ready in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, stack.components());
+    for (Service needed : List.of(Service.SCHEMA_REGISTRY, Service.INTAKE, Service.ROUTING, Service.NOTIFICATIONS)) {
+      if (stack.url(needed).isEmpty()) {
+        stack.close();
+        throw new IllegalStateException("system tests need " + needed.id() + " built; not built: " + stack.skipped());
+      }
+    }
+    return new CrossdeskStack(stack);
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public String bootstrapServers() {
+    return stack.bootstrapServers();
+  }
+
+  public String schemaRegistryUrl() {
+    return stack.schemaRegistryUrl();
+  }
+
+  public URI url(Service service) {
+    return stack.url(service).orElseThrow(() -> new IllegalStateException(service.id() + " is not running"));
+  }
+
+  /** A desk acting over HTTP with its demo key ({@code demo-<DESK-ID>}). */
+  public HttpDesk httpDesk(String deskId) {
+    return new HttpDesk(deskId, "demo-" + deskId, url(Service.INTAKE), url(Service.NOTIFICATIONS));
+  }
+
+  /** A desk acting over Kafka only: its outbox and inbox topics, kafka-clients and our serde. */
+  public KafkaDesk kafkaDesk(String deskId) {
+    return new KafkaDesk(deskId, bootstrapServers(), schemaRegistryUrl());
+  }
+
+  /** Settings for plain Kafka clients of the test itself. */
+  public Map<String, Object> kafkaSettings() {
+    return Map.of("bootstrap.servers", bootstrapServers(), "schema.registry.url", schemaRegistryUrl());
+  }
+}

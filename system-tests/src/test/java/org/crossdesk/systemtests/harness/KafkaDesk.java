@@ -1,0 +1,131 @@
+package org.crossdesk.systemtests.harness;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.crossdesk.events.Topics;
+import org.crossdesk.events.common.EventMetadata;
+import org.crossdesk.events.inbox.InboxMessage;
+import org.crossdesk.events.outbox.OutboxMessage;
+import org.crossdesk.schemaregistry.serde.KafkaAvroSerializer;
+import org.crossdesk.schemaregistry.serde.SpecificAvroDeserializer;
+
+/**
+ * A desk whose systems use Kafka only, as a partner would with nothing but kafka-clients and the
+ * Confluent-format serde: it writes {@link OutboxMessage}s to its outbox and reads its inbox.
+ */
+public final class KafkaDesk implements AutoCloseable {
+
+  private final String deskId;
+  private final KafkaProducer<String, Object> producer;
+  private final KafkaConsumer<String, InboxMessage> consumer;
+  private final List<InboxMessage> inbox = new CopyOnWriteArrayList<>();
+  private final List<String> readErrors = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final Thread reader;
+
+  KafkaDesk(String deskId, String bootstrapServers, String schemaRegistryUrl) {
+    this.deskId = deskId;
+    Properties producerSettings = new Properties();
+    producerSettings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    producerSettings.put(ProducerConfig.ACKS_CONFIG, "all");
+    producerSettings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    producerSettings.put(ProducerConfig.CLIENT_ID_CONFIG, deskId + "-system");
+    producerSettings.put("schema.registry.url", schemaRegistryUrl);
+    producerSettings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    producerSettings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class.getName());
+    this.producer = new KafkaProducer<>(producerSettings);
+
+    SpecificAvroDeserializer<InboxMessage> values = new SpecificAvroDeserializer<>(InboxMessage.class);
+    values.configure(Map.of("schema.registry.url", schemaRegistryUrl), false);
+    this.consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ConsumerConfig.GROUP_ID_CONFIG, deskId + "-system-" + UUID.randomUUID(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        // Notice the inbox topic within seconds if it is created after this subscribes.
+        ConsumerConfig.METADATA_MAX_AGE_CONFIG, 2_000), new StringDeserializer(), values);
+    consumer.subscribe(List.of(Topics.deskInboxName(deskId)));
+    this.reader = new Thread(this::read, deskId + "-inbox-reader");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  public String id() {
+    return deskId;
+  }
+
+  /** Metadata for a message this desk writes: a new event id, now, the desk's system as producer. */
+  public EventMetadata metadata(String correlationId) {
+    return EventMetadata.newBuilder()
+        .setEventId(UUID.randomUUID().toString())
+        .setOccurredAt(Instant.now())
+        .setProducer(deskId.toLowerCase() + "-case-system")
+        .setCorrelationId(correlationId)
+        .setCausationId(null)
+        .build();
+  }
+
+  /** Writes to this desk's outbox and waits for Kafka's acknowledgement. */
+  public void send(String key, OutboxMessage message) {
+    try {
+      producer.send(new ProducerRecord<>(Topics.deskOutboxName(deskId), key, message)).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the outbox write of " + deskId + " failed", e.getCause());
+    }
+  }
+
+  /** What arrived in this desk's inbox so far. */
+  public List<InboxMessage> inbox() {
+    return List.copyOf(inbox);
+  }
+
+  /** Why reading the inbox failed, if it did (the reader goes on with the next records). */
+  public List<String> readErrors() {
+    return List.copyOf(readErrors);
+  }
+
+  private void read() {
+    while (running.get()) {
+      try {
+        consumer.poll(Duration.ofMillis(200)).forEach(record -> inbox.add(record.value()));
+      } catch (org.apache.kafka.common.errors.WakeupException e) {
+        break;
+      } catch (org.apache.kafka.common.errors.RecordDeserializationException e) {
+        readErrors.add(e + ": " + e.getCause());
+        consumer.seek(e.topicPartition(), e.offset() + 1);
+      } catch (RuntimeException e) {
+        readErrors.add(e.toString());
+      }
+    }
+    consumer.close(Duration.ofSeconds(5));
+  }
+
+  @Override
+  public void close() {
+    running.set(false);
+    consumer.wakeup();
+    try {
+      reader.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    producer.close(Duration.ofSeconds(5));
+  }
+}
