@@ -53,8 +53,12 @@ class LiveFeedTest {
   void neverCarriesPersonalDataOrFreeText() {
     OperationalPicture picture = Replay.pictureAt(NOW);
     List<SpecificRecord> everything = new ArrayList<>(ExampleEvents.allTopLevelEvents());
-    everything.removeIf(e -> e instanceof org.crossdesk.events.outbox.OutboxMessage
-        || e instanceof org.crossdesk.events.inbox.InboxMessage || e instanceof org.crossdesk.events.audit.AuditEvent);
+    // Only what the dashboard's topics carry: new catalogue events (e.g. webhook subscriptions) stay out.
+    everything.removeIf(e -> !(e instanceof org.crossdesk.events.referral.ReferralEvent
+        || e instanceof org.crossdesk.events.response.ResponseEvent
+        || e instanceof org.crossdesk.events.deadline.DeadlineBreached
+        || e instanceof org.crossdesk.events.directory.DeskProfile
+        || e instanceof org.crossdesk.events.directory.CooperationAgreement));
 
     apply(picture, everything.toArray(SpecificRecord[]::new));
 
