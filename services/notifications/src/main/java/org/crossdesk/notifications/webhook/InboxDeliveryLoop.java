@@ -57,6 +57,7 @@ public final class InboxDeliveryLoop implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
   private volatile KafkaConsumer<String, byte[]> consumer;
+  private volatile Set<TopicPartition> assigned = Set.of();
 
   /**
    * @param consumerConfig group consumer settings (group id, bootstrap, read_committed, earliest)
@@ -208,6 +209,11 @@ public final class InboxDeliveryLoop implements AutoCloseable {
     });
   }
 
+  /** The inbox partitions this instance delivers now. */
+  Set<TopicPartition> assignment() {
+    return assigned;
+  }
+
   /** Messages handed to the dispatcher and not finished, on every partition of this instance. */
   int inProgress() {
     return progress.values().stream().mapToInt(PartitionProgress::inProgress).sum();
@@ -253,6 +259,7 @@ public final class InboxDeliveryLoop implements AutoCloseable {
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
       partitions.forEach(partition -> progress.put(partition, new PartitionProgress()));
+      assigned = Set.copyOf(progress.keySet());
       if (!partitions.isEmpty()) {
         log.info("Delivering webhooks for {}", partitions);
       }
@@ -260,6 +267,7 @@ public final class InboxDeliveryLoop implements AutoCloseable {
 
     private void forget(Set<TopicPartition> partitions) {
       partitions.forEach(progress::remove);
+      assigned = Set.copyOf(progress.keySet());
       paused.removeAll(partitions);
     }
   }

@@ -1,6 +1,5 @@
 package org.crossdesk.notifications.webhook;
 
-import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,10 +51,6 @@ public final class WebhookDispatcher implements AutoCloseable {
   public static final String KIND_HEADER = "Crossdesk-Message-Kind";
   public static final String ATTEMPT_HEADER = "Crossdesk-Attempt";
 
-  /** The webhook body: the delivery's ids and the rendered message, signed as one. */
-  record WebhookBody(String deliveryId, String subscriptionId, @JsonRawValue String message) {
-  }
-
   private final SubscriptionRegistry subscriptions;
   private final SecretSealer sealer;
   private final InboxMessageRenderer renderer;
@@ -106,8 +101,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     List<CompletableFuture<Boolean>> done = new ArrayList<>(targets.size());
     for (Subscription subscription : targets) {
       String deliveryId = Delivery.idOf(message.getMetadata().getEventId(), subscription.id());
-      byte[] body = renderer.mapper().writeValueAsString(new WebhookBody(deliveryId, subscription.id(), rendered))
-          .getBytes(StandardCharsets.UTF_8);
+      byte[] body = webhookBody(deliveryId, subscription.id(), rendered);
       Task task = new Task(new Delivery(deliveryId, subscription.id(), deskId, facts, body, source));
       live.add(task);
       task.done.whenComplete((finished, error) -> live.remove(task));
@@ -116,6 +110,17 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
     return CompletableFuture.allOf(done.toArray(CompletableFuture[]::new))
         .thenApply(ignored -> done.stream().allMatch(CompletableFuture::join));
+  }
+
+  /**
+   * The webhook body: the message document (the live stream's event data) with the delivery id and the
+   * subscription id first, so they are signed with it. The message is rendered once for all
+   * subscriptions and the two members spliced in front of its own (it is a non-empty JSON object).
+   */
+  private byte[] webhookBody(String deliveryId, String subscriptionId, String renderedMessage) {
+    String ids = "{\"deliveryId\":" + renderer.mapper().writeValueAsString(deliveryId)
+        + ",\"subscriptionId\":" + renderer.mapper().writeValueAsString(subscriptionId) + ",";
+    return (ids + renderedMessage.substring(1)).getBytes(StandardCharsets.UTF_8);
   }
 
   /**

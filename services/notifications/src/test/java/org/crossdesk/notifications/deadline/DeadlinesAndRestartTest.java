@@ -163,7 +163,7 @@ class DeadlinesAndRestartTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> breachesOf(REFERRAL).size() == 3);
     assertThat(reported(REFERRAL)).containsExactlyInAnyOrder(LATE + " ACKNOWLEDGEMENT", LATE + " RESPONSE",
         PROMPT + " RESPONSE");
-    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> {
+    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30)).until(() -> {
       restarted.checkNow();
       return breachesOf(REFERRAL).size() == 3 && breachesOf(WITHDRAWN_REFERRAL).isEmpty();
     });

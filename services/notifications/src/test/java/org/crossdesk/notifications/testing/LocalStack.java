@@ -23,6 +23,7 @@ public final class LocalStack {
   }
 
   public static void main(String[] args) throws Exception {
+    org.crossdesk.notifications.NotificationsApplication.useCommonPoolOnSmallMachines();
     List<String> desks = args.length == 0 ? List.of("DE-BKA") : List.of(args);
     TestKafka.createDeskTopics(desks.toArray(String[]::new));
     NotificationsApp app = NotificationsApp.start("notifications", Clock.systemUTC(), desks, Map.of(

@@ -143,7 +143,13 @@ class WebhookDispatcherTest {
     JsonNode body = renderer.mapper().readTree(request.body());
     assertThat(body.get("deliveryId").asString()).isEqualTo(deliveryId);
     assertThat(body.get("subscriptionId").asString()).isEqualTo("sub-a");
-    assertThat(body.get("message").get("alert").get("alertId").asString()).isEqualTo(ExampleEvents.ALERT_ID);
+    assertThat(body.get("kind").asString()).isEqualTo("ALERT");
+    assertThat(body.get("messageId").asString()).isEqualTo(alert().getMetadata().getEventId());
+    assertThat(body.get("alert").get("alertId").asString()).isEqualTo(ExampleEvents.ALERT_ID);
+    // The webhook document is the live stream's document plus the two delivery members.
+    tools.jackson.databind.node.ObjectNode withoutIds = (tools.jackson.databind.node.ObjectNode) body.deepCopy();
+    withoutIds.remove(List.of("deliveryId", "subscriptionId"));
+    assertThat(withoutIds).isEqualTo(renderer.mapper().readTree(renderer.renderJson(DESK, alert())));
     assertThat(delivered).containsExactly(deliveryId + " after 1");
   }
 
