@@ -20,9 +20,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class RawReplay {
 
-  record Result(long records, long bytes, Duration took) {
+  record Result(long records, long bytes, Duration took, long cpuNanos) {
     double recordsPerSecond() {
       return records / (took.toNanos() / 1e9);
+    }
+
+    double cpuMicrosPerRecord() {
+      return cpuNanos / 1e3 / records;
     }
   }
 
@@ -45,6 +49,7 @@ final class RawReplay {
         }
       }
       long start = System.nanoTime();
+      long cpuStart = cpuNanos();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -63,12 +68,27 @@ final class RawReplay {
           }
         }
         if (done) {
-          return new Result(records, bytes, Duration.ofNanos(System.nanoTime() - start));
+          return new Result(records, bytes, Duration.ofNanos(System.nanoTime() - start), cpuNanos() - cpuStart);
         }
       }
     }
   }
 
   private RawReplay() {
+  }
+
+  /** CPU time of this thread: the classic consumer does its network work in the polling thread. */
+  private static long cpuNanos() {
+    return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+  }
+
+  /**
+   * Runs the baseline in a JVM of its own, as the dashboard's replay runs in a fresh one: prints
+   * {@code RAW records bytes wall-nanos cpu-nanos} on one line.
+   */
+  public static void main(String[] args) {
+    Result result = run(args[0], List.of(args).subList(1, args.length));
+    System.out.println("RAW " + result.records() + " " + result.bytes() + " " + result.took().toNanos() + " "
+        + result.cpuNanos());
   }
 }

@@ -31,7 +31,8 @@ import org.crossdesk.schemaregistry.serde.KafkaAvroSerializer;
  *   <li>Preloads the dashboard's source topics with realistic referral traffic until they hold
  *       {@code --events} records (skipped when they already do).</li>
  *   <li>Baseline: a plain {@code KafkaConsumer} of bytes reads every partition of the same topics from the
- *       beginning to the end ({@link RawReplay}).</li>
+ *       beginning to the end ({@link RawReplay}), in a fresh JVM with the dashboard's JVM options, since the
+ *       dashboard's replay also runs in a fresh JVM.</li>
  *   <li>Starts the dashboard's runnable jar against the same broker and registry and reads its replay status
  *       over HTTP until it has caught up; its own figure is records applied per second between its first
  *       {@code assign()} and the moment it passed every end offset (decode with the registry serde + apply
@@ -74,32 +75,42 @@ public final class ReplayThroughput {
 
       List<RawReplay.Result> raws = new ArrayList<>();
       List<Double> dashboards = new ArrayList<>();
+      List<Double> dashboardCpu = new ArrayList<>();
       for (int round = 1; round <= rounds; round++) {
-        raws.add(raw(bootstrap, "raw consumer"));
+        raws.add(raw(bootstrap, "raw consumer", jvm));
         Path log = Files.createTempFile("dashboard-replay-", ".log");
         try (DashboardProcess dashboard = DashboardProcess.start(jar, bootstrap, registry, jvm, log)) {
           JsonNode status = dashboard.awaitCaughtUp(Duration.ofMinutes(20));
           double rate = status.path("catchUpRecordsPerSecond").asDouble();
+          double cpu = status.path("catchUpCpuMicrosPerRecord").asDouble();
           long applied = status.path("applied").asLong();
           long unusable = status.path("unusable").asLong();
           Duration took = Duration.between(Instant.parse(status.path("startedAt").asText()),
               Instant.parse(status.path("caughtUpAt").asText()));
-          System.out.printf("  dashboard replay: %,d records applied (%,d unusable) in %,d ms = %,.0f records/s (log %s)%n",
-              applied, unusable, took.toMillis(), rate, log);
+          System.out.printf("  dashboard replay: %,d records applied (%,d unusable) in %,d ms = %,.0f records/s,"
+              + " %.2f µs CPU/record (log %s)%n", applied, unusable, took.toMillis(), rate, cpu, log);
           if (unusable > 0) {
             System.out.println("  WARNING: the dashboard could not read " + unusable + " records: "
                 + status.path("recentProblems"));
           }
           dashboards.add(rate);
+          dashboardCpu.add(cpu);
         }
-        raws.add(raw(bootstrap, "raw consumer (again)"));
+        raws.add(raw(bootstrap, "raw consumer (again)", jvm));
       }
       double bestRaw = raws.stream().mapToDouble(RawReplay.Result::recordsPerSecond).max().orElseThrow();
       double meanRaw = raws.stream().mapToDouble(RawReplay.Result::recordsPerSecond).average().orElseThrow();
       double bestDashboard = dashboards.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-      System.out.printf("%nRESULT raw consumer: best %,.0f, mean %,.0f records/s; dashboard replay: best %,.0f records/s;"
-          + " ratio dashboard / best raw = %.2f (dashboard / mean raw = %.2f); goal >= 0.50%n",
+      double rawCpu = raws.stream().mapToDouble(RawReplay.Result::cpuMicrosPerRecord).min().orElseThrow();
+      double bestDashboardCpu = dashboardCpu.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+      System.out.printf("%nRESULT wall clock: raw consumer best %,.0f, mean %,.0f records/s; dashboard replay best %,.0f"
+          + " records/s; ratio dashboard / best raw = %.2f (/ mean raw = %.2f); goal >= 0.50%n",
           bestRaw, meanRaw, bestDashboard, bestDashboard / bestRaw, bestDashboard / meanRaw);
+      System.out.printf("RESULT CPU of the consuming thread: raw %.2f µs/record, dashboard %.2f µs/record;"
+          + " throughput ratio if CPU-bound = %.2f%n", rawCpu, bestDashboardCpu, rawCpu / bestDashboardCpu);
+      System.out.printf("Machine load while measuring (1-min load average on %d cores): %.1f%n",
+          Runtime.getRuntime().availableProcessors(),
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     } finally {
       if (standIn != null) {
         standIn.close();
@@ -107,10 +118,31 @@ public final class ReplayThroughput {
     }
   }
 
-  private static RawReplay.Result raw(String bootstrap, String label) {
-    RawReplay.Result result = RawReplay.run(bootstrap, StoryLoad.topics().stream().map(t -> t.name()).toList());
-    System.out.printf("  %s: %,d records (%,d MB) in %,d ms = %,.0f records/s%n", label, result.records(),
-        result.bytes() / 1_000_000, result.took().toMillis(), result.recordsPerSecond());
+  /** The baseline in a fresh JVM with the dashboard's JVM options: both replays start cold. */
+  private static RawReplay.Result raw(String bootstrap, String label, List<String> jvm) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvm);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), RawReplay.class.getName(), bootstrap));
+    StoryLoad.topics().forEach(topic -> command.add(topic.name()));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String line = null;
+    try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()))) {
+      for (String l = lines.readLine(); l != null; l = lines.readLine()) {
+        if (l.startsWith("RAW ")) {
+          line = l;
+        }
+      }
+    }
+    if (process.waitFor() != 0 || line == null) {
+      throw new IllegalStateException("The raw consumer run failed (exit " + process.exitValue() + ")");
+    }
+    String[] parts = line.split(" ");
+    RawReplay.Result result = new RawReplay.Result(Long.parseLong(parts[1]), Long.parseLong(parts[2]),
+        Duration.ofNanos(Long.parseLong(parts[3])), Long.parseLong(parts[4]));
+    System.out.printf("  %s: %,d records (%,d MB) in %,d ms = %,.0f records/s, %.2f µs CPU/record%n", label,
+        result.records(), result.bytes() / 1_000_000, result.took().toMillis(), result.recordsPerSecond(),
+        result.cpuMicrosPerRecord());
     return result;
   }
 

@@ -14,13 +14,15 @@ import java.util.List;
  * @param startedAt when the replay started reading
  * @param caughtUpAt when it had read everything that existed at its start (null before)
  * @param catchUpRecordsPerSecond records applied per second of catch-up (0 before it ends)
+ * @param catchUpCpuMicrosPerRecord CPU time of the replay thread per record during the catch-up (0 before it
+ *     ends): what a record costs, whatever else the machine is doing
  * @param applied events applied to the views
  * @param unusable records that could not be decoded or applied (skipped, counted, logged)
  * @param recentProblems the latest such problems (topic-partition@offset: cause), newest first
  * @param topics the same per topic
  */
 public record ReplayStatus(String state, long consumed, long catchUpTarget, long lag, Instant startedAt,
-    Instant caughtUpAt, double catchUpRecordsPerSecond, long applied, long unusable, List<String> recentProblems,
+    Instant caughtUpAt, double catchUpRecordsPerSecond, double catchUpCpuMicrosPerRecord, long applied, long unusable, List<String> recentProblems,
     List<TopicStatus> topics) {
 
   /** Whether everything that existed at start-up has been read. */

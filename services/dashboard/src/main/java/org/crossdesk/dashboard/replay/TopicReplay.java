@@ -65,6 +65,8 @@ public final class TopicReplay implements Runnable {
   private Instant caughtUpAt;
   private long appliedAtStart;
   private double catchUpRate;
+  private long cpuAtStart;
+  private double catchUpCpuPerRecord;
 
   /**
    * @param consumer a consumer of String keys and byte[] values, without a group; the replay owns and closes it
@@ -81,7 +83,7 @@ public final class TopicReplay implements Runnable {
     this.progressEvery = progressEvery;
     this.sweepEvery = sweepEvery;
     this.sweepGrace = sweepGrace;
-    this.status = new ReplayStatus("WAITING_FOR_TOPICS", 0, 0, 0, null, null, 0, 0, 0, List.of(), List.of());
+    this.status = new ReplayStatus("WAITING_FOR_TOPICS", 0, 0, 0, null, null, 0, 0, 0, 0, List.of(), List.of());
   }
 
   /** The latest status; safe from any thread. */
@@ -114,9 +116,9 @@ public final class TopicReplay implements Runnable {
         boolean wasCaughtUp = caughtUpAt != null;
         updatePositions(partitions, now);
         if (!wasCaughtUp && caughtUpAt != null) {
-          log.info("Replay caught up: {} records in {} ms ({} records/s); {} unusable; now live",
-              picture.applied() - appliedAtStart, Duration.between(startedAt, caughtUpAt).toMillis(),
-              Math.round(catchUpRate), picture.unusableCount());
+          log.info("Replay caught up: {} records in {} ms ({} records/s, {} µs of CPU per record); {} unusable;"
+              + " now live", picture.applied() - appliedAtStart, Duration.between(startedAt, caughtUpAt).toMillis(),
+              Math.round(catchUpRate), String.format("%.2f", catchUpCpuPerRecord), picture.unusableCount());
           nextSweep = now;
         }
         if (caughtUpAt == null && !now.isBefore(nextProgress)) {
@@ -177,6 +179,7 @@ public final class TopicReplay implements Runnable {
 
   private void start(List<TopicPartition> partitions) {
     startedAt = clock.instant();
+    cpuAtStart = threadCpuNanos();
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
     beginning.putAll(consumer.beginningOffsets(partitions));
@@ -239,7 +242,9 @@ public final class TopicReplay implements Runnable {
     if (caughtUp && caughtUpAt == null) {
       caughtUpAt = now;
       double seconds = Math.max(Duration.between(startedAt, now).toNanos(), 1) / 1e9;
-      catchUpRate = (picture.applied() + picture.unusableCount() - appliedAtStart) / seconds;
+      long records = picture.applied() + picture.unusableCount() - appliedAtStart;
+      catchUpRate = records / seconds;
+      catchUpCpuPerRecord = records == 0 ? 0 : (threadCpuNanos() - cpuAtStart) / 1e3 / records;
     }
     status = snapshot(caughtUpAt == null ? "CATCHING_UP" : "LIVE");
   }
@@ -270,13 +275,20 @@ public final class TopicReplay implements Runnable {
     synchronized (problems) {
       recent = List.copyOf(problems);
     }
-    return new ReplayStatus(state, consumed, toRead, behind, startedAt, caughtUpAt, catchUpRate, picture.applied(),
+    return new ReplayStatus(state, consumed, toRead, behind, startedAt, caughtUpAt, catchUpRate, catchUpCpuPerRecord,
+        picture.applied(),
         picture.unusableCount(), recent, perTopic);
+  }
+
+  /** CPU time of this thread; the classic consumer does its network work in the polling thread too. */
+  private static long threadCpuNanos() {
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
   }
 
   private ReplayStatus withState(String state) {
     ReplayStatus s = status;
     return new ReplayStatus(state, s.consumed(), s.catchUpTarget(), s.lag(), s.startedAt(), s.caughtUpAt(),
-        s.catchUpRecordsPerSecond(), s.applied(), s.unusable(), s.recentProblems(), s.topics());
+        s.catchUpRecordsPerSecond(), s.catchUpCpuMicrosPerRecord(), s.applied(), s.unusable(), s.recentProblems(), s.topics());
   }
 }

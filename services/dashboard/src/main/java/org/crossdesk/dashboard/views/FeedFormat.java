@@ -44,9 +44,10 @@ final class FeedFormat {
       case "ReferralSubmitted" -> {
         GenericRecord submission = record(body, "submission");
         String issuer = text(submission, "issuingDesk");
+        int requested = list(submission, "requestedDesks").size();
         return new FeedItem(seq, at, "lifecycle", "ReferralSubmitted", "SUBMITTED", referralId, issuer, null,
             List.of(DeskCountry.of(issuer)), text(submission, "type"), text(submission, "priority"),
-            list(submission, "requestedDesks").size() + " desks requested"
+            requested + (requested == 1 ? " desk" : " desks") + " requested"
                 + (bool(submission, "broadcast") ? ", broadcast" : ""));
       }
       case "ReferralRejected" -> {

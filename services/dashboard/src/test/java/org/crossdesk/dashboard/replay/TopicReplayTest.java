@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -22,7 +21,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.crossdesk.dashboard.testing.Wire;
 import org.crossdesk.dashboard.views.OperationalPicture;
 import org.crossdesk.events.Topic;
 import org.crossdesk.events.Topics;
@@ -30,39 +28,36 @@ import org.crossdesk.events.common.Priority;
 import org.crossdesk.events.common.ReferralType;
 import org.crossdesk.events.deadline.DeadlineKind;
 import org.crossdesk.events.examples.ReferralStory;
+import org.crossdesk.schemaregistry.client.CachedSchemaRegistryClient;
+import org.crossdesk.schemaregistry.serde.KafkaAvroSerializer;
+import org.crossdesk.testsupport.KafkaFixture;
+import org.crossdesk.testsupport.RegistryFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * The replay on a real broker: it catches up with what is there, counts and skips what it cannot read,
+ * The replay on the shared real broker and registry: it catches up with what is there, counts and skips what it cannot read,
  * passes transaction markers, then follows new records.
  */
 class TopicReplayTest {
 
-  private static EmbeddedKafkaKraftBroker broker;
+  private static final CachedSchemaRegistryClient registry = new CachedSchemaRegistryClient(RegistryFixture.url(), 100);
 
   private final List<Thread> threads = new ArrayList<>();
   private final List<TopicReplay> replays = new ArrayList<>();
 
   @BeforeAll
-  static void startBroker() {
-    broker = new EmbeddedKafkaKraftBroker(1, 1);
-    broker.brokerProperties(Map.of("offsets.topic.num.partitions", "1", "group.initial.rebalance.delay.ms", "0",
-        "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
-    broker.afterPropertiesSet();
-    List<NewTopic> topics = new ArrayList<>();
+  static void createTopics() {
     for (Topic<String, ?> topic : Topics.events()) {
-      topics.add(new NewTopic(topic.name(), topic.partitions(), (short) 1));
+      KafkaFixture.createTopic(topic.name(), topic.partitions(), topic.configs());
     }
-    broker.addTopics(topics.toArray(NewTopic[]::new));
   }
 
   @AfterAll
-  static void stopBroker() {
-    broker.destroy();
+  static void closeRegistry() {
+    registry.close();
   }
 
   @AfterEach
@@ -79,7 +74,7 @@ class TopicReplayTest {
     String prefix = "CD-R1-";
     // Other tests share the broker: measure what this one adds to what is already there.
     ReplayStatus before = caughtUp(new OperationalPicture(Clock.systemUTC(), 20)).status();
-    try (KafkaProducer<String, byte[]> producer = producer(null)) {
+    try (KafkaProducer<String, Object> producer = producer(null)) {
       for (int i = 0; i < 30; i++) {
         ReferralStory story = ReferralStory.of(prefix + i, "FR-BNRF", ReferralType.FUGITIVE, Priority.URGENT, t0);
         send(producer, Topics.REFERRALS_LIFECYCLE, story.referralId(), story.submitted());
@@ -87,8 +82,12 @@ class TopicReplayTest {
             story.routed(t0.plusSeconds(1), List.of("DE-BKA"), List.of("TH")));
         send(producer, Topics.REFERRALS_RESPONSES, story.referralId(), story.delivered("DE-BKA", t0.plusSeconds(3)));
       }
-      producer.send(new ProducerRecord<>(Topics.REFERRALS_RESPONSES, prefix + "bad", new byte[] {0, 0, 0, 0, 7, 42}));
       producer.flush();
+    }
+    try (KafkaProducer<String, byte[]> raw = rawProducer()) {
+      // Confluent framing with a schema id no registry has given out.
+      raw.send(new ProducerRecord<>(Topics.REFERRALS_RESPONSES, prefix + "bad",
+          new byte[] {0, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xf0, 42}));
     }
     OperationalPicture picture = new OperationalPicture(Clock.systemUTC(), 20);
 
@@ -103,7 +102,8 @@ class TopicReplayTest {
     assertThat(status.unusable()).isEqualTo(before.unusable() + 1);
     assertThat(status.recentProblems()).first().asString()
         .startsWith(Topics.REFERRALS_RESPONSES + "-").contains("cannot decode");
-    assertThat(picture.feed(20)).extracting(f -> f.referralId()).allMatch(id -> id.startsWith(prefix));
+    // Partitions are read in no particular order: this test's events are among the latest, not all of them.
+    assertThat(picture.feed(20)).extracting(f -> f.referralId()).anyMatch(id -> id != null && id.startsWith(prefix));
     assertThat(picture.openAlerts().desks()).filteredOn(d -> d.deskId().equals("DE-BKA")).singleElement()
         .satisfies(d -> assertThat(d.open()).isGreaterThanOrEqualTo(30));
     assertThat(picture.withheld().noAgreementPairs()).filteredOn(p -> p.issuingCountry().equals("FR"))
@@ -111,7 +111,7 @@ class TopicReplayTest {
 
     ReferralStory late = ReferralStory.of(prefix + "late", "FR-BNRF", ReferralType.FUGITIVE, Priority.URGENT, t0);
     long breachesBefore = picture.breaches().total();
-    try (KafkaProducer<String, byte[]> producer = producer(null)) {
+    try (KafkaProducer<String, Object> producer = producer(null)) {
       send(producer, Topics.DEADLINES_BREACHES, late.referralId(),
           late.breached("DE-BKA", DeadlineKind.ACKNOWLEDGEMENT, Instant.now()));
     }
@@ -129,7 +129,7 @@ class TopicReplayTest {
     caughtUp(before);
     long submittedBefore = before.volumes(48, 30).submitted();
 
-    try (KafkaProducer<String, byte[]> producer = producer("dashboard-test-tx")) {
+    try (KafkaProducer<String, Object> producer = producer("dashboard-test-tx")) {
       producer.initTransactions();
       producer.beginTransaction();
       send(producer, Topics.REFERRALS_LIFECYCLE, committed.referralId(), committed.submitted());
@@ -158,12 +158,12 @@ class TopicReplayTest {
 
   private TopicReplay startReplay(OperationalPicture picture) {
     Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaFixture.bootstrapServers());
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-    TopicReplay replay = new TopicReplay(consumer, new ProjectingDeserializer(Wire::writerSchema), picture,
+    TopicReplay replay = new TopicReplay(consumer, new ProjectingDeserializer(registry::getSchemaById), picture,
         OperationalPicture.sourceTopics(), Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofMinutes(1),
         Duration.ofDays(7));
     Thread thread = new Thread(replay, "replay-under-test");
@@ -173,17 +173,26 @@ class TopicReplayTest {
     return replay;
   }
 
-  private static KafkaProducer<String, byte[]> producer(String transactionalId) {
+  /** A producer as the other services have: Avro values through the real registry. */
+  private static KafkaProducer<String, Object> producer(String transactionalId) {
     Map<String, Object> props = new HashMap<>();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaFixture.bootstrapServers());
     props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put("schema.registry.url", RegistryFixture.url());
     if (transactionalId != null) {
       props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
     }
-    return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    KafkaAvroSerializer values = new KafkaAvroSerializer();
+    values.configure(props, false);
+    return new KafkaProducer<>(props, new StringSerializer(), values);
   }
 
-  private static void send(KafkaProducer<String, byte[]> producer, String topic, String key, SpecificRecord value) {
-    producer.send(new ProducerRecord<>(topic, key, Wire.frame(value)));
+  private static KafkaProducer<String, byte[]> rawProducer() {
+    return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaFixture.bootstrapServers()),
+        new StringSerializer(), new ByteArraySerializer());
+  }
+
+  private static void send(KafkaProducer<String, Object> producer, String topic, String key, SpecificRecord value) {
+    producer.send(new ProducerRecord<>(topic, key, value));
   }
 }
