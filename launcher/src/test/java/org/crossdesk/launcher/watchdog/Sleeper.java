@@ -9,6 +9,7 @@ public final class Sleeper {
   public static void main(String[] args) throws InterruptedException {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("shutdown hook ran")));
     System.out.println("sleeping");
-    Thread.sleep(Long.MAX_VALUE);
+    // Blocks until the process is ended from outside: that is what the watchdog test checks.
+    new java.util.concurrent.CountDownLatch(1).await();
   }
 }

@@ -9,6 +9,7 @@ import org.crossdesk.events.deadline.DeadlineBreached;
 import org.crossdesk.events.directory.CooperationAgreement;
 import org.crossdesk.events.directory.DeskProfile;
 import org.crossdesk.events.inbox.InboxMessage;
+import org.crossdesk.events.notification.WebhookSubscription;
 import org.crossdesk.events.outbox.OutboxMessage;
 import org.crossdesk.events.referral.ReferralEvent;
 import org.crossdesk.events.response.ResponseEvent;
@@ -41,6 +42,8 @@ public final class Topics {
   public static final String DIRECTORY_AGREEMENTS = "directory.agreements.v1";
   /** Who read or did what, why, allowed or denied. Key: actor. */
   public static final String AUDIT = "audit.v1";
+  /** Partner systems' webhook subscriptions, compacted. Key: subscription id. */
+  public static final String NOTIFICATIONS_SUBSCRIPTIONS = "notifications.subscriptions.v1";
   /** The schema registry's own store (Confluent-compatible), compacted, one partition. */
   public static final String SCHEMAS = "_schemas";
 
@@ -94,6 +97,14 @@ public final class Topics {
   public static final Topic<String, AuditEvent> AUDIT_TOPIC = new Topic<>(
       AUDIT, String.class, AuditEvent.class, REFERRAL_PARTITIONS, Topic.CleanupPolicy.DELETE, null);
   /**
+   * {@value #NOTIFICATIONS_SUBSCRIPTIONS}: compacted table of webhook subscriptions, so every instance of
+   * the notifications service and every restart sees the same set. Only that service reads it (it holds
+   * sealed signing secrets); one partition keeps a desk's creates and deletes in order.
+   */
+  public static final Topic<String, WebhookSubscription> NOTIFICATIONS_SUBSCRIPTIONS_TOPIC = new Topic<>(
+      NOTIFICATIONS_SUBSCRIPTIONS, String.class, WebhookSubscription.class, DIRECTORY_PARTITIONS,
+      Topic.CleanupPolicy.COMPACT, null);
+  /**
    * {@value #SCHEMAS}: the registry's store. Keys and values are the registry's JSON documents, not
    * Avro; the registry creates and owns it.
    */
@@ -102,11 +113,11 @@ public final class Topics {
 
   private static final List<Topic<String, ?>> EVENT_TOPICS = List.of(
       REFERRALS_LIFECYCLE_TOPIC, REFERRALS_RESPONSES_TOPIC, DEADLINES_BREACHES_TOPIC,
-      DIRECTORY_DESKS_TOPIC, DIRECTORY_AGREEMENTS_TOPIC, AUDIT_TOPIC);
+      DIRECTORY_DESKS_TOPIC, DIRECTORY_AGREEMENTS_TOPIC, AUDIT_TOPIC, NOTIFICATIONS_SUBSCRIPTIONS_TOPIC);
 
   private static final List<Topic<String, ?>> ALL = List.of(
       REFERRALS_LIFECYCLE_TOPIC, REFERRALS_RESPONSES_TOPIC, DEADLINES_BREACHES_TOPIC,
-      DIRECTORY_DESKS_TOPIC, DIRECTORY_AGREEMENTS_TOPIC, AUDIT_TOPIC, SCHEMAS_TOPIC);
+      DIRECTORY_DESKS_TOPIC, DIRECTORY_AGREEMENTS_TOPIC, AUDIT_TOPIC, NOTIFICATIONS_SUBSCRIPTIONS_TOPIC, SCHEMAS_TOPIC);
 
   private static final Pattern OUTBOX = Pattern.compile(DESK_OUTBOX_PATTERN);
   private static final Pattern INBOX = Pattern.compile(DESK_INBOX_PATTERN);

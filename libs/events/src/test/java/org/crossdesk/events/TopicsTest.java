@@ -27,7 +27,8 @@ class TopicsTest {
   }
 
   @Listener(topics = {Topics.REFERRALS_LIFECYCLE, Topics.REFERRALS_RESPONSES, Topics.DEADLINES_BREACHES,
-      Topics.DIRECTORY_DESKS, Topics.DIRECTORY_AGREEMENTS, Topics.AUDIT, Topics.SCHEMAS})
+      Topics.DIRECTORY_DESKS, Topics.DIRECTORY_AGREEMENTS, Topics.AUDIT, Topics.NOTIFICATIONS_SUBSCRIPTIONS,
+      Topics.SCHEMAS})
   static class FixedTopicsListener {
   }
 
@@ -46,7 +47,7 @@ class TopicsTest {
   void theCatalogueListsEveryFixedTopicOfTheArchitecture() {
     assertThat(Topics.all()).map(Topic::name).containsExactlyInAnyOrder(
         "referrals.lifecycle.v1", "referrals.responses.v1", "deadlines.breaches.v1",
-        "directory.desks.v1", "directory.agreements.v1", "audit.v1", "_schemas");
+        "directory.desks.v1", "directory.agreements.v1", "audit.v1", "notifications.subscriptions.v1", "_schemas");
     assertThat(Topics.events()).doesNotContain(Topics.SCHEMAS_TOPIC).hasSize(Topics.all().size() - 1);
   }
 
@@ -79,6 +80,7 @@ class TopicsTest {
     assertThat(Topics.DIRECTORY_DESKS_TOPIC.cleanupPolicy()).isEqualTo(Topic.CleanupPolicy.COMPACT);
     assertThat(Topics.DIRECTORY_AGREEMENTS_TOPIC.cleanupPolicy()).isEqualTo(Topic.CleanupPolicy.COMPACT);
     assertThat(Topics.SCHEMAS_TOPIC.cleanupPolicy()).isEqualTo(Topic.CleanupPolicy.COMPACT);
+    assertThat(Topics.NOTIFICATIONS_SUBSCRIPTIONS_TOPIC.cleanupPolicy()).isEqualTo(Topic.CleanupPolicy.COMPACT);
     assertThat(Topics.SCHEMAS_TOPIC.partitions()).isEqualTo(1);
     assertThat(Topics.DIRECTORY_DESKS_TOPIC.configs()).containsExactly(java.util.Map.entry("cleanup.policy", "compact"));
     assertThat(Topics.REFERRALS_LIFECYCLE_TOPIC.configs())

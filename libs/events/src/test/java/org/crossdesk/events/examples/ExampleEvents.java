@@ -46,6 +46,8 @@ import org.crossdesk.events.inbox.ReceiptStatus;
 import org.crossdesk.events.inbox.RecipientResponse;
 import org.crossdesk.events.inbox.ResponseKind;
 import org.crossdesk.events.inbox.SubmissionReceipt;
+import org.crossdesk.events.notification.InboxMessageKind;
+import org.crossdesk.events.notification.WebhookSubscription;
 import org.crossdesk.events.outbox.ActionOutcome;
 import org.crossdesk.events.outbox.ActionReport;
 import org.crossdesk.events.outbox.AlertAcknowledgement;
@@ -165,6 +167,7 @@ public final class ExampleEvents {
     all.add(deskProfile());
     all.add(cooperationAgreement());
     all.add(auditEvent());
+    all.add(webhookSubscription());
     return List.copyOf(all);
   }
 
@@ -502,6 +505,27 @@ public final class ExampleEvents {
             .setName("BKA duty officer").setEmail("duty.officer@bka.example.de").setPhone("+49611550000").build())
         .setActive(true)
         .setUpdatedAt(Instant.parse("2026-01-15T10:00:00Z"))
+        .build();
+  }
+
+  /**
+   * {@value #RECIPIENT}'s case system subscribed to urgent fugitive alerts and withdrawals. The sealed
+   * secret is placeholder bytes: the notifications service seals real ones with its own key.
+   */
+  public static WebhookSubscription webhookSubscription() {
+    return WebhookSubscription.newBuilder()
+        .setSubscriptionId(UUID.nameUUIDFromBytes("crossdesk-example-subscription".getBytes(StandardCharsets.UTF_8))
+            .toString())
+        .setDeskId(RECIPIENT)
+        .setUrl("https://cases.bka.example.de/crossdesk/webhook")
+        .setSecretKeyId("5f2c9a1e0b7d3c44")
+        .setSealedSecret(java.nio.ByteBuffer.wrap("nonce-and-sealed-secret-placeholder".getBytes(StandardCharsets.UTF_8)))
+        .setReferralTypes(List.of(ReferralType.FUGITIVE))
+        .setMinimumPriority(Priority.URGENT)
+        .setMessageKinds(List.of(InboxMessageKind.ALERT, InboxMessageKind.ALERT_WITHDRAWN))
+        .setDescription("BKA case system, production")
+        .setCreatedBy("de-bka-case-system")
+        .setCreatedAt(Instant.parse("2026-01-20T09:30:00Z"))
         .build();
   }
 

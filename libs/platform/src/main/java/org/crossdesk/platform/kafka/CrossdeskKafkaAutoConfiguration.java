@@ -1,5 +1,6 @@
 package org.crossdesk.platform.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,6 +8,8 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.crossdesk.events.Topics;
 import org.crossdesk.platform.audit.AuditLog;
 import org.springframework.beans.factory.ObjectProvider;
@@ -102,11 +105,30 @@ public class CrossdeskKafkaAutoConfiguration {
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, raw);
         templates.put(Object.class, template.isTransactional() ? avroNonTransactional(settings, app) : template);
-        return new DeadLetterPublishingRecoverer(templates, CrossdeskKafkaAutoConfiguration::deadLetterPartition);
+        DeadLetterPublishingRecoverer recoverer =
+                new DeadLetterPublishingRecoverer(templates, CrossdeskKafkaAutoConfiguration::deadLetterPartition);
+        recoverer.setHeadersFunction(CrossdeskKafkaAutoConfiguration::rootCauseHeader);
+        return recoverer;
     }
 
     private static KafkaTemplate<String, Object> avroNonTransactional(KafkaClientSettings settings, String app) {
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(settings.producer(app + "-dlt-avro")));
+    }
+
+    /** Header naming the innermost cause, since Spring's own message header is "failed to deserialize". */
+    public static final String ROOT_CAUSE_HEADER = "crossdesk_dlt-root-cause";
+
+    /**
+     * Spring's headers give the outer exception (for unreadable bytes: "failed to deserialize");
+     * an operator needs the innermost cause (unknown magic byte, unknown schema id) at a glance.
+     */
+    static Headers rootCauseHeader(ConsumerRecord<?, ?> record, Exception exception) {
+        Throwable root = exception;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root.getClass().getName() + ": " + root.getMessage();
+        return new RecordHeaders().add(ROOT_CAUSE_HEADER, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The source topic's dead-letter topic, same partition: the catalogue sizes DLTs like their source. */

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.generic.GenericData;
@@ -218,9 +219,13 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
     }
 
     DatumReader<Object> datumReader = specific
-        ? new SpecificDatumReader<>(writer, reader, ListMaterialisingSpecificData.INSTANCE)
+        // The generated class's own model: its conversions and class loader, and Avro's fast reader (which
+        // runs only with the exact SpecificData class).
+        ? new SpecificDatumReader<>(writer, reader, s.specificType() != null
+            ? SpecificData.getForClass(s.specificType()) : SpecificData.getForSchema(reader))
         : new GenericDatumReader<>(writer, reader, genericData);
-    return new ReaderPlan(id, writer, reader, datumReader, s.failOnTrailingData(), expiresAt);
+    return new ReaderPlan(id, writer, reader, datumReader, specific ? ArrayLists.planFor(reader) : null,
+        s.failOnTrailingData(), expiresAt);
   }
 
   /**
@@ -292,16 +297,18 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
     final Schema reader;
     final long expiresAtNanos;
     private final DatumReader<Object> datumReader;
+    private final UnaryOperator<Object> listFix;
     private final boolean rawBytes;
     private final boolean topLevelString;
     private final boolean failOnTrailingData;
 
-    ReaderPlan(int id, Schema writer, Schema reader, DatumReader<Object> datumReader, boolean failOnTrailingData,
-        long expiresAtNanos) {
+    ReaderPlan(int id, Schema writer, Schema reader, DatumReader<Object> datumReader,
+        UnaryOperator<Object> listFix, boolean failOnTrailingData, long expiresAtNanos) {
       this.id = id;
       this.writer = writer;
       this.reader = reader;
       this.datumReader = datumReader;
+      this.listFix = listFix;
       this.rawBytes = writer.getType() == Schema.Type.BYTES;
       this.topLevelString = reader.getType() == Schema.Type.STRING;
       this.failOnTrailingData = failOnTrailingData;
@@ -330,7 +337,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
       if (topLevelString && value instanceof CharSequence text && !(value instanceof String)) {
         return text.toString();
       }
-      return value;
+      return listFix == null || value == null ? value : listFix.apply(value);
     }
   }
 }

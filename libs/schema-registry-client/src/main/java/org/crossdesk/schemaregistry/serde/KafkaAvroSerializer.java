@@ -5,7 +5,9 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -148,7 +150,7 @@ public class KafkaAvroSerializer implements Serializer<Object> {
     } catch (SchemaRegistryException e) {
       throw new SerializationException("Error " + action + " Avro schema for subject '" + subject + "': "
           + e.getMessage(), e);
-    } catch (IllegalStateException | IllegalArgumentException e) {
+    } catch (IllegalStateException | IllegalArgumentException | AvroRuntimeException e) {
       throw new SerializationException("Error " + action + " Avro schema for subject '" + subject + "': "
           + e.getMessage(), e);
     }
@@ -193,6 +195,8 @@ public class KafkaAvroSerializer implements Serializer<Object> {
     final int id;
     final byte[] header;
     final Schema writerSchema;
+    /** The schema the datum is encoded with: the value's own when its encoding is the writer's. */
+    final Schema encodingSchema;
     final boolean rawBytes;
     final long expiresAtNanos;
     private final boolean byName;
@@ -205,9 +209,12 @@ public class KafkaAvroSerializer implements Serializer<Object> {
       this.writerSchema = writerSchema;
       this.rawBytes = writerSchema.getType() == Schema.Type.BYTES;
       this.expiresAtNanos = expiresAtNanos;
-      this.byName = !writerSchema.equals(valueSchema);
+      // A registry copy that differs only in docs, defaults or properties (e.g. avro.java.string) encodes the
+      // same bytes: keep Avro's positional fast path with the value's own schema.
+      this.byName = !sameEncoding(writerSchema, valueSchema);
+      this.encodingSchema = byName ? writerSchema : valueSchema;
       this.genericWriter = byName ? new ByNameDatumWriter(writerSchema, genericData)
-          : new GenericDatumWriter<>(writerSchema, genericData);
+          : new GenericDatumWriter<>(encodingSchema, genericData);
     }
 
     byte[] write(Object value, String topic) {
@@ -239,10 +246,14 @@ public class KafkaAvroSerializer implements Serializer<Object> {
       if (writer == null) {
         // The generated class's own model carries its logical-type conversions.
         SpecificData model = SpecificData.getForClass(value.getClass());
-        writer = byName ? new ByNameDatumWriter(writerSchema, model) : new SpecificDatumWriter<>(writerSchema, model);
+        writer = byName ? new ByNameDatumWriter(writerSchema, model) : new SpecificDatumWriter<>(encodingSchema, model);
         specificWriter = writer;
       }
       return writer;
+    }
+
+    static boolean sameEncoding(Schema a, Schema b) {
+      return a.equals(b) || SchemaNormalization.toParsingForm(a).equals(SchemaNormalization.toParsingForm(b));
     }
 
     private byte[] writeRaw(Object value, String topic) {

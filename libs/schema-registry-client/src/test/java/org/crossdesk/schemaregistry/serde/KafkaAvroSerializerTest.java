@@ -3,9 +3,12 @@ package org.crossdesk.schemaregistry.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.common.errors.SerializationException;
 import org.crossdesk.schemaregistry.fixtures.TestKind;
 import org.crossdesk.schemaregistry.fixtures.TestPerson;
@@ -213,6 +219,27 @@ class KafkaAvroSerializerTest {
     assertThat(((GenericRecord) read.get("person")).get("birthYear")).isEqualTo(1980);
     assertThat(read.get("tags").toString()).isEqualTo("[urgent, extradition]");
     assertThat(read.get("note")).hasToString("synthetic test data");
+  }
+
+  @Test
+  void aLatestSchemaThatDiffersOnlyInPropertiesEncodesTheSameBytes() throws IOException {
+    String withoutJavaProperties = TestReferral.getClassSchema().toString().replace(",\"avro.java.string\":\"String\"", "");
+    assertThat(withoutJavaProperties).doesNotContain("avro.java.string");
+    int latest = registry.seed("referrals-value", withoutJavaProperties);
+
+    byte[] bytes = serializer("auto.register.schemas", false, "use.latest.version", true)
+        .serialize("referrals", referral());
+
+    assertThat(WireFormat.schemaId(bytes)).isEqualTo(latest);
+    assertThat(Arrays.copyOfRange(bytes, WireFormat.HEADER_SIZE, bytes.length)).isEqualTo(plainAvro(referral()));
+  }
+
+  private static byte[] plainAvro(TestReferral value) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+    new SpecificDatumWriter<>(TestReferral.class).write(value, encoder);
+    encoder.flush();
+    return out.toByteArray();
   }
 
   @Test

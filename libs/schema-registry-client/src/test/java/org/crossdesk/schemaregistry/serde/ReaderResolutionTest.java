@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.crossdesk.schemaregistry.serde.KafkaAvroSerializerTest.referral;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.crossdesk.schemaregistry.fixtures.TestKind;
+import org.crossdesk.schemaregistry.fixtures.TestPayment;
 import org.crossdesk.schemaregistry.fixtures.TestReferral;
 import org.crossdesk.schemaregistry.testing.TinyRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -71,6 +75,9 @@ class ReaderResolutionTest {
     assertThat(read.getPerson().getName()).isEqualTo("Synthetic Person B");
     assertThat(read.getPerson().getBirthYear()).isEqualTo(1975);
     assertThat(read.getTags()).containsExactly("cross-border");
+    assertThat(read.getTags().equals(List.of("cross-border"))).as("a decoded list of plain values compares as a list")
+        .isTrue();
+    assertThat(new java.util.HashSet<>(List.of(read)).contains(read)).isTrue();
     assertThat(read.getNote()).as("the field v2 added takes its default").isNull();
   }
 
@@ -170,6 +177,27 @@ class ReaderResolutionTest {
       assertThatThrownBy(() -> typed.deserialize("referrals", bytes))
           .isInstanceOf(SerializationException.class).hasMessageContaining("cannot be read as")
           .hasMessageContaining(TestReferral.class.getName());
+    }
+  }
+
+  @Test
+  void theGeneratedClassesOwnLogicalTypesSurviveDecoding() {
+    TestPayment payment = TestPayment.newBuilder()
+        .setReference(UUID.fromString("3f6c2a9e-1b7d-4c0e-9a51-2d8e7f4b6c10"))
+        .setAmount(new BigDecimal("1234.50"))
+        .setBookedAt(LocalDateTime.of(2026, 3, 2, 8, 15))
+        .setHistory(List.of(new BigDecimal("10.00"), new BigDecimal("-2.25")))
+        .build();
+    config.put("specific.avro.reader", true);
+    try (KafkaAvroSerializer serializer = new KafkaAvroSerializer();
+        KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer()) {
+      serializer.configure(config, false);
+      deserializer.configure(config, false);
+
+      Object read = deserializer.deserialize("payments", serializer.serialize("payments", payment));
+
+      assertThat(read).isEqualTo(payment);
+      assertThat(((TestPayment) read).getAmount()).isEqualByComparingTo("1234.50");
     }
   }
 

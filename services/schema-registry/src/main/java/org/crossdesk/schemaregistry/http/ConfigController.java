@@ -1,6 +1,6 @@
 package org.crossdesk.schemaregistry.http;
 
-import static org.crossdesk.schemaregistry.http.SubjectsController.flag;
+import static org.crossdesk.schemaregistry.http.QueryFlags.flag;
 
 import java.util.Map;
 import org.crossdesk.schemaregistry.compatibility.CompatibilityLevel;

@@ -12,9 +12,8 @@ final class MediaTypes {
   static final String JSON = "application/json";
   static final String OCTET_STREAM = "application/octet-stream";
 
-  /** In order of preference: the first one the client accepts is used. */
+  /** In order of preference: the first one the client accepts is used (kept in step with the mappings). */
   static final String[] PRODUCES = {V1_JSON, DEFAULT_JSON, JSON};
-  static final String[] CONSUMES = {V1_JSON, DEFAULT_JSON, JSON, OCTET_STREAM};
 
   private MediaTypes() {
   }

@@ -1,5 +1,7 @@
 package org.crossdesk.schemaregistry.http;
 
+import static org.crossdesk.schemaregistry.http.QueryFlags.flag;
+
 import java.util.List;
 import java.util.Map;
 import org.crossdesk.schemaregistry.store.SchemaStore;
@@ -94,10 +96,5 @@ class SubjectsController {
   @DeleteMapping(path = "/subjects/{subject}", produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
   List<Integer> deleteSubject(@PathVariable String subject, @RequestParam(required = false) String permanent) {
     return store.deleteSubject(subject, flag(permanent));
-  }
-
-  /** Like JAX-RS's {@code boolean} query parameters: anything but "true" is false. */
-  static boolean flag(String value) {
-    return Boolean.parseBoolean(value);
   }
 }

@@ -67,6 +67,16 @@ class EmbeddedRegistryHttpTest extends RegistryHttpContract {
   }
 
   @Test
+  void latestWithMetadataFindsNothingBecauseMetadataIsNotStored() {
+    String subject = subject();
+    assertError(http().get("/subjects/" + subject + "/metadata?key=owner&value=desk"), 404, 40401,
+        "Subject '" + subject + "' not found.");
+    assertOk(http().post("/subjects/" + subject + "/versions", schemaBody(v1("Meta"), "metadata",
+        Map.of("properties", Map.of("owner", "desk")))));
+    assertError(http().get("/subjects/" + subject + "/metadata?key=owner&value=desk"), 404, 40403, "Schema not found");
+  }
+
+  @Test
   void aWrongJsonTypeForAFieldIs400() {
     assertError(http().post("/subjects/" + subject() + "/versions", "{\"schema\":{\"type\":\"string\"}}"), 400, 400,
         "Field 'schema' must be a string");

@@ -1,0 +1,131 @@
+package org.crossdesk.intake;
+
+import java.time.Clock;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.crossdesk.intake.cases.CaseBook;
+import org.crossdesk.intake.cases.CaseFeed;
+import org.crossdesk.intake.directory.DirectoryView;
+import org.crossdesk.intake.gateway.KafkaOutboxWriter;
+import org.crossdesk.intake.gateway.ReferralGateway;
+import org.crossdesk.intake.outbox.DeskTopics;
+import org.crossdesk.intake.outbox.OutboxListener;
+import org.crossdesk.intake.outbox.OutboxProcessor;
+import org.crossdesk.intake.validation.SubmissionValidator;
+import org.crossdesk.platform.kafka.KafkaClientSettings;
+import org.crossdesk.platform.kafka.TopicProvisioner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** Wires the plain-Java parts of intake to Kafka and the web layer. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IntakeProperties.class)
+class IntakeConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(IntakeConfiguration.class);
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  CaseBook caseBook() {
+    return new CaseBook();
+  }
+
+  @Bean
+  DirectoryView directoryView() {
+    return new DirectoryView();
+  }
+
+  @Bean
+  SubmissionValidator submissionValidator(Clock clock, DirectoryView directory) {
+    return new SubmissionValidator(clock, directory);
+  }
+
+  @Bean
+  CaseFeed caseFeed(KafkaClientSettings settings, CaseBook cases, DirectoryView directory,
+                    @Value("${spring.application.name}") String app) {
+    return new CaseFeed(() -> new KafkaConsumer<>(settings.consumer(app + "-case-view")), cases, directory);
+  }
+
+  /**
+   * Starts the case view after the platform has created the catalogue topics and before the outbox
+   * listener container (whose phase is later) starts consuming.
+   */
+  @Bean
+  SmartLifecycle caseFeedLifecycle(CaseFeed feed) {
+    return new SmartLifecycle() {
+      private volatile boolean running;
+
+      @Override
+      public void start() {
+        feed.start();
+        running = true;
+      }
+
+      @Override
+      public void stop() {
+        feed.close();
+        running = false;
+      }
+
+      @Override
+      public boolean isRunning() {
+        return running;
+      }
+
+      @Override
+      public int getPhase() {
+        return 0;
+      }
+    };
+  }
+
+  @Bean
+  DeskTopics deskTopics(TopicProvisioner provisioner) {
+    return new DeskTopics(provisioner::ensureDeskTopics);
+  }
+
+  @Bean
+  OutboxProcessor outboxProcessor(SubmissionValidator validator, CaseBook cases, Clock clock,
+                                  @Value("${spring.application.name}") String app) {
+    return new OutboxProcessor(validator, cases, clock, app);
+  }
+
+  @Bean
+  OutboxListener outboxListener(OutboxProcessor processor, CaseBook cases, CaseFeed feed,
+                                KafkaTemplate<String, Object> kafka, DeskTopics deskTopics, IntakeProperties properties) {
+    return new OutboxListener(processor, cases, feed, kafka, properties.sendTimeout(), properties.catchUpTimeout(),
+        deskTopics);
+  }
+
+  @Bean
+  ReferralGateway referralGateway(SubmissionValidator validator, CaseBook cases, CaseFeed feed,
+                                  KafkaTemplate<String, Object> kafka, DeskTopics deskTopics, Clock clock,
+                                  IntakeProperties properties) {
+    Runnable viewCatchUp = () -> {
+      try {
+        // An HTTP request waits a little, never minutes: a view that lags that much answers as it is.
+        feed.caughtUp().get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException e) {
+        log.warn("The case view did not catch up within {}: {}", properties.sendTimeout(), e.toString());
+      }
+    };
+    return new ReferralGateway(validator, cases, new KafkaOutboxWriter(kafka, deskTopics, properties.sendTimeout()),
+        clock, properties.rememberWrites(), viewCatchUp);
+  }
+}

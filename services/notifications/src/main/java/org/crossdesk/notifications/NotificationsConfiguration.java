@@ -1,0 +1,232 @@
+package org.crossdesk.notifications;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.crossdesk.events.Topics;
+import org.crossdesk.events.directory.DeskProfile;
+import org.crossdesk.events.notification.WebhookSubscription;
+import org.crossdesk.events.response.AlertDelivered;
+import org.crossdesk.events.response.DeliveryChannel;
+import org.crossdesk.events.response.DeliveryFailed;
+import org.crossdesk.events.response.ResponseEvent;
+import org.crossdesk.notifications.NotificationsProperties.Webhooks;
+import org.crossdesk.notifications.deadline.DeadlineConsumer;
+import org.crossdesk.notifications.deadline.DeadlineTracker;
+import org.crossdesk.notifications.deadline.EscalationDirectory;
+import org.crossdesk.notifications.deadline.KafkaBreachPublisher;
+import org.crossdesk.notifications.kafka.AvroDecoder;
+import org.crossdesk.notifications.kafka.DeadLetters;
+import org.crossdesk.notifications.kafka.DeskTopics;
+import org.crossdesk.notifications.kafka.TableFollower;
+import org.crossdesk.notifications.rendering.InboxMessageRenderer;
+import org.crossdesk.notifications.stream.InboxStreams;
+import org.crossdesk.notifications.subscription.KafkaSubscriptionStore;
+import org.crossdesk.notifications.subscription.SecretSealer;
+import org.crossdesk.notifications.subscription.SubscriptionRegistry;
+import org.crossdesk.notifications.subscription.SubscriptionService;
+import org.crossdesk.notifications.subscription.UrlPolicy;
+import org.crossdesk.notifications.webhook.DeliveryLedger;
+import org.crossdesk.notifications.webhook.HttpWebhookTransport;
+import org.crossdesk.notifications.webhook.InboxDeliveryLoop;
+import org.crossdesk.notifications.webhook.KafkaDeliveryRecorder;
+import org.crossdesk.notifications.webhook.RetryPolicy;
+import org.crossdesk.notifications.webhook.WebhookDispatcher;
+import org.crossdesk.platform.kafka.KafkaClientSettings;
+import org.crossdesk.platform.kafka.TopicProvisioner;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** Wires the plain-Java parts of the service to Kafka, HTTP and configuration. */
+@Configuration(proxyBeanMethods = false)
+class NotificationsConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  SecretSealer secretSealer(NotificationsProperties properties) {
+    return SecretSealer.fromBase64(properties.getSecretKey());
+  }
+
+  @Bean
+  SubscriptionRegistry subscriptionRegistry() {
+    return new SubscriptionRegistry();
+  }
+
+  @Bean
+  EscalationDirectory escalationDirectory() {
+    return new EscalationDirectory();
+  }
+
+  @Bean
+  DeliveryLedger deliveryLedger() {
+    return new DeliveryLedger();
+  }
+
+  @Bean
+  InboxMessageRenderer inboxMessageRenderer() {
+    return InboxMessageRenderer.standard();
+  }
+
+  @Bean(destroyMethod = "close")
+  AvroDecoder avroDecoder(KafkaClientSettings settings) {
+    return new AvroDecoder(settings.serde());
+  }
+
+  @Bean(destroyMethod = "close")
+  Producer<String, byte[]> deadLetterProducer(KafkaClientSettings settings,
+                                              @Value("${spring.application.name}") String app) {
+    return new KafkaProducer<>(settings.rawProducer(app + "-dead-letters"));
+  }
+
+  @Bean
+  DeskTopics deskTopics(TopicProvisioner provisioner) {
+    return new DeskTopics(provisioner::ensureDeskTopics);
+  }
+
+  @Bean
+  DeadLetters deadLetters(Producer<String, byte[]> deadLetterProducer) {
+    return new DeadLetters(deadLetterProducer);
+  }
+
+  @Bean
+  SubscriptionService subscriptionService(SubscriptionRegistry registry, KafkaTemplate<String, Object> kafka,
+                                          SecretSealer sealer, NotificationsProperties properties, Clock clock) {
+    return new SubscriptionService(registry, new KafkaSubscriptionStore(kafka), sealer,
+        UrlPolicy.of(properties.getWebhooks().isAllowPrivateAddresses()), clock, () -> UUID.randomUUID().toString(),
+        new SecureRandom(), properties.getSubscriptions().getMaxPerDesk(), java.time.Duration.ofSeconds(10));
+  }
+
+  @Bean(destroyMethod = "shutdownNow")
+  ScheduledExecutorService notificationsTimer() {
+    return Executors.newScheduledThreadPool(2, daemonThreads("notifications-timer"));
+  }
+
+  @Bean(destroyMethod = "shutdownNow")
+  ExecutorService webhookHttpExecutor(NotificationsProperties properties) {
+    return Executors.newFixedThreadPool(properties.getWebhooks().getHttpThreads(), daemonThreads("webhook-http"));
+  }
+
+  @Bean
+  WebhookDispatcher webhookDispatcher(SubscriptionRegistry registry, SecretSealer sealer,
+                                      InboxMessageRenderer renderer, ExecutorService webhookHttpExecutor,
+                                      KafkaTemplate<String, Object> kafka, DeadLetters deadLetters,
+                                      DeskTopics deskTopics, DeliveryLedger ledger, ScheduledExecutorService notificationsTimer,
+                                      NotificationsProperties properties, Clock clock) {
+    Webhooks webhooks = properties.getWebhooks();
+    RetryPolicy policy = new RetryPolicy(webhooks.getMaxAttempts(), webhooks.getInitialBackoff(),
+        webhooks.getMultiplier(), webhooks.getMaxBackoff(), webhooks.getMaxRetryAfter());
+    HttpWebhookTransport transport = new HttpWebhookTransport(webhooks.getConnectTimeout(),
+        webhooks.getRequestTimeout(), webhookHttpExecutor, clock);
+    return new WebhookDispatcher(registry, sealer, renderer, transport,
+        new KafkaDeliveryRecorder(kafka, deadLetters, deskTopics, clock), ledger, policy, notificationsTimer, clock,
+        new SplittableRandom(), webhooks.getMaxInFlightPerSubscription());
+  }
+
+  @Bean
+  InboxDeliveryLoop inboxDeliveryLoop(KafkaClientSettings settings, AvroDecoder decoder, DeadLetters deadLetters,
+                                      DeskTopics deskTopics, WebhookDispatcher dispatcher, NotificationsProperties properties,
+                                      @Value("${spring.application.name}") String app) {
+    return new InboxDeliveryLoop(settings.consumer(app), decoder, deadLetters, deskTopics, dispatcher,
+        properties.getWebhooks().getMaxInProgressPerPartition());
+  }
+
+  @Bean
+  DeadlineTracker deadlineTracker(Clock clock, EscalationDirectory directory, KafkaTemplate<String, Object> kafka,
+                                  DeskTopics deskTopics, NotificationsProperties properties) {
+    return new DeadlineTracker(clock, directory, new KafkaBreachPublisher(kafka, deskTopics),
+        properties.getDeadlines().getKeepSettled());
+  }
+
+  @Bean
+  DeadlineConsumer deadlineConsumer(KafkaClientSettings settings, AvroDecoder decoder, DeadLetters deadLetters,
+                                    DeadlineTracker tracker, @Value("${spring.application.name}") String app) {
+    return new DeadlineConsumer(settings.consumer(app + "-deadlines"), decoder, deadLetters, tracker);
+  }
+
+  @Bean
+  TableFollower tableFollower(KafkaClientSettings settings, AvroDecoder decoder, SubscriptionRegistry registry,
+                              EscalationDirectory directory, DeliveryLedger ledger,
+                              @Value("${spring.application.name}") String app) {
+    return new TableFollower(app + "-tables", settings.consumer(app), decoder, Map.of(
+        Topics.NOTIFICATIONS_SUBSCRIPTIONS, new TableFollower.Handler() {
+          @Override
+          public void record(String key, Object value, int partition, long offset) {
+            registry.apply(key, (WebhookSubscription) value, offset);
+          }
+
+          @Override
+          public void position(int partition, long position) {
+            registry.advanceTo(position);
+          }
+        },
+        Topics.DIRECTORY_DESKS, (key, value, partition, offset) -> directory.apply(key, (DeskProfile) value),
+        Topics.REFERRALS_RESPONSES, (key, value, partition, offset) -> {
+          if (value instanceof ResponseEvent response) {
+            if (response.getEvent() instanceof AlertDelivered delivered
+                && delivered.getChannel() == DeliveryChannel.WEBHOOK) {
+              ledger.recorded(delivered.getDeliveryId());
+            } else if (response.getEvent() instanceof DeliveryFailed failed
+                && failed.getChannel() == DeliveryChannel.WEBHOOK) {
+              ledger.recorded(failed.getDeliveryId());
+            }
+          }
+        }));
+  }
+
+  @Bean(destroyMethod = "shutdownNow")
+  ExecutorService streamExecutor() {
+    return Executors.newCachedThreadPool(daemonThreads("inbox-stream"));
+  }
+
+  @Bean
+  InboxStreams inboxStreams(KafkaClientSettings settings, AvroDecoder decoder, InboxMessageRenderer renderer,
+                            DeskTopics deskTopics, ExecutorService streamExecutor,
+                            NotificationsProperties properties, @Value("${spring.application.name}") String app) {
+    NotificationsProperties.Stream stream = properties.getStream();
+    // Stream timing is wall-clock time whatever clock deadlines use.
+    return new InboxStreams(settings.consumer(app), decoder, renderer, deskTopics, streamExecutor,
+        Clock.systemUTC(), stream.getHeartbeat(), stream.getMaxDuration(), stream.getMaxStreams());
+  }
+
+  @Bean
+  StreamShutdown streamShutdown(InboxStreams streams) {
+    return new StreamShutdown(streams);
+  }
+
+  @Bean
+  NotificationsRuntime notificationsRuntime(TableFollower tables, InboxDeliveryLoop webhooks,
+                                            DeadlineConsumer deadlines, DeadlineTracker tracker,
+                                            InboxStreams streams, WebhookDispatcher dispatcher,
+                                            NotificationsProperties properties) {
+    // A thread of its own: a check waits for Kafka to acknowledge breaches, and must not delay retries.
+    ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(daemonThreads("deadline-checks"));
+    return new NotificationsRuntime(tables, webhooks, deadlines, tracker, streams, dispatcher, checks,
+        properties.getDeadlines().getCheckInterval(), properties.getStartupTimeout());
+  }
+
+  private static ThreadFactory daemonThreads(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

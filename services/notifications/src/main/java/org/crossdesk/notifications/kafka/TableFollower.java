@@ -1,0 +1,162 @@
+package org.crossdesk.notifications.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads whole topics into memory and follows them: every partition from the beginning, then live, with
+ * no consumer group and no committed offsets, so every instance and every restart rebuilds the same
+ * state (the compacted subscriptions and directory tables, and the delivery ids on the responses topic).
+ * {@link #caughtUp()} completes once every partition has been read up to its end as of start-up.
+ *
+ * <p>Unreadable records are logged and skipped here, not dead-lettered: this reader replays from the
+ * beginning at every start, so it would dead-letter the same record again and again. The service's
+ * group consumers dead-letter them once.
+ */
+public final class TableFollower implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(TableFollower.class);
+
+  /** Receives the records of one topic, in offset order per partition, on the follower's thread. */
+  public interface Handler {
+    /** A record; {@code value} is null for a tombstone. */
+    void record(String key, Object value, int partition, long offset);
+
+    /** Everything before {@code position} of {@code partition} has been handed over. */
+    default void position(int partition, long position) {
+    }
+  }
+
+  private final Map<String, Object> consumerConfig;
+  private final AvroDecoder decoder;
+  private final Map<String, Handler> handlers;
+  private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
+  private volatile boolean running = true;
+  private volatile KafkaConsumer<String, byte[]> consumer;
+  private final Thread thread;
+
+  /**
+   * @param consumerConfig plain consumer settings (bootstrap, isolation); group settings are removed
+   * @param handlers       topic name → handler
+   */
+  public TableFollower(String name, Map<String, Object> consumerConfig, AvroDecoder decoder,
+                       Map<String, Handler> handlers) {
+    Map<String, Object> config = new HashMap<>(consumerConfig);
+    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, name);
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    this.consumerConfig = config;
+    this.decoder = decoder;
+    this.handlers = Map.copyOf(handlers);
+    this.thread = new Thread(this::run, name);
+    this.thread.setDaemon(true);
+  }
+
+  /** Starts following on a thread of its own. */
+  public void start() {
+    thread.start();
+  }
+
+  /** Completes when the state as of start-up has been read. */
+  public CompletableFuture<Void> caughtUp() {
+    return caughtUp;
+  }
+
+  private void run() {
+    try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig)) {
+      consumer = kafka;
+      List<TopicPartition> partitions = partitions(kafka);
+      if (!running) {
+        return;
+      }
+      kafka.assign(partitions);
+      kafka.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = new HashMap<>(kafka.endOffsets(partitions));
+      while (running) {
+        for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(200))) {
+          Object value;
+          try {
+            value = decoder.decode(record.topic(), record.headers(), record.value());
+          } catch (RuntimeException e) {
+            log.warn("Skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                e.getMessage());
+            continue;
+          }
+          handlers.get(record.topic()).record(record.key(), value, record.partition(), record.offset());
+        }
+        for (TopicPartition partition : partitions) {
+          long position = kafka.position(partition);
+          handlers.get(partition.topic()).position(partition.partition(), position);
+          if (!caughtUp.isDone() && position >= ends.getOrDefault(partition, 0L)) {
+            ends.remove(partition);
+          }
+        }
+        if (!caughtUp.isDone() && ends.isEmpty()) {
+          log.info("{} caught up with {}", thread.getName(), handlers.keySet());
+          caughtUp.complete(null);
+        }
+      }
+    } catch (WakeupException stopping) {
+      // close() was called
+    } catch (RuntimeException e) {
+      log.error("{} stopped", thread.getName(), e);
+      caughtUp.completeExceptionally(e);
+    }
+  }
+
+  /** The partitions of every topic, waiting for topics that are still being created. */
+  private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> kafka) {
+    List<TopicPartition> partitions = new ArrayList<>();
+    for (String topic : handlers.keySet()) {
+      List<PartitionInfo> infos = kafka.partitionsFor(topic);
+      while (running && (infos == null || infos.isEmpty())) {
+        log.info("Waiting for topic {} to exist", topic);
+        sleepQuietly();
+        infos = kafka.partitionsFor(topic);
+      }
+      if (infos != null) {
+        infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+      }
+    }
+    return partitions;
+  }
+
+  private void sleepQuietly() {
+    try {
+      Thread.sleep(500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    KafkaConsumer<String, byte[]> kafka = consumer;
+    if (kafka != null) {
+      kafka.wakeup();
+    }
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

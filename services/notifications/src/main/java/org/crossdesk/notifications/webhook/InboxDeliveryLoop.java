@@ -1,0 +1,280 @@
+package org.crossdesk.notifications.webhook;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.crossdesk.events.Topics;
+import org.crossdesk.events.inbox.InboxMessage;
+import org.crossdesk.notifications.kafka.AvroDecoder;
+import org.crossdesk.notifications.kafka.DeadLetters;
+import org.crossdesk.notifications.kafka.DeskTopics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kafka side of webhook delivery: reads every desk's inbox (pattern subscription, consumer group
+ * shared by the service's instances), hands each message to the {@link WebhookDispatcher} and returns to
+ * polling at once. It never waits for HTTP.
+ *
+ * <p>Offsets are committed by hand, per partition, only up to the first message whose deliveries are not
+ * finished ({@link PartitionProgress}): a restart or rebalance therefore resumes from the oldest
+ * unfinished message (at least once, never lost). A partition with too many unfinished messages (its
+ * desk's receiver is slow or down) is paused until they drain, which bounds memory and affects only that
+ * desk. On revocation its deliveries are cancelled and its finished prefix committed, so the next owner
+ * picks up exactly the rest. An unreadable record goes to the inbox's dead-letter topic and is skipped.
+ */
+public final class InboxDeliveryLoop implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(InboxDeliveryLoop.class);
+
+  private record Completion(TopicPartition partition, PartitionProgress progress, long offset) {
+  }
+
+  private final Map<String, Object> consumerConfig;
+  private final AvroDecoder decoder;
+  private final DeadLetters deadLetters;
+  private final DeskTopics deskTopics;
+  private final WebhookDispatcher dispatcher;
+  private final int maxInProgressPerPartition;
+  private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
+  private final Set<TopicPartition> paused = new HashSet<>();
+  private final ConcurrentLinkedQueue<Completion> completions = new ConcurrentLinkedQueue<>();
+  private final Thread thread;
+  private volatile boolean running = true;
+  private volatile KafkaConsumer<String, byte[]> consumer;
+
+  /**
+   * @param consumerConfig group consumer settings (group id, bootstrap, read_committed, earliest)
+   */
+  public InboxDeliveryLoop(Map<String, Object> consumerConfig, AvroDecoder decoder, DeadLetters deadLetters,
+                           DeskTopics deskTopics, WebhookDispatcher dispatcher, int maxInProgressPerPartition) {
+    Map<String, Object> config = new HashMap<>(consumerConfig);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    // A new desk's inbox joins the pattern with a rebalance; cooperative rebalancing moves only the
+    // partitions that change hands, so deliveries elsewhere are not cancelled and redone.
+    config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+        java.util.List.of(org.apache.kafka.clients.consumer.CooperativeStickyAssignor.class.getName()));
+    this.consumerConfig = config;
+    this.decoder = decoder;
+    this.deadLetters = deadLetters;
+    this.deskTopics = deskTopics;
+    this.dispatcher = dispatcher;
+    this.maxInProgressPerPartition = maxInProgressPerPartition;
+    this.thread = new Thread(this::run, "inbox-webhooks");
+    this.thread.setDaemon(true);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  private void run() {
+    try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig)) {
+      consumer = kafka;
+      kafka.subscribe(Pattern.compile(Topics.DESK_INBOX_PATTERN), new Rebalance(kafka));
+      while (running) {
+        Set<TopicPartition> rewound = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(100))) {
+          TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+          if (!rewound.contains(partition) && !handle(kafka, record)) {
+            rewound.add(partition);
+          }
+        }
+        finishCompleted();
+        commit(kafka, progress.keySet());
+        flowControl(kafka);
+      }
+      dispatcher.cancel(source -> true);
+      commit(kafka, progress.keySet());
+    } catch (WakeupException stopping) {
+      // close() was called
+    } catch (RuntimeException e) {
+      log.error("Inbox delivery loop stopped", e);
+    }
+  }
+
+  /** Hands a record over; false if its partition was rewound to it (the rest of the batch is read again). */
+  private boolean handle(KafkaConsumer<String, byte[]> kafka, ConsumerRecord<String, byte[]> record) {
+    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+    PartitionProgress partitionProgress = progress.get(partition);
+    if (partitionProgress == null) {
+      return true; // not ours any more
+    }
+    InboxMessage message;
+    try {
+      message = (InboxMessage) decoder.decode(record.topic(), record.headers(), record.value());
+      if (message == null) {
+        throw new IllegalArgumentException("An inbox record has no value");
+      }
+    } catch (RuntimeException e) {
+      return deadLetter(kafka, record, e);
+    }
+    long offset = record.offset();
+    partitionProgress.started(offset);
+    SourceRecord source = new SourceRecord(record.topic(), record.partition(), offset,
+        record.key() == null ? null : record.key().getBytes(java.nio.charset.StandardCharsets.UTF_8), record.value());
+    dispatcher.dispatch(Topics.deskIdOf(record.topic()), message, source)
+        .whenComplete((finished, error) -> {
+          if (error != null) {
+            log.error("Delivery of {} failed unexpectedly; it will be delivered again after a restart", source, error);
+          } else if (finished) {
+            completions.add(new Completion(partition, partitionProgress, offset));
+          }
+        });
+    return true;
+  }
+
+  private boolean deadLetter(KafkaConsumer<String, byte[]> kafka, ConsumerRecord<String, byte[]> record,
+                             RuntimeException cause) {
+    log.warn("Dead-lettering unreadable inbox record {}-{}@{}: {}", record.topic(), record.partition(),
+        record.offset(), cause.getMessage());
+    try {
+      deskTopics.ensure(Topics.deskIdOf(record.topic()));
+      deadLetters.send(record.topic(), record.partition(), record.offset(),
+          record.key() == null ? null : record.key().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          record.value(), record.headers(), cause.getClass().getName(), cause.getMessage(), Map.of()).join();
+      return true;
+    } catch (RuntimeException e) {
+      // Never skipped without its dead letter: read it again from here.
+      log.warn("Could not dead-letter {}-{}@{}; reading it again", record.topic(), record.partition(),
+          record.offset(), e);
+      kafka.seek(new TopicPartition(record.topic(), record.partition()), record.offset());
+      return false;
+    }
+  }
+
+  private void finishCompleted() {
+    Completion completion;
+    while ((completion = completions.poll()) != null) {
+      // A completion from before a revocation belongs to a discarded progress object and is ignored.
+      if (progress.get(completion.partition()) == completion.progress()) {
+        completion.progress().finished(completion.offset());
+      }
+    }
+  }
+
+  private void commit(KafkaConsumer<String, byte[]> kafka, Collection<TopicPartition> partitions) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (TopicPartition partition : partitions) {
+      PartitionProgress partitionProgress = progress.get(partition);
+      OptionalLong committable = partitionProgress.committable(kafka.position(partition));
+      if (committable.isPresent()) {
+        offsets.put(partition, new OffsetAndMetadata(committable.getAsLong()));
+      }
+    }
+    if (!offsets.isEmpty()) {
+      kafka.commitAsync(offsets, (committed, error) -> {
+        if (error != null) {
+          log.warn("Commit of {} failed; it is retried with the next progress: {}", committed, error.toString());
+          return;
+        }
+        committed.forEach((partition, offset) -> {
+          PartitionProgress partitionProgress = progress.get(partition);
+          if (partitionProgress != null) {
+            partitionProgress.committed(offset.offset());
+          }
+        });
+      });
+    }
+  }
+
+  private void flowControl(KafkaConsumer<String, byte[]> kafka) {
+    progress.forEach((partition, partitionProgress) -> {
+      int inProgress = partitionProgress.inProgress();
+      if (inProgress >= maxInProgressPerPartition && paused.add(partition)) {
+        log.info("Pausing {}: {} messages still being delivered", partition, inProgress);
+        kafka.pause(Set.of(partition));
+      } else if (inProgress <= maxInProgressPerPartition / 2 && paused.remove(partition)) {
+        log.info("Resuming {}", partition);
+        kafka.resume(Set.of(partition));
+      }
+    });
+  }
+
+  /** Messages handed to the dispatcher and not finished, on every partition of this instance. */
+  int inProgress() {
+    return progress.values().stream().mapToInt(PartitionProgress::inProgress).sum();
+  }
+
+  private final class Rebalance implements ConsumerRebalanceListener {
+    private final KafkaConsumer<String, byte[]> kafka;
+
+    Rebalance(KafkaConsumer<String, byte[]> kafka) {
+      this.kafka = kafka;
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      Set<TopicPartition> revoked = Set.copyOf(partitions);
+      dispatcher.cancel(source -> revoked.contains(new TopicPartition(source.topic(), source.partition())));
+      finishCompleted();
+      Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+      for (TopicPartition partition : revoked) {
+        PartitionProgress partitionProgress = progress.get(partition);
+        if (partitionProgress != null) {
+          partitionProgress.committable(kafka.position(partition))
+              .ifPresent(offset -> offsets.put(partition, new OffsetAndMetadata(offset)));
+        }
+      }
+      try {
+        if (!offsets.isEmpty()) {
+          kafka.commitSync(offsets);
+        }
+      } catch (RuntimeException e) {
+        log.warn("Could not commit revoked partitions {}; their unfinished tail is delivered again", revoked, e);
+      }
+      forget(revoked);
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      Set<TopicPartition> lost = Set.copyOf(partitions);
+      dispatcher.cancel(source -> lost.contains(new TopicPartition(source.topic(), source.partition())));
+      forget(lost);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      partitions.forEach(partition -> progress.put(partition, new PartitionProgress()));
+      if (!partitions.isEmpty()) {
+        log.info("Delivering webhooks for {}", partitions);
+      }
+    }
+
+    private void forget(Set<TopicPartition> partitions) {
+      partitions.forEach(progress::remove);
+      paused.removeAll(partitions);
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    try {
+      thread.join(15_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    KafkaConsumer<String, byte[]> kafka = consumer;
+    if (thread.isAlive() && kafka != null) {
+      kafka.wakeup();
+    }
+  }
+}

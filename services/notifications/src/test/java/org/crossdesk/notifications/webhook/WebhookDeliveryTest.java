@@ -1,0 +1,192 @@
+package org.crossdesk.notifications.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.crossdesk.events.AlertIds;
+import org.crossdesk.events.Topics;
+import org.crossdesk.events.common.Priority;
+import org.crossdesk.events.inbox.InboxMessage;
+import org.crossdesk.events.response.AlertDelivered;
+import org.crossdesk.events.response.DeliveryChannel;
+import org.crossdesk.events.response.DeliveryFailed;
+import org.crossdesk.events.response.ResponseEvent;
+import org.crossdesk.notifications.MutableClock;
+import org.crossdesk.notifications.testing.Api;
+import org.crossdesk.notifications.testing.Messages;
+import org.crossdesk.notifications.testing.NotificationsApp;
+import org.crossdesk.notifications.testing.Signatures;
+import org.crossdesk.notifications.testing.TestKafka;
+import org.crossdesk.notifications.testing.WebhookReceiver;
+import org.crossdesk.notifications.testing.WebhookReceiver.Received;
+import org.crossdesk.testsupport.TopicProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.support.KafkaHeaders;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Inbox messages in, signed webhooks out, delivery records on the responses topic: the service on the
+ * real broker, registry and HTTP.
+ */
+class WebhookDeliveryTest {
+
+  private static final String RETRYING = "NL-NP";
+  private static final String REFUSING = "BE-FPJ";
+  private static final String HUNG = "LU-PGD";
+  private static final String HEALTHY = "AT-BK";
+  private static final String SECRET = "nl-np-webhook-secret-0123456789abcdefghij";
+
+  private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-02T08:15:00Z"));
+  private static WebhookReceiver receiver;
+  private static NotificationsApp app;
+
+  @BeforeAll
+  static void start() throws Exception {
+    TestKafka.createDeskTopics(RETRYING, REFUSING, HUNG, HEALTHY);
+    receiver = new WebhookReceiver()
+        .answer("/nl", attempt -> attempt < 3 ? 503 : 200)
+        .answer("/be", attempt -> 400)
+        .answer("/lu", attempt -> 0);
+    app = NotificationsApp.start("notifications-webhook-test", CLOCK, List.of(RETRYING, REFUSING, HUNG, HEALTHY),
+        Map.of());
+  }
+
+  @AfterAll
+  static void stop() {
+    for (String desk : List.of(RETRYING, REFUSING, HUNG, HEALTHY)) {
+      Api api = Api.as(app, desk);
+      Api.json(api.get("/api/v1/subscriptions"))
+          .forEach(subscription -> api.delete("/api/v1/subscriptions/" + subscription.get("id").asString()));
+    }
+    receiver.releaseHung();
+    app.close();
+    receiver.close();
+  }
+
+  private static List<ResponseEvent> responsesAbout(String alertId) {
+    return TestKafka.values(Topics.REFERRALS_RESPONSES).stream()
+        .map(ResponseEvent.class::cast)
+        .filter(response -> alertId.equals(alertIdOf(response.getEvent())))
+        .toList();
+  }
+
+  private static String alertIdOf(Object event) {
+    if (event instanceof AlertDelivered delivered) {
+      return delivered.getAlertId();
+    }
+    return event instanceof DeliveryFailed failed ? failed.getAlertId() : null;
+  }
+
+  @Test
+  void aReceiverThatFailsTwiceGetsTheSameSignedDeliveryThriceAndOneDeliveryIsRecorded() {
+    String subscriptionId = Api.as(app, RETRYING).subscribe(receiver.url("/nl"), SECRET, null);
+    InboxMessage alert = Messages.alert("CD-2026-100001", RETRYING, Priority.URGENT);
+
+    TestKafka.send(Topics.deskInboxName(RETRYING), "CD-2026-100001", alert);
+
+    String alertId = AlertIds.of("CD-2026-100001", RETRYING);
+    await().atMost(Duration.ofSeconds(30)).until(() -> !responsesAbout(alertId).isEmpty());
+    // Nothing more arrives: one record for one alert and subscription, whatever the retries.
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+        .until(() -> responsesAbout(alertId).size() == 1 && receiver.received("/nl").size() == 3);
+
+    List<Received> attempts = receiver.received("/nl");
+    String deliveryId = alert.getMetadata().getEventId() + "." + subscriptionId;
+    assertThat(attempts).allSatisfy(request -> {
+      assertThat(request.header("Crossdesk-Delivery-Id")).isEqualTo(deliveryId);
+      assertThat(request.header("Content-Type")).isEqualTo("application/json");
+      assertThat(Signatures.verify(SECRET, request.header("Crossdesk-Timestamp"), request.body(),
+          request.header("Crossdesk-Signature"))).as("signature verifies").isTrue();
+      assertThat(Signatures.verify("some-other-secret-0123456789abcdef", request.header("Crossdesk-Timestamp"),
+          request.body(), request.header("Crossdesk-Signature"))).isFalse();
+    });
+    assertThat(attempts).extracting(Received::bodyText).containsOnly(attempts.get(0).bodyText());
+    JsonNode body = Api.JSON.readTree(attempts.get(0).body());
+    assertThat(body.get("deliveryId").asString()).isEqualTo(deliveryId);
+    assertThat(body.get("message").get("kind").asString()).isEqualTo("ALERT");
+    assertThat(body.get("message").get("alert").get("alertId").asString()).isEqualTo(alertId);
+
+    AlertDelivered delivered = (AlertDelivered) responsesAbout(alertId).get(0).getEvent();
+    assertThat(delivered.getDeliveryId()).isEqualTo(deliveryId);
+    assertThat(delivered.getAttempts()).isEqualTo(3);
+    assertThat(delivered.getChannel()).isEqualTo(DeliveryChannel.WEBHOOK);
+    assertThat(delivered.getRecipientDesk()).isEqualTo(RETRYING);
+  }
+
+  @Test
+  void aPermanentRefusalSendsTheMessageToTheDeadLetterTopicAndRecordsTheFailure() {
+    String subscriptionId = Api.as(app, REFUSING).subscribe(receiver.url("/be"), SECRET, null);
+    InboxMessage alert = Messages.alert("CD-2026-100002", REFUSING, Priority.IMMEDIATE);
+
+    TestKafka.send(Topics.deskInboxName(REFUSING), "CD-2026-100002", alert);
+
+    String alertId = AlertIds.of("CD-2026-100002", REFUSING);
+    String dlt = Topics.deskInbox(REFUSING).deadLetterName();
+    ConsumerRecord<byte[], byte[]> deadLetter = TopicProbe.of(dlt).within(Duration.ofSeconds(30))
+        .awaitRecord(record -> header(record, "crossdesk-subscription-id").equals(subscriptionId));
+    await().atMost(Duration.ofSeconds(30)).until(() -> !responsesAbout(alertId).isEmpty());
+
+    ConsumerRecord<byte[], byte[]> original = TopicProbe.of(Topics.deskInboxName(REFUSING)).readAll().stream()
+        .filter(record -> new String(record.key(), StandardCharsets.UTF_8).equals("CD-2026-100002"))
+        .findFirst().orElseThrow();
+    assertThat(deadLetter.value()).as("the original bytes").isEqualTo(original.value());
+    assertThat(deadLetter.partition()).isEqualTo(original.partition());
+    assertThat(header(deadLetter, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.deskInboxName(REFUSING));
+    assertThat(ByteBuffer.wrap(deadLetter.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET).value()).getLong())
+        .isEqualTo(original.offset());
+    assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("HTTP 400");
+    assertThat(header(deadLetter, "crossdesk-delivery-id")).isEqualTo(alert.getMetadata().getEventId() + "." + subscriptionId);
+
+    DeliveryFailed failed = (DeliveryFailed) responsesAbout(alertId).get(0).getEvent();
+    assertThat(failed.getAttempts()).isEqualTo(1);
+    assertThat(failed.getLastError()).isEqualTo("HTTP 400");
+    assertThat(receiver.received("/be")).hasSize(1);
+  }
+
+  @Test
+  void aHungReceiverDoesNotHoldUpAnotherDesksWebhook() {
+    Api.as(app, HUNG).subscribe(receiver.url("/lu"), SECRET, null);
+    Api.as(app, HEALTHY).subscribe(receiver.url("/at"), SECRET, null);
+
+    TestKafka.send(Topics.deskInboxName(HUNG), "CD-2026-100003", Messages.alert("CD-2026-100003", HUNG, Priority.URGENT));
+    await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received("/lu").size() == 1);
+    TestKafka.send(Topics.deskInboxName(HEALTHY), "CD-2026-100004",
+        Messages.alert("CD-2026-100004", HEALTHY, Priority.URGENT));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> !responsesAbout(AlertIds.of("CD-2026-100004", HEALTHY)).isEmpty());
+    assertThat(receiver.received("/at")).hasSize(1);
+    assertThat(responsesAbout(AlertIds.of("CD-2026-100003", HUNG))).as("still hanging, nothing recorded").isEmpty();
+    assertThat(receiver.received("/lu")).hasSize(1);
+  }
+
+  @Test
+  void anUnreadableInboxRecordIsDeadLetteredAndTheMessagesAfterItAreDelivered() {
+    String desk = HEALTHY;
+    Api.as(app, desk).subscribe(receiver.url("/at-2"), SECRET, "\"messageKinds\":[\"ALERT_WITHDRAWN\"]");
+    byte[] garbage = "not avro".getBytes(StandardCharsets.UTF_8);
+
+    TestKafka.sendRaw(Topics.deskInboxName(desk), "CD-2026-100005", garbage);
+    TestKafka.send(Topics.deskInboxName(desk), "CD-2026-100005", Messages.withdrawal("CD-2026-100005", desk));
+
+    ConsumerRecord<byte[], byte[]> deadLetter = TopicProbe.of(Topics.deskInbox(desk).deadLetterName())
+        .within(Duration.ofSeconds(30)).awaitRecord(record -> java.util.Arrays.equals(record.value(), garbage));
+    assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_FQCN)).isNotBlank();
+    await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received("/at-2").size() == 1);
+    assertThat(receiver.received("/at-2").get(0).header("Crossdesk-Message-Kind")).isEqualTo("ALERT_WITHDRAWN");
+  }
+
+  private static String header(ConsumerRecord<?, ?> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,169 @@
+package org.crossdesk.routing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.RangeAssignor;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.crossdesk.events.Topic;
+import org.crossdesk.events.Topics;
+import org.crossdesk.platform.kafka.CrossdeskKafkaProperties;
+import org.crossdesk.platform.kafka.KafkaClientSettings;
+import org.crossdesk.platform.kafka.TopicProvisioner;
+import org.crossdesk.routing.directory.DirectorySeed;
+import org.crossdesk.routing.directory.DirectoryService;
+import org.crossdesk.routing.directory.DirectoryStore;
+import org.crossdesk.routing.fanout.FanOut;
+import org.crossdesk.routing.fanout.FanOutListener;
+import org.crossdesk.routing.fanout.LedgerRestorer;
+import org.crossdesk.routing.fanout.RecipientLedger;
+import org.crossdesk.routing.policy.RoutingPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.transaction.KafkaTransactionManager;
+
+/** Wires the plain routing code to Kafka, HTTP and configuration. */
+@Configuration(proxyBeanMethods = false)
+class RoutingConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(RoutingConfiguration.class);
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  RoutingPolicy routingPolicy(RoutingProperties properties, Clock clock) {
+    return new RoutingPolicy(properties.rules(), clock);
+  }
+
+  @Bean(destroyMethod = "close")
+  DirectoryStore directoryStore(KafkaClientSettings settings, @Value("${spring.application.name}") String app) {
+    return new DirectoryStore(settings.consumer(app + "-directory"));
+  }
+
+  @Bean
+  DirectoryService directoryService(DirectoryStore store, KafkaTemplate<String, Object> kafka,
+                                    TopicProvisioner topics, KafkaAdmin admin, CrossdeskKafkaProperties kafkaProperties,
+                                    Clock clock) {
+    return new DirectoryService(store, kafka, topics, deskIds -> {
+      // The same topics TopicProvisioner.ensureDeskTopics creates, for many desks in one admin request.
+      List<NewTopic> topicsToCreate = new ArrayList<>();
+      for (String deskId : deskIds) {
+        for (Topic<?, ?> topic : List.of(Topics.deskOutbox(deskId), Topics.deskInbox(deskId))) {
+          for (Topic<?, ?> each : List.of(topic, topic.deadLetter())) {
+            topicsToCreate.add(new NewTopic(each.name(), each.partitions(), kafkaProperties.getReplicationFactor())
+                .configs(each.configs()));
+          }
+        }
+      }
+      admin.createOrModifyTopics(topicsToCreate.toArray(NewTopic[]::new));
+    }, clock);
+  }
+
+  @Bean
+  RecipientLedger recipientLedger() {
+    return new RecipientLedger();
+  }
+
+  @Bean
+  FanOut fanOut(RoutingPolicy policy, DirectoryStore store, Clock clock) {
+    return new FanOut(policy, store::snapshot, clock);
+  }
+
+  @Bean
+  LedgerRestorer ledgerRestorer(KafkaClientSettings settings, RecipientLedger ledger,
+                                @Value("${spring.application.name}") String app) {
+    return new LedgerRestorer(settings.consumer(app + "-restore"), ledger);
+  }
+
+  @Bean
+  FanOutListener fanOutListener(FanOut fanOut, RecipientLedger ledger, KafkaTemplate<String, Object> kafka,
+                                DeadLetterPublishingRecoverer deadLetters) {
+    return new FanOutListener(fanOut, ledger, kafka, deadLetters);
+  }
+
+  /**
+   * The fan-out's container: batch listener, one Kafka transaction per batch (alerts, decisions, receipts
+   * and the batch's offsets), the platform's read_committed consumer settings. The lifecycle and responses
+   * topics are partitioned alike, and the range assignor gives partition n of both to the same consumer,
+   * whose ledger therefore knows every referral whose responses it reads.
+   */
+  @Bean
+  ConcurrentKafkaListenerContainerFactory<String, Object> routingFanOutContainerFactory(
+      ConsumerFactory<String, Object> platformConsumers, ObjectProvider<KafkaTransactionManager<String, Object>> tm,
+      LedgerRestorer restorer, RoutingProperties properties) {
+    Map<String, Object> config = new HashMap<>(platformConsumers.getConfigurationProperties());
+    config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+    ConcurrentKafkaListenerContainerFactory<String, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+    factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
+    factory.setBatchListener(true);
+    factory.setConcurrency(properties.getConcurrency());
+    ContainerProperties container = factory.getContainerProperties();
+    container.setAckMode(ContainerProperties.AckMode.BATCH);
+    KafkaTransactionManager<String, Object> transactions = tm.getIfAvailable();
+    if (transactions == null) {
+      log.warn("crossdesk.kafka.transactional-id-prefix is not set: the fan-out is NOT exactly-once");
+    } else {
+      container.setKafkaAwareTransactionManager(transactions);
+    }
+    container.setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
+      @Override
+      public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        log.info("Fan-out assigned {}", partitions);
+        restorer.restore(partitions);
+      }
+    });
+    return factory;
+  }
+
+  /**
+   * Start-up order: read the directory, seed it if the installation is new, then start the fan-out, whose
+   * partition assignment restores the ledger before the first record is routed.
+   */
+  @Bean
+  ApplicationRunner routingStartup(DirectoryStore store, DirectoryService directory, RoutingProperties properties,
+                                   KafkaListenerEndpointRegistry listeners, Clock clock) {
+    return arguments -> {
+      store.start();
+      store.awaitLoaded(properties.getStartupTimeout());
+      if (properties.isSeed() && store.wasEmptyAtStart()) {
+        directory.seedIfEmpty(readSeed(properties, clock));
+      }
+      log.info("Directory ready {}; starting the fan-out", store.snapshot().sizes());
+      listeners.getListenerContainer(FanOutListener.ID).start();
+    };
+  }
+
+  private static DirectorySeed readSeed(RoutingProperties properties, Clock clock) throws IOException {
+    try (InputStream in = properties.getSeedFile().getInputStream()) {
+      return DirectorySeed.read(in, clock.instant());
+    }
+  }
+}

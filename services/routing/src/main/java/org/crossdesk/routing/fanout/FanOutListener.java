@@ -1,0 +1,111 @@
+package org.crossdesk.routing.fanout;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.crossdesk.events.Topics;
+import org.crossdesk.events.referral.ReferralEvent;
+import org.crossdesk.events.response.ResponseEvent;
+import org.crossdesk.platform.kafka.UnusableRecordException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The Kafka side of the fan-out: reads the lifecycle and responses topics in batches, and writes each
+ * batch's alerts, decisions, receipts and responses in the Kafka transaction the listener container opened,
+ * which also commits the batch's input offsets (exactly-once read-process-write).
+ *
+ * <p>A record the fan-out cannot use (unreadable bytes, an {@link UnroutableEventException}, or a bug in
+ * the plain code) goes to its topic's dead-letter topic and the batch goes on; only a failure to write
+ * to Kafka aborts the transaction, and the container then reads the batch again.
+ */
+public class FanOutListener {
+
+  /** Listener container id. */
+  public static final String ID = "routing-fanout";
+
+  private static final Logger log = LoggerFactory.getLogger(FanOutListener.class);
+
+  private final FanOut fanOut;
+  private final RecipientLedger ledger;
+  private final KafkaOperations<String, Object> kafka;
+  private final DeadLetterPublishingRecoverer deadLetters;
+
+  public FanOutListener(FanOut fanOut, RecipientLedger ledger, KafkaOperations<String, Object> kafka,
+                        DeadLetterPublishingRecoverer deadLetters) {
+    this.fanOut = fanOut;
+    this.ledger = ledger;
+    this.kafka = kafka;
+    this.deadLetters = deadLetters;
+  }
+
+  @KafkaListener(id = ID, topics = {Topics.REFERRALS_LIFECYCLE, Topics.REFERRALS_RESPONSES},
+      containerFactory = "routingFanOutContainerFactory", autoStartup = "false", batch = "true",
+      idIsGroup = false)
+  public void onBatch(List<ConsumerRecord<String, Object>> records, Consumer<?, ?> consumer) {
+    RecipientLedger.Batch batch = ledger.begin();
+    List<Outgoing> out = new ArrayList<>();
+    for (ConsumerRecord<String, Object> record : records) {
+      try {
+        out.addAll(process(record, batch));
+      } catch (RuntimeException e) {
+        // Processing is plain, deterministic code: reading the record again cannot help.
+        log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+        deadLetters.accept(record, consumer, unusable(e));
+      }
+    }
+    for (Outgoing record : out) {
+      kafka.send(new ProducerRecord<>(record.topic(), record.key(), record.value()));
+    }
+    afterCommit(batch::commit);
+  }
+
+  private List<Outgoing> process(ConsumerRecord<String, Object> record, RecipientLedger.Batch batch) {
+    if (record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
+      throw new UnusableRecordException("Unreadable value on " + record.topic() + ": see the deserializer exception header");
+    }
+    Object value = record.value();
+    if (value instanceof ReferralEvent event) {
+      return fanOut.onLifecycle(event, batch);
+    }
+    if (value instanceof ResponseEvent event) {
+      return fanOut.onResponse(event, batch);
+    }
+    throw new UnusableRecordException("Expected a ReferralEvent or ResponseEvent on " + record.topic() + ", got "
+        + (value == null ? "null" : value.getClass().getName()));
+  }
+
+  private static UnusableRecordException unusable(RuntimeException e) {
+    if (e instanceof UnusableRecordException unusable) {
+      return unusable;
+    }
+    UnusableRecordException wrapped = new UnusableRecordException(e.getClass().getSimpleName() + ": " + e.getMessage());
+    wrapped.initCause(e);
+    return wrapped;
+  }
+
+  /**
+   * Runs {@code action} once the container's transaction has committed, or at once without a transaction.
+   * The ledger must never get ahead of what consumers can read.
+   */
+  private static void afterCommit(Runnable action) {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          action.run();
+        }
+      });
+    } else {
+      action.run();
+    }
+  }
+}
