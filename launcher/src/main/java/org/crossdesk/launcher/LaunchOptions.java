@@ -22,6 +22,7 @@ record LaunchOptions(
     boolean onlyBroker,
     Set<Service> only,
     int kafkaPort,
+    int httpPortBase,
     Optional<String> bootstrapServers,
     Optional<String> schemaRegistryUrl,
     Optional<Path> stateDir) {
@@ -41,6 +42,7 @@ record LaunchOptions(
         --only LIST               start only these, comma-separated: broker, registry, intake, routing,
                                   notifications, dashboard (e.g. --only broker,registry)
         --kafka-port N            the broker's port (default 9092; its controller uses N+1)
+        --http-port-base N        services on N+1 (registry) to N+5 (dashboard); default 8080
         --bootstrap-servers H:P   use this Kafka cluster instead of starting a broker
         --schema-registry-url U   use this schema registry (ours or Confluent's) instead of starting ours
         --state-dir DIR           where data, logs and pid files go (default .crossdesk in the repository)
@@ -56,6 +58,7 @@ record LaunchOptions(
     boolean onlyBroker = true;
     Set<Service> only = EnumSet.allOf(Service.class);
     int kafkaPort = 9092;
+    int httpPortBase = 8080;
     String bootstrap = null;
     String registry = null;
     Path stateDir = null;
@@ -91,6 +94,12 @@ record LaunchOptions(
           }
         }
         case "--kafka-port" -> kafkaPort = parsePort(arg, value(arg, inlineValue, rest));
+        case "--http-port-base" -> {
+          httpPortBase = parsePort(arg, value(arg, inlineValue, rest));
+          if (httpPortBase + Service.values().length > 65535) {
+            throw new UsageException("--http-port-base: " + httpPortBase + " leaves no room for the services");
+          }
+        }
         case "--bootstrap-servers" -> bootstrap = value(arg, inlineValue, rest);
         case "--schema-registry-url" -> registry = value(arg, inlineValue, rest);
         case "--state-dir" -> stateDir = Path.of(value(arg, inlineValue, rest));
@@ -112,12 +121,15 @@ record LaunchOptions(
       }
     }
     return new LaunchOptions(help, demo, rate == null ? DEFAULT_RATE : rate, fresh, onlyGiven, onlyBroker, only,
-        kafkaPort, Optional.ofNullable(bootstrap), Optional.ofNullable(registry), Optional.ofNullable(stateDir));
+        kafkaPort, httpPortBase, Optional.ofNullable(bootstrap), Optional.ofNullable(registry), Optional.ofNullable(stateDir));
   }
 
   /** Applies these options to the stack's. */
   StackOptions toStackOptions(Path home) {
     StackOptions options = StackOptions.forHome(home).fresh(fresh).kafkaPorts(kafkaPort, kafkaPort + 1);
+    for (Service service : Service.values()) {
+      options.port(service, httpPortBase + (service.defaultPort() - 8080));
+    }
     stateDir.ifPresent(options::stateDir);
     if (onlyGiven) {
       options.only(onlyBroker, only);

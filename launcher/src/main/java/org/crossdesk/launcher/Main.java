@@ -54,6 +54,9 @@ public final class Main {
       }
       long stopStart = System.nanoTime();
       stack.close();
+      if (!stack.killed().isEmpty()) {
+        System.out.println("crossdesk: did not stop in time, so killed: " + String.join(", ", stack.killed()));
+      }
       System.out.printf("crossdesk: stopped in %s; nothing is left running.%n",
           Stack.seconds(Duration.ofNanos(System.nanoTime() - stopStart)));
       stopped.countDown();

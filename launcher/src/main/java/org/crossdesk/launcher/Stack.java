@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -64,6 +65,7 @@ public final class Stack implements AutoCloseable {
   private final List<Component> components;
   private final List<String> skipped;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final List<String> killed = new CopyOnWriteArrayList<>();
 
   private Stack(StackOptions options, KafkaBroker broker, List<ServiceProcess> services,
       List<Component> components, List<String> skipped) {
@@ -227,11 +229,18 @@ public final class Stack implements AutoCloseable {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      stopAll(services, broker);
+      killed.addAll(stopAll(services, broker));
     }
   }
 
-  private static void stopAll(List<ServiceProcess> services, KafkaBroker broker) {
+  /** Components that did not stop within their grace period and had to be killed (after {@link #close}). */
+  public List<String> killed() {
+    return List.copyOf(killed);
+  }
+
+  /** Returns the names of the components that had to be killed. */
+  private static List<String> stopAll(List<ServiceProcess> services, KafkaBroker broker) {
+    List<String> killed = new CopyOnWriteArrayList<>();
     List<ServiceProcess> reversed = new ArrayList<>(services);
     Collections.reverse(reversed);
     // The registry last among the services: the others may still flush records that need a schema id.
@@ -239,12 +248,17 @@ public final class Stack implements AutoCloseable {
     List<ServiceProcess> then = reversed.stream().filter(s -> s.service().isPrerequisite()).toList();
     for (List<ServiceProcess> wave : List.of(first, then)) {
       CompletableFuture.allOf(wave.stream()
-          .map(service -> CompletableFuture.runAsync(() -> service.stop(SERVICE_STOP_GRACE), WAITERS))
+          .map(service -> CompletableFuture.runAsync(() -> {
+            if (!service.stop(SERVICE_STOP_GRACE)) {
+              killed.add(service.service().id());
+            }
+          }, WAITERS))
           .toArray(CompletableFuture[]::new)).join();
     }
-    if (broker != null) {
-      broker.close();
+    if (broker != null && !broker.process().stop(KafkaBroker.STOP_GRACE)) {
+      killed.add("kafka");
     }
+    return killed;
   }
 
   private static void requireFreePorts(StackOptions options, Iterable<Service> services) {

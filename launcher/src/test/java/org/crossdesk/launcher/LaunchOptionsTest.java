@@ -80,6 +80,19 @@ class LaunchOptionsTest {
   }
 
   @Test
+  void servicesKeepTheirOrderWhenTheirPortsMove() {
+    StackOptions defaults = LaunchOptions.parse().toStackOptions(Path.of("/repo"));
+    StackOptions moved = LaunchOptions.parse("--http-port-base", "18080").toStackOptions(Path.of("/repo"));
+
+    assertThat(defaults.portOf(Service.SCHEMA_REGISTRY)).isEqualTo(8081);
+    assertThat(defaults.portOf(Service.DASHBOARD)).isEqualTo(8085);
+    assertThat(moved.portOf(Service.SCHEMA_REGISTRY)).isEqualTo(18081);
+    assertThat(moved.portOf(Service.INTAKE)).isEqualTo(18082);
+    assertThat(moved.portOf(Service.DASHBOARD)).isEqualTo(18085);
+    assertThat(moved.schemaRegistryUrl()).isEqualTo("http://127.0.0.1:18081");
+  }
+
+  @Test
   void theStateDirectoryCanMove() {
     StackOptions stack = LaunchOptions.parse("--state-dir", "/tmp/cd").toStackOptions(Path.of("/repo"));
 

@@ -143,9 +143,12 @@ class ReferralJourneyIT {
     ObjectNode referral = Referrals.fugitiveFromFrance();
     referral.put("priority", "IMMEDIATE");
     String referralId = submit(referral);
-    awaitAlerts(referralId);
-    // DE-BKA answers in time; ES-CNP does not, and its IMMEDIATE acknowledgement deadline is short here.
+    // DE-BKA answers as soon as it is a recipient; ES-CNP does not, and its IMMEDIATE acknowledgement
+    // deadline is short here.
+    await().atMost(DELIVERY).untilAsserted(() ->
+        assertThat(desksOf(issuer.status(referralId).body().path("recipients"))).contains("DE-BKA"));
     assertThat(stack.httpDesk("DE-BKA").acknowledge(referralId, "On it").status()).isEqualTo(202);
+    awaitAlerts(referralId);
 
     Duration breachExpected = CrossdeskStack.IMMEDIATE_ACK_DEADLINE.plus(DELIVERY);
     await().atMost(breachExpected).untilAsserted(() -> {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class CrossdeskStack {
 
   /** The acknowledgement deadline of IMMEDIATE referrals in these tests (others keep their defaults). */
-  public static final Duration IMMEDIATE_ACK_DEADLINE = Duration.ofSeconds(20);
+  public static final Duration IMMEDIATE_ACK_DEADLINE = Duration.ofSeconds(30);
 
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CrossdeskStack.class);
 
