@@ -211,6 +211,11 @@ class NotificationsConfiguration {
   }
 
   @Bean
+  ConsumersHealth consumersHealth(TableFollower tables, InboxDeliveryLoop webhooks, DeadlineConsumer deadlines) {
+    return new ConsumersHealth(java.util.List.of(tables.sessions(), webhooks.sessions(), deadlines.sessions()));
+  }
+
+  @Bean
   NotificationsRuntime notificationsRuntime(TableFollower tables, InboxDeliveryLoop webhooks,
                                             DeadlineConsumer deadlines, DeadlineTracker tracker,
                                             InboxStreams streams, WebhookDispatcher dispatcher,

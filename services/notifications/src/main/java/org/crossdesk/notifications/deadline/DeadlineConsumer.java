@@ -15,11 +15,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.crossdesk.events.Topics;
 import org.crossdesk.notifications.kafka.AvroDecoder;
+import org.crossdesk.notifications.kafka.ConsumerSessions;
 import org.crossdesk.notifications.kafka.DeadLetters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +46,7 @@ public final class DeadlineConsumer implements AutoCloseable {
   private final AvroDecoder decoder;
   private final DeadLetters deadLetters;
   private final DeadlineTracker tracker;
+  private final ConsumerSessions sessions;
   private final Thread thread;
   private volatile boolean running = true;
   private volatile KafkaConsumer<String, byte[]> consumer;
@@ -67,6 +68,7 @@ public final class DeadlineConsumer implements AutoCloseable {
     this.decoder = decoder;
     this.deadLetters = deadLetters;
     this.tracker = tracker;
+    this.sessions = ConsumerSessions.of("deadlines");
     this.thread = new Thread(this::run, "deadlines");
     this.thread.setDaemon(true);
   }
@@ -90,7 +92,13 @@ public final class DeadlineConsumer implements AutoCloseable {
   }
 
   private void run() {
-    try (KafkaConsumer<String, byte[]> kafka = consumer) {
+    sessions.run(() -> running, this::session);
+  }
+
+  private void session() {
+    KafkaConsumer<String, byte[]> first = consumer;
+    try (KafkaConsumer<String, byte[]> kafka = first != null ? first : new KafkaConsumer<>(consumerConfig)) {
+      consumer = kafka;
       kafka.subscribe(TOPICS, new Rebalance(kafka));
       while (running) {
         for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(200))) {
@@ -101,11 +109,20 @@ public final class DeadlineConsumer implements AutoCloseable {
           commit(kafka, kafka.assignment());
         }
       }
-    } catch (WakeupException stopping) {
-      // close() was called
     } catch (RuntimeException e) {
-      log.error("Deadline consumer stopped", e);
+      // The next session is assigned partitions afresh and replays them: until then this instance tracks
+      // nothing, so no breach can fire from a book that another instance may own by now.
+      consumer = null;
+      tracker.revokeAll();
+      catchUpTo.clear();
+      checkedUpTo.clear();
+      throw e;
     }
+  }
+
+  /** Whether deadline tracking is running or restarting after a failure, for health reports. */
+  public ConsumerSessions sessions() {
+    return sessions;
   }
 
   private void requireCoPartitioned(KafkaConsumer<String, byte[]> kafka) {

@@ -73,6 +73,12 @@ public final class DeadlineTracker {
     }
   }
 
+  /** This instance tracks nothing until partitions are assigned again (its consumer failed). */
+  public synchronized void revokeAll() {
+    books.clear();
+    caughtUp.clear();
+  }
+
   /** The replay of {@code partition} has reached the end of all three topics as they were when assigned. */
   public synchronized void caughtUp(int partition) {
     if (books.containsKey(partition) && caughtUp.add(partition)) {

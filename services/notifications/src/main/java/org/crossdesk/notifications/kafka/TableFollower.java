@@ -11,7 +11,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -47,7 +46,10 @@ public final class TableFollower implements AutoCloseable {
   private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
   private volatile boolean running = true;
   private volatile KafkaConsumer<String, byte[]> consumer;
+  private final ConsumerSessions sessions;
   private final Thread thread;
+  // Follower thread only: the next offset of each partition the handlers have not seen.
+  private final Map<TopicPartition, Long> reached = new HashMap<>();
 
   /**
    * @param consumerConfig plain consumer settings (bootstrap, isolation); group settings are removed
@@ -64,6 +66,7 @@ public final class TableFollower implements AutoCloseable {
     this.consumerConfig = config;
     this.decoder = decoder;
     this.handlers = Map.copyOf(handlers);
+    this.sessions = ConsumerSessions.of(name);
     this.thread = new Thread(this::run, name);
     this.thread.setDaemon(true);
   }
@@ -79,6 +82,10 @@ public final class TableFollower implements AutoCloseable {
   }
 
   private void run() {
+    sessions.run(() -> running, this::session);
+  }
+
+  private void session() {
     try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig)) {
       consumer = kafka;
       List<TopicPartition> partitions = partitions(kafka);
@@ -86,8 +93,16 @@ public final class TableFollower implements AutoCloseable {
         return;
       }
       kafka.assign(partitions);
-      kafka.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = new HashMap<>(kafka.endOffsets(partitions));
+      // After a failed session, go on from where the handlers are: they already hold everything before it.
+      for (TopicPartition partition : partitions) {
+        Long at = reached.get(partition);
+        if (at == null) {
+          kafka.seekToBeginning(List.of(partition));
+        } else {
+          kafka.seek(partition, at);
+        }
+      }
+      Map<TopicPartition, Long> ends = caughtUp.isDone() ? new HashMap<>() : new HashMap<>(kafka.endOffsets(partitions));
       while (running) {
         for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(200))) {
           Object value;
@@ -99,9 +114,11 @@ public final class TableFollower implements AutoCloseable {
             continue;
           }
           handlers.get(record.topic()).record(record.key(), value, record.partition(), record.offset());
+          reached.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
         }
         for (TopicPartition partition : partitions) {
           long position = kafka.position(partition);
+          reached.put(partition, position);
           handlers.get(partition.topic()).position(partition.partition(), position);
           if (!caughtUp.isDone() && position >= ends.getOrDefault(partition, 0L)) {
             ends.remove(partition);
@@ -112,12 +129,12 @@ public final class TableFollower implements AutoCloseable {
           caughtUp.complete(null);
         }
       }
-    } catch (WakeupException stopping) {
-      // close() was called
-    } catch (RuntimeException e) {
-      log.error("{} stopped", thread.getName(), e);
-      caughtUp.completeExceptionally(e);
     }
+  }
+
+  /** Whether following is running or restarting after a failure, for health reports. */
+  public ConsumerSessions sessions() {
+    return sessions;
   }
 
   /** The partitions of every topic, waiting for topics that are still being created. */

@@ -15,12 +15,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.inbox.InboxMessage;
 import org.crossdesk.notifications.kafka.AvroDecoder;
+import org.crossdesk.notifications.kafka.ConsumerSessions;
 import org.crossdesk.notifications.kafka.DeadLetters;
 import org.crossdesk.notifications.kafka.DeskTopics;
 import org.slf4j.Logger;
@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * desk's receiver is slow or down) is paused until they drain, which bounds memory and affects only that
  * desk. On revocation its deliveries are cancelled and its finished prefix committed, so the next owner
  * picks up exactly the rest. An unreadable record goes to the inbox's dead-letter topic and is skipped.
+ * An unexpected failure ends only the consumer session: a new one resumes from the committed offsets.
  */
 public final class InboxDeliveryLoop implements AutoCloseable {
 
@@ -54,6 +55,7 @@ public final class InboxDeliveryLoop implements AutoCloseable {
   private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
   private final Set<TopicPartition> paused = new HashSet<>();
   private final ConcurrentLinkedQueue<Completion> completions = new ConcurrentLinkedQueue<>();
+  private final ConsumerSessions sessions;
   private final Thread thread;
   private volatile boolean running = true;
   private volatile KafkaConsumer<String, byte[]> consumer;
@@ -78,6 +80,7 @@ public final class InboxDeliveryLoop implements AutoCloseable {
     this.deskTopics = deskTopics;
     this.dispatcher = dispatcher;
     this.maxInProgressPerPartition = maxInProgressPerPartition;
+    this.sessions = ConsumerSessions.of("inbox-webhooks");
     this.thread = new Thread(this::run, "inbox-webhooks");
     this.thread.setDaemon(true);
   }
@@ -87,6 +90,10 @@ public final class InboxDeliveryLoop implements AutoCloseable {
   }
 
   private void run() {
+    sessions.run(() -> running, this::session);
+  }
+
+  private void session() {
     try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig)) {
       consumer = kafka;
       kafka.subscribe(Pattern.compile(Topics.DESK_INBOX_PATTERN), new Rebalance(kafka));
@@ -104,10 +111,15 @@ public final class InboxDeliveryLoop implements AutoCloseable {
       }
       dispatcher.cancel(source -> true);
       commit(kafka, progress.keySet());
-    } catch (WakeupException stopping) {
-      // close() was called
     } catch (RuntimeException e) {
-      log.error("Inbox delivery loop stopped", e);
+      // Closing the consumer above committed what was finished; the next session reads the rest again, so
+      // nothing started here may go on (a receiver would get it twice with no delivery recorded in between).
+      dispatcher.cancel(source -> true);
+      progress.clear();
+      paused.clear();
+      completions.clear();
+      assigned = Set.of();
+      throw e;
     }
   }
 
@@ -207,6 +219,11 @@ public final class InboxDeliveryLoop implements AutoCloseable {
         kafka.resume(Set.of(partition));
       }
     });
+  }
+
+  /** Whether delivery is running or restarting after a failure, for health reports. */
+  public ConsumerSessions sessions() {
+    return sessions;
   }
 
   /** The inbox partitions this instance delivers now. */

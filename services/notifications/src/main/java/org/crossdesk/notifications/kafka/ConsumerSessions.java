@@ -1,0 +1,118 @@
+package org.crossdesk.notifications.kafka;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one consumer thread working across failures nobody planned for: a broker that does not answer in
+ * time under load, a commit that cannot complete, a bug in a handler. Without it such an exception ends the
+ * thread, and the service goes on answering HTTP and reporting UP while it delivers nothing.
+ *
+ * <p>{@link #run} runs a session (open a consumer, poll until stopped, close it); when the session throws,
+ * it is started again after a backoff that doubles from {@code first} up to {@code max}. A session that ran
+ * longer than {@code max} counts as having recovered, so its failure starts the backoff from {@code first}
+ * again. Each session must leave nothing half-done behind it: it closes its consumer, and what it had not
+ * committed is read again by the next one.
+ */
+public final class ConsumerSessions {
+
+  private static final Logger log = LoggerFactory.getLogger(ConsumerSessions.class);
+
+  /** One consumer's life: returns when asked to stop, throws when it cannot go on. */
+  @FunctionalInterface
+  public interface Session {
+    void run();
+  }
+
+  /** Waits out a backoff; tests pass one that returns at once. */
+  @FunctionalInterface
+  public interface Pause {
+    void pause(Duration duration) throws InterruptedException;
+  }
+
+  /** What the loop is doing now, for health reports. */
+  public enum State { NOT_STARTED, RUNNING, RESTARTING, STOPPED }
+
+  private final String name;
+  private final Duration first;
+  private final Duration max;
+  private final Clock clock;
+  private final Pause pause;
+  private volatile State state = State.NOT_STARTED;
+  private volatile long failures;
+  private volatile String lastFailure;
+
+  public ConsumerSessions(String name, Duration first, Duration max, Clock clock, Pause pause) {
+    if (first.isNegative() || first.isZero() || max.compareTo(first) < 0) {
+      throw new IllegalArgumentException("Backoff needs 0 < first <= max; got " + first + " and " + max);
+    }
+    this.name = name;
+    this.first = first;
+    this.max = max;
+    this.clock = clock;
+    this.pause = pause;
+  }
+
+  /** One second doubling up to thirty, in real time. */
+  public static ConsumerSessions of(String name) {
+    return new ConsumerSessions(name, Duration.ofSeconds(1), Duration.ofSeconds(30), Clock.systemUTC(),
+        duration -> Thread.sleep(duration.toMillis()));
+  }
+
+  /**
+   * Runs sessions until {@code keepGoing} turns false or the thread is interrupted. An exception thrown
+   * once {@code keepGoing} is false is the stop itself (e.g. a wakeup), not a failure.
+   */
+  public void run(BooleanSupplier keepGoing, Session session) {
+    Duration backoff = first;
+    try {
+      while (keepGoing.getAsBoolean()) {
+        state = State.RUNNING;
+        Instant started = clock.instant();
+        try {
+          session.run();
+          return;
+        } catch (RuntimeException e) {
+          if (!keepGoing.getAsBoolean()) {
+            return;
+          }
+          if (Duration.between(started, clock.instant()).compareTo(max) > 0) {
+            backoff = first;
+          }
+          failures++;
+          lastFailure = e.toString();
+          state = State.RESTARTING;
+          log.error("{} failed; starting it again in {} ms (failure {})", name, backoff.toMillis(), failures, e);
+          pause.pause(backoff);
+          backoff = backoff.multipliedBy(2).compareTo(max) > 0 ? max : backoff.multipliedBy(2);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      state = State.STOPPED;
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public State state() {
+    return state;
+  }
+
+  /** Sessions that failed since start. */
+  public long failures() {
+    return failures;
+  }
+
+  /** The last failure, or null. */
+  public String lastFailure() {
+    return lastFailure;
+  }
+}
