@@ -5,10 +5,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Kafka's own tools on the same broker, in the same run: ProducerPerformance (acks=all, idempotent, what our
@@ -52,6 +59,9 @@ final class KafkaBaseline {
   }
 
   Result endToEndLatency(String topic, int records, int recordSize) throws IOException, InterruptedException {
+    // The tool checks for its topic, then creates it; its own clients' metadata requests can auto-create the
+    // topic in between on a broker that allows that, and the tool then dies of TopicExistsException.
+    createIfAbsent(topic);
     // Kafka 4.1's EndToEndLatency takes positional arguments: brokers topic count acks size.
     String out = run(List.of("org.apache.kafka.tools.EndToEndLatency", bootstrapServers, topic,
         Integer.toString(records), "all", Integer.toString(recordSize)));
@@ -68,6 +78,29 @@ final class KafkaBaseline {
         Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)),
         out.lines().filter(line -> line.contains("Percentiles") || line.contains("Avg latency"))
             .reduce((a, b) -> a + " " + b).orElse(""));
+  }
+
+  private void createIfAbsent(String topic) throws InterruptedException {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      try {
+        admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw new IllegalStateException("Cannot create " + topic, e.getCause());
+        }
+      }
+      // A new topic reaches the broker's metadata cache a little after the controller committed it; until
+      // then the tool's listTopics() does not show it and the tool tries to create it again.
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
+        if (System.nanoTime() > until) {
+          throw new IllegalStateException(topic + " was created but the broker does not list it after 30 s");
+        }
+        Thread.sleep(100);
+      }
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Cannot create or list " + topic, e);
+    }
   }
 
   private String run(List<String> mainAndArgs) throws IOException, InterruptedException {

@@ -31,6 +31,7 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.transaction.KafkaTransactionManager;
@@ -145,6 +146,13 @@ public class CrossdeskKafkaAutoConfiguration {
         ConcurrentKafkaListenerContainerFactory<String, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumerFactory);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        // A batch listener (@KafkaListener(batch = "true")) commits after its whole poll: RECORD makes no sense
+        // there and the container refuses it.
+        factory.setContainerCustomizer(container -> {
+            if (container.getContainerProperties().getMessageListener() instanceof BatchMessageListener<?, ?>) {
+                container.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+            }
+        });
         FixedBackOff backOff = new FixedBackOff(200L, 2L);
         KafkaTransactionManager<String, Object> tm = transactions.getIfAvailable();
         if (tm != null) {

@@ -6,6 +6,10 @@ package org.crossdesk.platform.kafka;
  * to the dead-letter topic with this message as the cause, and the consumer goes on.
  */
 public class UnusableRecordException extends RuntimeException {
+    public UnusableRecordException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
     public UnusableRecordException(String message) {
         super(message);
     }

@@ -20,7 +20,10 @@ import org.crossdesk.events.referral.ReferralSubmission;
  */
 public final class SubmissionFingerprint {
 
-  private static final SpecificDatumWriter<ReferralSubmission> WRITER = new SpecificDatumWriter<>(ReferralSubmission.class);
+  // One per thread: every HTTP request fingerprints its submission, and a shared writer behind a lock made
+  // them queue up under load.
+  private static final ThreadLocal<SpecificDatumWriter<ReferralSubmission>> WRITER =
+      ThreadLocal.withInitial(() -> new SpecificDatumWriter<>(ReferralSubmission.class));
 
   private SubmissionFingerprint() {
   }
@@ -30,9 +33,7 @@ public final class SubmissionFingerprint {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
       BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
-      synchronized (WRITER) {
-        WRITER.write(submission, encoder);
-      }
+      WRITER.get().write(submission, encoder);
       encoder.flush();
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
     } catch (IOException e) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.avro.AvroRuntimeException;
@@ -48,8 +50,9 @@ public final class ReferralGateway {
   private final PendingSubmissions pending;
   private final Runnable viewCatchUp;
   // Two requests with the same (desk, reference) on this instance must not both pass as new: the check and
-  // the write happen under the reference's stripe.
-  private final Object[] stripes = new Object[64];
+  // the write happen while the request holds the reference here. Only requests for the same reference wait
+  // for each other; nothing is locked across the Kafka round trip for unrelated references.
+  private final ConcurrentHashMap<String, CompletableFuture<Void>> submitting = new ConcurrentHashMap<>();
 
   /**
    * @param viewCatchUp    blocks until the case view has read everything written so far; run before refusing
@@ -65,9 +68,6 @@ public final class ReferralGateway {
     this.outbox = Objects.requireNonNull(outbox);
     this.clock = Objects.requireNonNull(clock);
     this.pending = new PendingSubmissions(clock, rememberWrites);
-    for (int i = 0; i < stripes.length; i++) {
-      stripes[i] = new Object();
-    }
   }
 
   // ---------------------------------------------------------------------------------------------- submit
@@ -80,7 +80,14 @@ public final class ReferralGateway {
   public Answer submit(String desk, String actor, ReferralSubmission submission, List<Violation> shape) {
     String reference = submission.getDeskReference();
     String fingerprint = shape.isEmpty() ? fingerprintOrNull(submission) : null;
-    synchronized (stripes[Math.floorMod((desk + "/" + reference).hashCode(), stripes.length)]) {
+    String key = desk + "/" + reference;
+    CompletableFuture<Void> mine = new CompletableFuture<>();
+    CompletableFuture<Void> other;
+    while ((other = submitting.putIfAbsent(key, mine)) != null) {
+      // The same reference is being written right now: its outcome decides this answer (same id, or conflict).
+      other.join();
+    }
+    try {
       Optional<Answer> repeated = fingerprint == null ? Optional.empty() : repeated(desk, reference, fingerprint);
       if (repeated.isPresent()) {
         return repeated.get();
@@ -99,6 +106,9 @@ public final class ReferralGateway {
       pending.add(new PendingSubmissions.Pending(referralId, desk, reference, submission.getType(),
           submission.getPriority(), fingerprint, clock.instant()), p -> cases.status(p.referralId()).isPresent());
       return new Answer(referralId, ReferralStatus.ACCEPTED, true);
+    } finally {
+      submitting.remove(key, mine);
+      mine.complete(null);
     }
   }
 

@@ -3,7 +3,9 @@ package org.crossdesk.intake.outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,30 +16,35 @@ import org.crossdesk.events.outbox.OutboxMessage;
 import org.crossdesk.intake.cases.CaseBook;
 import org.crossdesk.intake.cases.CaseFeed;
 import org.crossdesk.intake.referralid.OutboxPosition;
-import org.crossdesk.intake.validation.ReasonCode;
 import org.crossdesk.platform.kafka.UnusableRecordException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
  * The Kafka side of intake: every desk outbox, by pattern (a new desk's outbox is found within the
- * consumer's metadata refresh, 5 s). A thin adapter around {@link OutboxProcessor}: it turns each record
- * into a position and a message, writes the decision, and waits for each write to be acknowledged.
+ * consumer's metadata refresh, 5 s). A thin adapter: each poll's records go through an {@link OutboxBatch},
+ * which decides them with the {@link OutboxProcessor} in order and keeps their writes in flight together.
  *
- * <p>Order of writes: the lifecycle or response event first; once Kafka has it, the case book learns it
- * (so the next record, possibly a duplicate, already sees it); then the receipt. The offset is committed
- * after the record (AckMode.RECORD). A crash in between makes the record come again; its position-derived
- * ids let the processor recognise it and write only the receipt.
+ * <p>Per record, the lifecycle or response event is written first; once Kafka has it, the case book learns
+ * it; then the receipt. The offsets are committed after the whole poll is acknowledged. A crash in between
+ * makes the records come again; their position-derived ids let the processor recognise them and write only
+ * the receipts.
  *
- * <p>Unreadable records (bad bytes, unknown schema id, tombstones) are the platform error handler's:
- * they go to {@code <topic>-dlt} with the cause in headers and the consumer goes on.
+ * <p>Unreadable records (bad bytes, unknown schema id, tombstones) are the platform error handler's: the
+ * records before one are finished and committed, it goes to {@code <topic>-dlt} with the cause in headers,
+ * and the consumer goes on with the rest.
  */
 public class OutboxListener implements ConsumerSeekAware {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxListener.class);
+  private static final LogAccessor LOG_ACCESSOR = new LogAccessor(OutboxListener.class);
 
   private final OutboxProcessor processor;
   private final CaseBook cases;
@@ -85,45 +92,73 @@ public class OutboxListener implements ConsumerSeekAware {
   }
 
   // idIsGroup = false: the consumer group is spring.application.name (the platform's consumer factory), not the id.
-  @KafkaListener(id = "intake-outbox", idIsGroup = false, topicPattern = Topics.DESK_OUTBOX_PATTERN)
-  public void onOutboxRecord(ConsumerRecord<String, Object> record) {
-    if (!(record.value() instanceof OutboxMessage message)) {
-      throw new UnusableRecordException("Not an OutboxMessage: "
-          + (record.value() == null ? "null (tombstone)" : record.value().getClass().getName()));
+  // A batch listener: the offsets are committed once the whole poll is processed and acknowledged.
+  @KafkaListener(id = "intake-outbox", idIsGroup = false, topicPattern = Topics.DESK_OUTBOX_PATTERN, batch = "true")
+  public void onOutboxRecords(List<ConsumerRecord<String, Object>> records) {
+    OutboxBatch batch = new OutboxBatch(processor, cases, this::write, sendTimeout, this::awaitView, deskTopics);
+    for (int i = 0; i < records.size(); i++) {
+      ConsumerRecord<String, Object> record = records.get(i);
+      RuntimeException unusable = null;
+      OutboxPosition position = null;
+      Decision decision = null;
+      try {
+        DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
+            SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
+        if (unreadable != null) {
+          unusable = new UnusableRecordException("Cannot read " + record.topic() + "-" + record.partition() + "@"
+              + record.offset() + ": " + unreadable.getMessage(), unreadable);
+        } else if (!(record.value() instanceof OutboxMessage message)) {
+          unusable = new UnusableRecordException("Not an OutboxMessage: "
+              + (record.value() == null ? "null (tombstone)" : record.value().getClass().getName()));
+        } else {
+          position = new OutboxPosition(record.topic(), record.partition(), record.offset(),
+              Instant.ofEpochMilli(record.timestamp()));
+          try {
+            decision = batch.add(i, position, message);
+          } catch (IllegalArgumentException e) {
+            unusable = new UnusableRecordException("Cannot process " + position + ": " + e.getMessage());
+          }
+        }
+      } catch (OutboxBatch.WriteFailedException e) {
+        throw failedAt(e);
+      }
+      if (unusable != null) {
+        // The records before it are finished and committed; the error handler dead-letters this one and the
+        // container reads the rest again.
+        finish(batch, records);
+        throw new BatchListenerFailedException(unusable.getMessage(), unusable, i);
+      }
+      logDecision(position, decision);
     }
-    OutboxPosition position = new OutboxPosition(record.topic(), record.partition(), record.offset(),
-        Instant.ofEpochMilli(record.timestamp()));
-    Decision decision = decide(position, message);
-    if (dependsOnOtherWriters(decision)) {
-      // Who issued or received a referral comes from events other services write (routing's ReferralRouted);
-      // a desk system answering an alert within milliseconds may be ahead of our view. Refuse only on a view
-      // that has caught up.
-      awaitView();
-      decision = decide(position, message);
-    }
-    deskTopics.accept(position.desk());
-    if (decision.event().isPresent()) {
-      Emission<?> event = decision.event().get();
-      send(event);
-      cases.applyAny(event.value());
-    }
-    send(decision.receipt());
-    log.info("{} {} {} -> {}{}", position, message.getMessage().getClass().getSimpleName(),
-        decision.status(), decision.referralId() == null ? "(no referral)" : decision.referralId(),
-        decision.reasons().isEmpty() ? "" : " " + decision.reasons().stream().map(v -> v.code().name()).toList());
+    finish(batch, records);
   }
 
-  private Decision decide(OutboxPosition position, OutboxMessage message) {
+  private void finish(OutboxBatch batch, List<ConsumerRecord<String, Object>> records) {
     try {
-      return processor.process(position, message);
-    } catch (IllegalArgumentException e) {
-      throw new UnusableRecordException("Cannot process " + position + ": " + e.getMessage());
+      batch.finish();
+    } catch (OutboxBatch.WriteFailedException e) {
+      throw failedAt(e);
     }
   }
 
-  private static boolean dependsOnOtherWriters(Decision decision) {
-    return decision.reasons().stream().anyMatch(v -> v.code() == ReasonCode.UNKNOWN_REFERRAL
-        || v.code() == ReasonCode.NOT_RECIPIENT || v.code() == ReasonCode.NOT_ISSUER);
+  private static BatchListenerFailedException failedAt(OutboxBatch.WriteFailedException e) {
+    // Retried by the error handler from that record on; the position-derived ids make the retry safe.
+    return new BatchListenerFailedException(e.getMessage(), e, e.index());
+  }
+
+  private static void logDecision(OutboxPosition position, Decision decision) {
+    // A line per rejection for the operator; accepted records only at debug (hundreds per second).
+    if (!decision.reasons().isEmpty()) {
+      log.info("{} -> {} {}{}", position, decision.status(),
+          decision.referralId() == null ? "(no referral)" : decision.referralId(),
+          decision.reasons().stream().map(v -> v.code().name()).toList());
+    } else if (log.isDebugEnabled()) {
+      log.debug("{} -> {} {}", position, decision.status(), decision.referralId());
+    }
+  }
+
+  private CompletableFuture<?> write(Emission<?> emission) {
+    return kafka.send(emission.topic(), emission.key(), emission.value());
   }
 
   private void awaitView() {
@@ -137,16 +172,4 @@ public class OutboxListener implements ConsumerSeekAware {
     }
   }
 
-  private void send(Emission<?> emission) {
-    try {
-      kafka.send(emission.topic(), emission.key(), emission.value())
-          .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while writing to " + emission.topic(), e);
-    } catch (ExecutionException | TimeoutException e) {
-      // Retried by the error handler; the position-derived ids make the retry safe.
-      throw new IllegalStateException("Kafka did not acknowledge the write to " + emission.topic(), e);
-    }
-  }
 }
