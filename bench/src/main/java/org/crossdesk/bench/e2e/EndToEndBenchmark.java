@@ -213,7 +213,8 @@ public final class EndToEndBenchmark {
       }
       String runId = Long.toString(System.currentTimeMillis() % 100_000_000L, 36).toUpperCase(Locale.ROOT);
       try (Load load = options.via().equals("kafka")
-          ? new Load.Kafka(endpoints.bootstrapServers(), endpoints.schemaRegistryUrl())
+          ? new Load.Kafka(endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(),
+              directory.desks().stream().map(DemoDirectory.Desk::id).collect(java.util.stream.Collectors.toSet()))
           : new Load.Http(endpoints.intake(),
               new SyntheticReferrals(directory, new Random(42), Clock.systemUTC(), runId), options.maxInFlight())) {
         System.out.printf("warm-up: %.0f referrals/s for %ds via %s ...%n", options.rate(),

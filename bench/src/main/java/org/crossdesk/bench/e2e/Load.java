@@ -134,11 +134,18 @@ abstract class Load implements AutoCloseable {
    */
   static final class Kafka extends Load {
     private final KafkaProducer<String, Object> producer;
-    private final List<ReferralSubmission> templates = List.of(ExampleEvents.fugitiveSubmission(),
-        ExampleEvents.drugTraffickingSubmission(), ExampleEvents.counterTerrorismSubmission());
+    private final List<ReferralSubmission> templates;
     private final Random random = new Random(1);
 
-    Kafka(String bootstrapServers, String schemaRegistryUrl) {
+    /** @param knownDesks the directory's desks: the examples name a few others, which intake would refuse */
+    Kafka(String bootstrapServers, String schemaRegistryUrl, java.util.Set<String> knownDesks) {
+      templates = java.util.stream.Stream.of(ExampleEvents.fugitiveSubmission(),
+              ExampleEvents.drugTraffickingSubmission(), ExampleEvents.counterTerrorismSubmission())
+          .map(example -> ReferralSubmission.newBuilder(example)
+              .setRequestedDesks(example.getRequestedDesks().stream().filter(knownDesks::contains).toList())
+              .setExcludedDesks(example.getExcludedDesks().stream().filter(knownDesks::contains).toList())
+              .build())
+          .toList();
       Properties settings = new Properties();
       settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
       settings.put(ProducerConfig.ACKS_CONFIG, "all");
