@@ -3,22 +3,21 @@ package org.crossdesk.notifications.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.crossdesk.notifications.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class ConsumerSessionsTest {
 
   private final List<Duration> pauses = new ArrayList<>();
-  private final MovableClock clock = new MovableClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T08:00:00Z"));
 
   private ConsumerSessions sessions() {
     return new ConsumerSessions("webhooks", Duration.ofSeconds(1), Duration.ofSeconds(8), clock, pauses::add);
@@ -116,28 +115,5 @@ class ConsumerSessionsTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new ConsumerSessions("x", Duration.ofSeconds(2), Duration.ofSeconds(1), clock, p -> { }))
         .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  private static final class MovableClock extends Clock {
-    private Instant now = Instant.parse("2026-11-26T08:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }
