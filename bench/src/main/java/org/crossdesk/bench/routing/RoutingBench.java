@@ -255,8 +255,21 @@ public final class RoutingBench {
       config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
       KafkaConsumer<String, byte[]> consumer =
           new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(info -> new TopicPartition(topic, info.partition())).toList();
+      // A topic created a moment ago may not be in the broker's metadata yet: an empty assignment would
+      // silently measure nothing (it did, on a fresh broker).
+      List<TopicPartition> partitions = List.of();
+      long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (partitions.isEmpty()) {
+        partitions = consumer.partitionsFor(topic).stream()
+            .map(info -> new TopicPartition(topic, info.partition())).toList();
+        if (partitions.isEmpty()) {
+          if (System.nanoTime() > until) {
+            consumer.close();
+            throw new IllegalStateException("The broker does not know " + topic + " after 30 s");
+          }
+          Thread.sleep(100);
+        }
+      }
       consumer.assign(partitions);
       consumer.seekToEnd(partitions);
       partitions.forEach(consumer::position);
