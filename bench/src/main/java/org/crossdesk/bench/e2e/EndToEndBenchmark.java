@@ -190,8 +190,7 @@ public final class EndToEndBenchmark {
       KafkaBaseline baseline = new KafkaBaseline(KafkaBaseline.ownJar().orElseThrow(() ->
           new IllegalStateException("run from bench/target/benchmarks.jar for the Kafka baseline")),
           endpoints.bootstrapServers());
-      createTopics(endpoints.bootstrapServers(), List.of(new NewTopic("bench.baseline.e2e", 1, (short) 1),
-          new NewTopic("bench.baseline.producer", 6, (short) 1)));
+      createTopics(endpoints.bootstrapServers(), List.of(new NewTopic("bench.baseline.producer", 6, (short) 1)));
       System.out.println("baseline: Kafka EndToEndLatency ...");
       endToEndLatency = baseline.endToEndLatency("bench.baseline.e2e", 3_000, 1_000);
       System.out.println("baseline: " + endToEndLatency.raw());

@@ -59,8 +59,8 @@ final class KafkaBaseline {
   }
 
   Result endToEndLatency(String topic, int records, int recordSize) throws IOException, InterruptedException {
-    // The tool checks for its topic, then creates it; its own clients' metadata requests can auto-create the
-    // topic in between on a broker that allows that, and the tool then dies of TopicExistsException.
+    // The tool creates its topic when its listTopics() does not show it, and dies of TopicExistsException if
+    // it exists after all: so the topic is made here, and the tool starts only once the broker lists it.
     createIfAbsent(topic);
     // Kafka 4.1's EndToEndLatency takes positional arguments: brokers topic count acks size.
     String out = run(List.of("org.apache.kafka.tools.EndToEndLatency", bootstrapServers, topic,

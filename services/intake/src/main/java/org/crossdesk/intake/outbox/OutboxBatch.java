@@ -80,7 +80,6 @@ final class OutboxBatch {
   private final List<InFlight> inFlight = new ArrayList<>();
   private final Set<String> subjectsInFlight = new HashSet<>();
   private final List<Written> receipts = new ArrayList<>();
-  private final List<Decision> decisions = new ArrayList<>();
 
   /**
    * @param awaitView  waits until the case view holds what other services wrote so far (issuers, recipients)
@@ -128,7 +127,6 @@ final class OutboxBatch {
     } else {
       receipts.add(new Written(index, writer.write(decision.receipt())));
     }
-    decisions.add(decision);
     return decision;
   }
 
@@ -142,11 +140,6 @@ final class OutboxBatch {
     if (failure != null) {
       throw new WriteFailedException(failure.index(), failure.cause());
     }
-  }
-
-  /** The decisions taken so far, in record order. */
-  List<Decision> decisions() {
-    return List.copyOf(decisions);
   }
 
   private void flush() {

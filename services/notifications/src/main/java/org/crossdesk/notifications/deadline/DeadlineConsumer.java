@@ -15,8 +15,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.crossdesk.events.Topics;
 import org.crossdesk.notifications.kafka.AvroDecoder;
 import org.crossdesk.notifications.kafka.ConsumerSessions;
@@ -47,7 +45,6 @@ public final class DeadlineConsumer implements AutoCloseable {
   private final DeadLetters deadLetters;
   private final DeadlineTracker tracker;
   private final ConsumerSessions sessions;
-  private final Thread thread;
   private volatile boolean running = true;
   private volatile KafkaConsumer<String, byte[]> consumer;
 
@@ -58,10 +55,7 @@ public final class DeadlineConsumer implements AutoCloseable {
 
   public DeadlineConsumer(Map<String, Object> consumerConfig, AvroDecoder decoder, DeadLetters deadLetters,
                           DeadlineTracker tracker) {
-    Map<String, Object> config = new HashMap<>(consumerConfig);
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    Map<String, Object> config = ConsumerSessions.byteRecords(consumerConfig);
     // Partition p of every topic to the same instance: that is what makes the partitions co-owned.
     config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, List.of(RangeAssignor.class.getName()));
     this.consumerConfig = config;
@@ -69,8 +63,6 @@ public final class DeadlineConsumer implements AutoCloseable {
     this.deadLetters = deadLetters;
     this.tracker = tracker;
     this.sessions = ConsumerSessions.of("deadlines");
-    this.thread = new Thread(this::run, "deadlines");
-    this.thread.setDaemon(true);
   }
 
   /**
@@ -88,11 +80,7 @@ public final class DeadlineConsumer implements AutoCloseable {
       throw e;
     }
     consumer = kafka;
-    thread.start();
-  }
-
-  private void run() {
-    sessions.run(() -> running, this::session);
+    sessions.start(() -> running, this::session);
   }
 
   private void session() {
@@ -247,13 +235,9 @@ public final class DeadlineConsumer implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    try {
-      thread.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    boolean stopped = sessions.awaitStop(Duration.ofSeconds(10));
     KafkaConsumer<String, byte[]> kafka = consumer;
-    if (thread.isAlive() && kafka != null) {
+    if (!stopped && kafka != null) {
       kafka.wakeup();
     }
   }

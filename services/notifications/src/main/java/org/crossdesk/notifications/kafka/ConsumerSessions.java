@@ -3,7 +3,12 @@ package org.crossdesk.notifications.kafka;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +48,7 @@ public final class ConsumerSessions {
   private final Clock clock;
   private final Pause pause;
   private volatile State state = State.NOT_STARTED;
+  private volatile Thread thread;
   private volatile long failures;
   private volatile String lastFailure;
 
@@ -61,6 +67,40 @@ public final class ConsumerSessions {
   public static ConsumerSessions of(String name) {
     return new ConsumerSessions(name, Duration.ofSeconds(1), Duration.ofSeconds(30), Clock.systemUTC(),
         duration -> Thread.sleep(duration.toMillis()));
+  }
+
+  /**
+   * The settings every consumer of this service's own loops shares: {@code base} with manual commits,
+   * String keys and byte values (values are decoded record by record, so one bad record is only that).
+   */
+  public static Map<String, Object> byteRecords(Map<String, Object> base) {
+    Map<String, Object> config = new HashMap<>(base);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    return config;
+  }
+
+  /** {@link #run} on a daemon thread named after this loop. */
+  public void start(BooleanSupplier keepGoing, Session session) {
+    Thread started = new Thread(() -> run(keepGoing, session), name);
+    started.setDaemon(true);
+    thread = started;
+    started.start();
+  }
+
+  /** Waits up to {@code timeout} for the thread {@link #start} began; true if it has ended (or never began). */
+  public boolean awaitStop(Duration timeout) {
+    Thread started = thread;
+    if (started == null) {
+      return true;
+    }
+    try {
+      started.join(timeout.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return !started.isAlive();
   }
 
   /**

@@ -11,8 +11,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +45,6 @@ public final class TableFollower implements AutoCloseable {
   private volatile boolean running = true;
   private volatile KafkaConsumer<String, byte[]> consumer;
   private final ConsumerSessions sessions;
-  private final Thread thread;
   // Follower thread only: the next offset of each partition the handlers have not seen.
   private final Map<TopicPartition, Long> reached = new HashMap<>();
 
@@ -57,32 +54,23 @@ public final class TableFollower implements AutoCloseable {
    */
   public TableFollower(String name, Map<String, Object> consumerConfig, AvroDecoder decoder,
                        Map<String, Handler> handlers) {
-    Map<String, Object> config = new HashMap<>(consumerConfig);
+    Map<String, Object> config = ConsumerSessions.byteRecords(consumerConfig);
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, name);
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     this.consumerConfig = config;
     this.decoder = decoder;
     this.handlers = Map.copyOf(handlers);
     this.sessions = ConsumerSessions.of(name);
-    this.thread = new Thread(this::run, name);
-    this.thread.setDaemon(true);
   }
 
   /** Starts following on a thread of its own. */
   public void start() {
-    thread.start();
+    sessions.start(() -> running, this::session);
   }
 
   /** Completes when the state as of start-up has been read. */
   public CompletableFuture<Void> caughtUp() {
     return caughtUp;
-  }
-
-  private void run() {
-    sessions.run(() -> running, this::session);
   }
 
   private void session() {
@@ -125,7 +113,7 @@ public final class TableFollower implements AutoCloseable {
           }
         }
         if (!caughtUp.isDone() && ends.isEmpty()) {
-          log.info("{} caught up with {}", thread.getName(), handlers.keySet());
+          log.info("{} caught up with {}", sessions.name(), handlers.keySet());
           caughtUp.complete(null);
         }
       }
@@ -170,10 +158,6 @@ public final class TableFollower implements AutoCloseable {
     if (kafka != null) {
       kafka.wakeup();
     }
-    try {
-      thread.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    sessions.awaitStop(Duration.ofSeconds(10));
   }
 }

@@ -15,8 +15,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.inbox.InboxMessage;
 import org.crossdesk.notifications.kafka.AvroDecoder;
@@ -56,7 +54,6 @@ public final class InboxDeliveryLoop implements AutoCloseable {
   private final Set<TopicPartition> paused = new HashSet<>();
   private final ConcurrentLinkedQueue<Completion> completions = new ConcurrentLinkedQueue<>();
   private final ConsumerSessions sessions;
-  private final Thread thread;
   private volatile boolean running = true;
   private volatile KafkaConsumer<String, byte[]> consumer;
   private volatile Set<TopicPartition> assigned = Set.of();
@@ -66,10 +63,7 @@ public final class InboxDeliveryLoop implements AutoCloseable {
    */
   public InboxDeliveryLoop(Map<String, Object> consumerConfig, AvroDecoder decoder, DeadLetters deadLetters,
                            DeskTopics deskTopics, WebhookDispatcher dispatcher, int maxInProgressPerPartition) {
-    Map<String, Object> config = new HashMap<>(consumerConfig);
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    Map<String, Object> config = ConsumerSessions.byteRecords(consumerConfig);
     // A new desk's inbox joins the pattern with a rebalance; cooperative rebalancing moves only the
     // partitions that change hands, so deliveries elsewhere are not cancelled and redone.
     config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
@@ -81,16 +75,10 @@ public final class InboxDeliveryLoop implements AutoCloseable {
     this.dispatcher = dispatcher;
     this.maxInProgressPerPartition = maxInProgressPerPartition;
     this.sessions = ConsumerSessions.of("inbox-webhooks");
-    this.thread = new Thread(this::run, "inbox-webhooks");
-    this.thread.setDaemon(true);
   }
 
   public void start() {
-    thread.start();
-  }
-
-  private void run() {
-    sessions.run(() -> running, this::session);
+    sessions.start(() -> running, this::session);
   }
 
   private void session() {
@@ -292,13 +280,9 @@ public final class InboxDeliveryLoop implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    try {
-      thread.join(15_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    boolean stopped = sessions.awaitStop(Duration.ofSeconds(15));
     KafkaConsumer<String, byte[]> kafka = consumer;
-    if (thread.isAlive() && kafka != null) {
+    if (!stopped && kafka != null) {
       kafka.wakeup();
     }
   }
