@@ -32,6 +32,11 @@ public final class ServerProperties {
     p.put("offsets.topic.num.partitions", "4");
     p.put("transaction.state.log.num.partitions", "4");
     p.put("group.initial.rebalance.delay.ms", "0");
+    // The group coordinator holds each write (a transaction's offsets, their commit marker) up to 5 ms to
+    // batch it with others. Every exactly-once hop (routing's fan-out) waits for two such writes, and on one
+    // node there is little to batch: 0 took Kafka's own exactly-once loop here from p50 18 to 14 ms and
+    // routing's p99 from 60 to 40-53 ms (RoutingBench, docs/routing.md).
+    p.put("group.coordinator.append.linger.ms", "0");
     // The controller fences a broker that misses heartbeats for this long (default 9 s). On a starved
     // machine (measured: load 30 on 2 cores, while services create ~250 desk topics) the node's own
     // heartbeat waited that long, and every produce failed with NOT_LEADER_OR_FOLLOWER until it was

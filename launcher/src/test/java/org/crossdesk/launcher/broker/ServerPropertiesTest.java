@@ -45,6 +45,14 @@ class ServerPropertiesTest {
   }
 
   @Test
+  void groupCoordinatorWritesAreNotHeldBackForBatching() throws IOException {
+    Properties p = load(BrokerSettings.local(9092, 9093, Path.of("data")));
+
+    // Each exactly-once hop waits for two group-coordinator writes; the 5 ms default linger delays both.
+    assertThat(p).containsEntry("group.coordinator.append.linger.ms", "0");
+  }
+
+  @Test
   void aRelativeLogDirectoryIsMadeAbsoluteBecauseTheBrokerRunsInAnotherWorkingDirectory() throws IOException {
     Properties p = load(BrokerSettings.local(9092, 9093, Path.of(".crossdesk", "data", "kafka")));
 
