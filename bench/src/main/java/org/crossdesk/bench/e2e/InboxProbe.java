@@ -36,7 +36,6 @@ final class InboxProbe implements AutoCloseable {
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000,
-        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20,
         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000), new StringDeserializer(), values);
     consumer.subscribe(Pattern.compile(Topics.DESK_INBOX_PATTERN));
     thread = new Thread(this::run, "bench-inbox-probe");

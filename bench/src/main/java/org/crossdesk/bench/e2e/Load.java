@@ -142,7 +142,11 @@ abstract class Load implements AutoCloseable {
       templates = java.util.stream.Stream.of(ExampleEvents.fugitiveSubmission(),
               ExampleEvents.drugTraffickingSubmission(), ExampleEvents.counterTerrorismSubmission())
           .map(example -> ReferralSubmission.newBuilder(example)
-              .setRequestedDesks(example.getRequestedDesks().stream().filter(knownDesks::contains).toList())
+              // The counter-terrorism example is H3 (restricted to the requested desks) and requests AT-BKA,
+              // which the demo directory names AT-BK: dropping it left that third of the load with no
+              // recipient at all, and the drain waited for alerts that could never come.
+              .setRequestedDesks(example.getRequestedDesks().stream()
+                  .flatMap(desk -> sameCountry(desk, knownDesks).stream()).toList())
               .setExcludedDesks(example.getExcludedDesks().stream().filter(knownDesks::contains).toList())
               .build())
           .toList();
@@ -155,6 +159,15 @@ abstract class Load implements AutoCloseable {
       settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class.getName());
       settings.put("schema.registry.url", schemaRegistryUrl);
       producer = new KafkaProducer<>(settings);
+    }
+
+    /** {@code desk} if the directory has it, else the directory's first desk of the same country. */
+    private static java.util.Optional<String> sameCountry(String desk, java.util.Set<String> knownDesks) {
+      if (knownDesks.contains(desk)) {
+        return java.util.Optional.of(desk);
+      }
+      String country = desk.substring(0, desk.indexOf('-') + 1);
+      return knownDesks.stream().filter(known -> known.startsWith(country)).sorted().findFirst();
     }
 
     @Override
