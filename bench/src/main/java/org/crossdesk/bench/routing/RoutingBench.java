@@ -95,7 +95,7 @@ public final class RoutingBench {
     List<Result> results = new ArrayList<>();
     for (int round = 1; round <= 2; round++) {
       results.add(bench.latency("kafka e2e (baseline) #" + round, baselineTopic, baselineTopic, rate, warmup, seconds));
-      try (TransactionalCopy copy = bench.transactionalCopy(baselineTopic, copyTopic)) {
+      try (TransactionalCopy copy = new TransactionalCopy(bench.bootstrap, baselineTopic, copyTopic)) {
         results.add(bench.latency("kafka exactly-once copy #" + round, baselineTopic, copyTopic, rate, warmup,
             seconds));
       }
@@ -104,7 +104,7 @@ public final class RoutingBench {
     }
     Throughput rawBurst = bench.throughput("kafka e2e (baseline)", baselineTopic, baselineTopic, burst);
     Throughput copyBurst;
-    try (TransactionalCopy copy = bench.transactionalCopy(baselineTopic, copyTopic)) {
+    try (TransactionalCopy copy = new TransactionalCopy(bench.bootstrap, baselineTopic, copyTopic)) {
       copyBurst = bench.throughput("kafka exactly-once copy", baselineTopic, copyTopic, burst);
     }
     Throughput routedBurst = bench.throughput("routing", Topics.REFERRALS_LIFECYCLE, inbox, burst);
@@ -273,24 +273,7 @@ public final class RoutingBench {
       config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
       KafkaConsumer<String, byte[]> consumer =
           new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-      // A topic created a moment ago may not be in the broker's metadata yet: an empty assignment would
-      // silently measure nothing (it did, on a fresh broker).
-      List<TopicPartition> partitions = List.of();
-      long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (partitions.isEmpty()) {
-        partitions = consumer.partitionsFor(topic).stream()
-            .map(info -> new TopicPartition(topic, info.partition())).toList();
-        if (partitions.isEmpty()) {
-          if (System.nanoTime() > until) {
-            consumer.close();
-            throw new IllegalStateException("The broker does not know " + topic + " after 30 s");
-          }
-          Thread.sleep(100);
-        }
-      }
-      consumer.assign(partitions);
-      consumer.seekToEnd(partitions);
-      partitions.forEach(consumer::position);
+      assignAtEnd(consumer, topic);
       thread = new Thread(() -> {
         try (consumer) {
           while (running.get()) {
@@ -312,8 +295,28 @@ public final class RoutingBench {
     }
   }
 
-  private TransactionalCopy transactionalCopy(String input, String output) {
-    return new TransactionalCopy(bootstrap, input, output);
+  /**
+   * Assigns every partition of {@code topic} and moves to its end. A topic created a moment ago may not be in
+   * the broker's metadata yet: an empty assignment would silently measure nothing (it did, on a fresh
+   * broker), so this waits up to 30 s for the topic to be known. Closes the consumer if it never is.
+   */
+  static void assignAtEnd(KafkaConsumer<?, ?> consumer, String topic) throws InterruptedException {
+    List<TopicPartition> partitions = List.of();
+    long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (partitions.isEmpty()) {
+      partitions = consumer.partitionsFor(topic).stream()
+          .map(info -> new TopicPartition(topic, info.partition())).toList();
+      if (partitions.isEmpty()) {
+        if (System.nanoTime() > until) {
+          consumer.close();
+          throw new IllegalStateException("The broker does not know " + topic + " after 30 s");
+        }
+        Thread.sleep(100);
+      }
+    }
+    consumer.assign(partitions);
+    consumer.seekToEnd(partitions);
+    partitions.forEach(consumer::position);
   }
 
   private void ensureBaselineTopic(String topic) throws Exception {

@@ -2,7 +2,6 @@ package org.crossdesk.bench.routing;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,7 +36,7 @@ final class TransactionalCopy implements AutoCloseable {
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Thread thread;
 
-  TransactionalCopy(String bootstrap, String input, String output) {
+  TransactionalCopy(String bootstrap, String input, String output) throws InterruptedException {
     String id = "bench-eos-" + UUID.randomUUID();
     Map<String, Object> consumerConfig = new HashMap<>();
     consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -55,11 +54,7 @@ final class TransactionalCopy implements AutoCloseable {
     KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
     producer.initTransactions();
-    List<TopicPartition> partitions = consumer.partitionsFor(input).stream()
-        .map(info -> new TopicPartition(input, info.partition())).toList();
-    consumer.assign(partitions);
-    consumer.seekToEnd(partitions);
-    partitions.forEach(consumer::position);
+    RoutingBench.assignAtEnd(consumer, input);
     thread = new Thread(() -> {
       try (consumer; producer) {
         while (running.get()) {
