@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The Spring Boot services the launcher runs, in start order, with their fixed ports (HELPERS.md) and heaps.
+ * The Spring Boot services the launcher runs, in start order, with their fixed ports (docs/running.md) and heaps.
  * Each is started from its runnable jar {@code services/<name>/target/<name>-<version>-exec.jar}.
  */
 public enum Service {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The environment a service is configured by (HELPERS.md: configuration by environment only). The
+ * The environment a service is configured by (docs/running.md: configuration by environment only). The
  * launcher's values override what its own environment holds, except {@code SERVER_ADDRESS}: services
  * listen on the loopback interface unless the user says otherwise.
  */

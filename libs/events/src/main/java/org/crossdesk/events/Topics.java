@@ -15,7 +15,7 @@ import org.crossdesk.events.referral.ReferralEvent;
 import org.crossdesk.events.response.ResponseEvent;
 
 /**
- * The catalogue of every Crossdesk topic (ARCHITECTURE.md §2): the only place topic names are spelled.
+ * The catalogue of every Crossdesk topic (docs/design/architecture.md §2): the only place topic names are spelled.
  *
  * <p>Each fixed topic has its name as a compile-time constant, usable in annotations
  * ({@code @KafkaListener(topics = Topics.REFERRALS_LIFECYCLE)}), and a typed descriptor

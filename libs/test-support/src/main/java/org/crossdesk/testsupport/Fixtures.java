@@ -4,7 +4,7 @@ import java.util.Set;
 
 /**
  * Stops the shared fixtures when the JVM exits, in an order that avoids the shutdown race noted in
- * shared/notes/kafka-on-these-machines.md: Spring test contexts close in their own shutdown hooks
+ * docs/running.md ("Tests and benchmarks"): Spring test contexts close in their own shutdown hooks
  * and still talk to the broker while they do, so the broker goes last — after those hooks finished
  * (bounded wait) and after the registry.
  */

@@ -13,7 +13,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * String bootstrap = KafkaFixture.bootstrapServers(); // starts the broker on first call
  * }</pre>
  *
- * <p>The broker is tuned for tests as HELPERS.md prescribes: one partition for consumer offsets and
+ * <p>The broker is tuned for tests as docs/running.md describes: one partition for consumer offsets and
  * transaction state, no initial rebalance delay. It stops when the JVM exits, after the registry and
  * after any Spring contexts still closing (see {@link Fixtures}).
  */

@@ -72,7 +72,7 @@ public final class ReferralStory {
 
   /**
    * A referral {@code referralId} issued by {@code issuingDesk} at {@code submittedAt}, with the default
-   * deadlines of its priority (ARCHITECTURE.md §4).
+   * deadlines of its priority (docs/design/architecture.md §4).
    */
   public static ReferralStory of(String referralId, String issuingDesk, ReferralType type, Priority priority,
       Instant submittedAt) {

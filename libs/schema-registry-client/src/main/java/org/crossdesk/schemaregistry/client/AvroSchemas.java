@@ -6,7 +6,7 @@ import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 
-/** Turns registry answers into Avro schemas, references first (spec §3.4 step 2). */
+/** Turns registry answers into Avro schemas, references first (docs/design/schema-registry-api.md §3.4 step 2). */
 final class AvroSchemas {
 
   private AvroSchemas() {

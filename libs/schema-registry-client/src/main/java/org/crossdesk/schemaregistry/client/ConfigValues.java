@@ -24,7 +24,7 @@ public final class ConfigValues {
 
   /**
    * Wraps a configuration map, adding the unprefixed spelling of every {@code schema.registry.}-prefixed key
-   * that is not given unprefixed (spec §3.1).
+   * that is not given unprefixed (docs/design/schema-registry-api.md §3.1).
    */
   public static ConfigValues of(Map<String, ?> configs) {
     Map<String, Object> values = new HashMap<>(configs == null ? Map.of() : configs);

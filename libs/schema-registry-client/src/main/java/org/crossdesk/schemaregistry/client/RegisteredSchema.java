@@ -7,7 +7,7 @@ import java.util.List;
  * A schema as the registry returns it: from a lookup ({@code POST /subjects/{s}}), a version
  * ({@code GET /subjects/{s}/versions/{v}}), an id ({@code GET /schemas/ids/{id}}) or a registration
  * ({@code POST /subjects/{s}/versions}). Which fields are present depends on the endpoint and the server's
- * version (spec §0): a registration on a server before 7.5 returns only {@code id}; {@code schemaType} is absent
+ * version (docs/design/schema-registry-api.md §0): a registration on a server before 7.5 returns only {@code id}; {@code schemaType} is absent
  * for Avro before 8.0. Absent fields are {@code null}; unknown fields are ignored.
  *
  * @param subject    the subject, when the endpoint names one

@@ -152,7 +152,7 @@ final class RegistryHttp {
     return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
   }
 
-  /** HTTP status first, error_code second (spec §2, "Client classification"). */
+  /** HTTP status first, error_code second (docs/design/schema-registry-api.md §2, "Client classification"). */
   static SchemaRegistryException classify(int status, ErrorBody error) {
     return switch (status) {
       case 404 -> new SchemaRegistryNotFoundException(status, error.code(), error.message());

@@ -22,7 +22,7 @@ public record SchemaDefinition(String schema, String schemaType, List<SchemaRefe
     references = references == null ? List.of() : List.copyOf(references);
   }
 
-  /** An Avro schema without references, in the canonical text the registry stores (spec §4.3). */
+  /** An Avro schema without references, in the canonical text the registry stores (docs/design/schema-registry-api.md §4.3). */
   public static SchemaDefinition avro(Schema schema) {
     return new SchemaDefinition(schema.toString(), null, List.of());
   }

@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.apache.avro.Schema;
 
 /**
- * A client of the Confluent Schema Registry REST API (spec §1): every P0 and P1 endpoint, plus the cheap P2
+ * A client of the Confluent Schema Registry REST API (docs/design/schema-registry-api.md §1): every P0 and P1 endpoint, plus the cheap P2
  * ones around config and mode. Works against Confluent Schema Registry, Apicurio's {@code ccompat} API,
  * Karapace, Redpanda and Crossdesk's own registry server.
  *

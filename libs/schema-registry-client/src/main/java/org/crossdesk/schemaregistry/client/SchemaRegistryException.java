@@ -2,7 +2,7 @@ package org.crossdesk.schemaregistry.client;
 
 /**
  * A registry call that did not succeed. Carries the HTTP status, the registry's {@code error_code} and its
- * message, so callers can decide on the status first and refine with the error code (spec §1.1, §2).
+ * message, so callers can decide on the status first and refine with the error code (docs/design/schema-registry-api.md §1.1, §2).
  *
  * <p>Subclasses name the classes of failure callers handle differently:
  * {@link SchemaRegistryNotFoundException} (404), {@link IncompatibleSchemaException} (409),

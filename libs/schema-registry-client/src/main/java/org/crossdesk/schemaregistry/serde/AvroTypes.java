@@ -8,7 +8,7 @@ import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericData;
 import org.apache.kafka.common.errors.SerializationException;
 
-/** Schema of a Java value (spec §3.2 "Primitive objects") and the data models the serdes use. */
+/** Schema of a Java value (docs/design/schema-registry-api.md §3.2 "Primitive objects") and the data models the serdes use. */
 final class AvroTypes {
 
   private static final Schema NULL = Schema.create(Schema.Type.NULL);

@@ -33,7 +33,7 @@ import org.crossdesk.schemaregistry.client.SchemaRegistryNotFoundException;
  * ({@link KafkaAvroSerdeConfig}).
  *
  * <p>Reads the schema id from the 5-byte prefix, fetches the writer schema by id once (cached forever), then
- * picks the reader schema (spec §3.4), first match wins: {@code specific.avro.key.type}/{@code .value.type} or
+ * picks the reader schema (docs/design/schema-registry-api.md §3.4), first match wins: {@code specific.avro.key.type}/{@code .value.type} or
  * a typed {@link SpecificAvroDeserializer}; {@code use.latest.version}; the writer itself for primitives;
  * the generated class named by the writer ({@code specific.avro.reader=true}); otherwise the writer (generic).
  * Avro schema resolution then fills added fields from defaults and skips removed ones.

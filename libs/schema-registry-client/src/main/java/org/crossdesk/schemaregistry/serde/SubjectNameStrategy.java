@@ -4,7 +4,7 @@ import java.util.Map;
 import org.apache.avro.Schema;
 
 /**
- * Chooses the registry subject for a topic and schema (spec §3.3). Configure one with
+ * Chooses the registry subject for a topic and schema (docs/design/schema-registry-api.md §3.3). Configure one with
  * {@code key.subject.name.strategy} / {@code value.subject.name.strategy}: Confluent's class names
  * ({@code io.confluent.kafka.serializers.subject.TopicNameStrategy}, {@code ...RecordNameStrategy},
  * {@code ...TopicRecordNameStrategy}), ours, the short names, or any class implementing this interface.

@@ -3,7 +3,7 @@ package org.crossdesk.schemaregistry.serde;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
- * Confluent's classic wire format (spec §3.2): magic byte {@code 0x00}, the schema id as a big-endian int32,
+ * Confluent's classic wire format (docs/design/schema-registry-api.md §3.2): magic byte {@code 0x00}, the schema id as a big-endian int32,
  * then the Avro binary encoding of the datum. Useful on its own, e.g. to name the schema id of an unreadable
  * record in a dead-letter header.
  */

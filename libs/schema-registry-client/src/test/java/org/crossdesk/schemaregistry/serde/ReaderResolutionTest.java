@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Writer v1 (a producer that has not evolved yet) → readers built for v2, which added the defaulted field
- * {@code note}: typed, specific by name, and generic (spec §3.4).
+ * {@code note}: typed, specific by name, and generic (docs/design/schema-registry-api.md §3.4).
  */
 class ReaderResolutionTest {
 

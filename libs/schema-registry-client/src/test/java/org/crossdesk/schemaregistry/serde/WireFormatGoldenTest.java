@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The golden byte vectors of spec §3.2, in both directions. */
+/** The golden byte vectors of docs/design/schema-registry-api.md §3.2, in both directions. */
 class WireFormatGoldenTest {
 
   private static final String RECORD = "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"id\",\"type\":\"string\"}]}";

@@ -38,7 +38,7 @@ import org.crossdesk.routing.policy.RoutingPolicy;
 import org.crossdesk.routing.policy.RoutingRequest;
 
 /**
- * What the fan-out writes for each event it reads (ARCHITECTURE.md §3, flows 2 and 4). Plain Java: the
+ * What the fan-out writes for each event it reads (docs/design/architecture.md §3, flows 2 and 4). Plain Java: the
  * Kafka listener hands it one event at a time with the batch's view of the {@link RecipientLedger} and
  * sends what it returns in the batch's transaction.
  *

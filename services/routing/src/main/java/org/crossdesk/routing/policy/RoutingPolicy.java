@@ -24,7 +24,7 @@ import org.crossdesk.routing.policy.RoutingRules.Deadlines;
 import org.crossdesk.routing.policy.RoutingRules.HandlingRule;
 
 /**
- * Decides who receives a referral (ARCHITECTURE.md §4). Pure: the same request, directory, rules and
+ * Decides who receives a referral (docs/design/architecture.md §4). Pure: the same request, directory, rules and
  * clock always give the same decision, and nothing is published.
  *
  * <ol>

@@ -11,7 +11,7 @@ import org.crossdesk.events.common.Priority;
 import org.crossdesk.events.common.ReferralType;
 
 /**
- * The routing rules as data (ARCHITECTURE.md §4): which parts of a referral point to candidate
+ * The routing rules as data (docs/design/architecture.md §4): which parts of a referral point to candidate
  * countries for each type, which types may be broadcast, what each handling code allows, and the
  * deadlines of each priority. {@link #defaults()} is the documented policy; deployments change the
  * deadlines by configuration.
@@ -69,7 +69,7 @@ public record RoutingRules(Map<ReferralType, List<CountrySource>> countrySources
     }
   }
 
-  /** The default policy of ARCHITECTURE.md §4. */
+  /** The default policy of docs/design/architecture.md §4. */
   public static RoutingRules defaults() {
     return new RoutingRules(
         Map.of(
@@ -79,7 +79,7 @@ public record RoutingRules(Map<ReferralType, List<CountrySource>> countrySources
             ReferralType.COUNTER_TERRORISM, List.of(CountrySource.THREAT_COUNTRY)),
         // A terrorist threat can be broadcast to every counter-terrorism desk (INTERPOL Orange Notice).
         // Fugitives and drug cases go to the countries their content names: a wanted person's alert to
-        // every desk of the world is a Red Notice, which needs review before it goes out (DOMAIN.md).
+        // every desk of the world is a Red Notice, which needs review before it goes out (docs/design/domain.md).
         Set.of(ReferralType.COUNTER_TERRORISM),
         Map.of(
             HandlingCode.H0, new HandlingRule(false, true, true),

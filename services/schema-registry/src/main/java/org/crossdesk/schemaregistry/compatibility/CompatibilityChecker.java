@@ -10,7 +10,7 @@ import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
 
 /**
  * Decides whether a candidate schema may follow the existing versions of a subject, using Avro's own
- * {@link SchemaCompatibility} (the rules Confluent has used since 6.0.2, spec §4.2).
+ * {@link SchemaCompatibility} (the rules Confluent has used since 6.0.2, docs/design/schema-registry-api.md §4.2).
  *
  * <p>Messages mimic Confluent's verbose format so that tools grepping for {@code oldSchemaVersion:},
  * {@code oldSchema:} and {@code compatibility:} keep working.

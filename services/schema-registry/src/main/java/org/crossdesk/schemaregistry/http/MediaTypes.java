@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
-/** Content types of the Confluent API (spec §1.1). */
+/** Content types of the Confluent API (docs/design/schema-registry-api.md §1.1). */
 final class MediaTypes {
 
   static final String V1_JSON = "application/vnd.schemaregistry.v1+json";

@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads request bodies the way Confluent's Jackson binding does: unknown properties and {@code null}
  * optional ones are ignored, malformed JSON or a value of the wrong JSON type is a 400, a missing body
- * is a 422 (spec §1.1, §2).
+ * is a 422 (docs/design/schema-registry-api.md §1.1, §2).
  */
 final class RequestBodies {
 

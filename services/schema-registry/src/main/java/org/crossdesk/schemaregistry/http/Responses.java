@@ -34,7 +34,7 @@ final class Responses {
 
   /**
    * The 7.5+ register answer: id, version and the schema exactly as stored, which the Java serializer
-   * re-parses and writes with (spec §3.3).
+   * re-parses and writes with (docs/design/schema-registry-api.md §3.3).
    */
   static Map<String, Object> registered(SchemaValue value) {
     Map<String, Object> body = new LinkedHashMap<>();

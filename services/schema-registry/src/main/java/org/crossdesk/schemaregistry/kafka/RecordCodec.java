@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Confluent's key and value JSON for the store topic (spec §5), so that a Confluent Schema Registry
+ * Confluent's key and value JSON for the store topic (docs/design/schema-registry-api.md §5), so that a Confluent Schema Registry
  * could replay a topic we wrote and we can replay one it wrote. Empty fields are omitted; a missing
  * {@code schemaType} means AVRO.
  */

@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes sure the store topic exists as Confluent requires it (spec §5): exactly one partition, so there
+ * Makes sure the store topic exists as Confluent requires it (docs/design/schema-registry-api.md §5): exactly one partition, so there
  * is one global order, and {@code cleanup.policy=compact}, so the latest value per key survives.
  * A topic that breaks either rule is refused rather than "fixed": its content might not be ours.
  */

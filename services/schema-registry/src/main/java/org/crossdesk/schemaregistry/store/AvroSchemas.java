@@ -10,7 +10,7 @@ import org.apache.avro.NameValidator;
 import org.apache.avro.Schema;
 
 /**
- * Parsing rules of spec §4.2–4.3: candidates are parsed strictly (default values validated, strict
+ * Parsing rules of docs/design/schema-registry-api.md §4.2–4.3: candidates are parsed strictly (default values validated, strict
  * names), stored schemas leniently; referenced schemas are parsed first, into the same parser. The
  * canonical text that identifies a schema is the parsed schema's {@code toString()}, with the types
  * that come from references named rather than inlined.

@@ -1,6 +1,6 @@
 package org.crossdesk.schemaregistry.store;
 
-/** Confluent's error codes and message formats (spec §2), in one place. */
+/** Confluent's error codes and message formats (docs/design/schema-registry-api.md §2), in one place. */
 final class Errors {
 
   private Errors() {

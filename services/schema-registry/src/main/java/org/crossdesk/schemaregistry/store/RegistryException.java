@@ -2,7 +2,7 @@ package org.crossdesk.schemaregistry.store;
 
 /**
  * A request the registry answers with an error: the HTTP status plus Confluent's {@code error_code}
- * (the status itself or a five-digit refinement, spec §2) and message.
+ * (the status itself or a five-digit refinement, docs/design/schema-registry-api.md §2) and message.
  */
 public final class RegistryException extends RuntimeException {
 

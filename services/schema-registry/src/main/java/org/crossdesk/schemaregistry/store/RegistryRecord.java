@@ -3,7 +3,7 @@ package org.crossdesk.schemaregistry.store;
 import org.crossdesk.schemaregistry.compatibility.CompatibilityLevel;
 
 /**
- * One record of the store topic, in the vocabulary of Confluent's key types (spec §5). A {@code null}
+ * One record of the store topic, in the vocabulary of Confluent's key types (docs/design/schema-registry-api.md §5). A {@code null}
  * payload is a tombstone.
  */
 public sealed interface RegistryRecord {

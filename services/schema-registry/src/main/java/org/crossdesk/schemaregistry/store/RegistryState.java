@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * registry; every method is synchronized on this object, which also serves as the monitor for
  * "has the reader applied offset N yet".
  *
- * <p>Replay rule (spec §5, "first record wins"): a SCHEMA record that would give an existing
+ * <p>Replay rule (docs/design/schema-registry-api.md §5, "first record wins"): a SCHEMA record that would give an existing
  * subject-version different content, give a used id to a different schema, or give a known schema a
  * second id is ignored. Our own writes never trigger it; it keeps the index consistent if a second,
  * misconfigured instance ever writes to the same topic, and lets a writer detect that it lost.

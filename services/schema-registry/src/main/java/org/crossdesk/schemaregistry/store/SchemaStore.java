@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The registry's behaviour, independent of HTTP and of Kafka: identity, ids, versions, compatibility,
- * deletes, config and mode, with Confluent's error codes (spec §1–§4).
+ * deletes, config and mode, with Confluent's error codes (docs/design/schema-registry-api.md §1–§4).
  *
  * <p>Reads are served from the in-memory index. A write decides on the current index, appends its
  * records to the {@link RegistryLog} and returns only once the reader has applied them
@@ -79,7 +79,7 @@ public final class SchemaStore {
     String canonical = AvroSchemas.parseLenient(nonEmpty(request.schema()), request.references(),
         this::resolveReference).canonical();
 
-    // Identity comes before the mode and compatibility checks (spec §4.1).
+    // Identity comes before the mode and compatibility checks (docs/design/schema-registry-api.md §4.1).
     Optional<SchemaValue> existing = liveMatch(subject, schemaType, canonical, request);
     if (existing.isPresent()) {
       return existing.get();
@@ -446,7 +446,7 @@ public final class SchemaStore {
     });
   }
 
-  /** When a subject loses its last version permanently, its config and mode go with it (spec §4.4). */
+  /** When a subject loses its last version permanently, its config and mode go with it (docs/design/schema-registry-api.md §4.4). */
   private List<RegistryRecord> subjectSettingsTombstones(String subject) {
     List<RegistryRecord> records = new ArrayList<>();
     if (state.subjectLevel(subject).isPresent()) {

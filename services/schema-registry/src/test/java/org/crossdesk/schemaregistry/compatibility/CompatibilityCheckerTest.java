@@ -8,7 +8,7 @@ import org.crossdesk.schemaregistry.compatibility.CompatibilityChecker.PreviousV
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The Avro rule cases of spec §4.2, one test each, and the level semantics of §4.1. */
+/** The Avro rule cases of docs/design/schema-registry-api.md §4.2, one test each, and the level semantics of §4.1. */
 class CompatibilityCheckerTest {
 
   private static Schema parse(String json) {

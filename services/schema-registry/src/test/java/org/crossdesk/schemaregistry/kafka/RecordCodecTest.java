@@ -15,7 +15,7 @@ import org.crossdesk.schemaregistry.store.RegistryRecord.SchemaRecord;
 import org.crossdesk.schemaregistry.store.SchemaValue;
 import org.junit.jupiter.api.Test;
 
-/** The store topic's key/value JSON is Confluent's (spec §5). */
+/** The store topic's key/value JSON is Confluent's (docs/design/schema-registry-api.md §5). */
 class RecordCodecTest {
 
   private static String text(byte[] bytes) {
