@@ -2,6 +2,8 @@ package org.crossdesk.events;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.crossdesk.events.audit.AuditEvent;
@@ -119,6 +121,33 @@ public final class Topics {
       REFERRALS_LIFECYCLE_TOPIC, REFERRALS_RESPONSES_TOPIC, DEADLINES_BREACHES_TOPIC,
       DIRECTORY_DESKS_TOPIC, DIRECTORY_AGREEMENTS_TOPIC, AUDIT_TOPIC, NOTIFICATIONS_SUBSCRIPTIONS_TOPIC, SCHEMAS_TOPIC);
 
+  // Who writes and reads each topic: the source of the Kafka ACLs (libs/access computes them from this table,
+  // and its test fails when a catalogue topic has no entry here). Services write audit events about themselves.
+  private static final Set<Party> SERVICES =
+      Set.of(Party.INTAKE, Party.ROUTING, Party.NOTIFICATIONS, Party.DASHBOARD, Party.SCHEMA_REGISTRY);
+  private static final Map<String, TopicAccess> ACCESS = Map.of(
+      // intake accepts submissions; routing records its routing decisions (ReferralRouted) in the same stream.
+      REFERRALS_LIFECYCLE, TopicAccess.of(Set.of(Party.INTAKE, Party.ROUTING),
+          Set.of(Party.INTAKE, Party.ROUTING, Party.NOTIFICATIONS, Party.DASHBOARD)),
+      // intake records acknowledgements and action reports; notifications records deliveries.
+      REFERRALS_RESPONSES, TopicAccess.of(Set.of(Party.INTAKE, Party.NOTIFICATIONS),
+          Set.of(Party.INTAKE, Party.ROUTING, Party.NOTIFICATIONS, Party.DASHBOARD)),
+      DEADLINES_BREACHES, TopicAccess.of(Set.of(Party.NOTIFICATIONS), Set.of(Party.INTAKE, Party.DASHBOARD)),
+      DIRECTORY_DESKS, TopicAccess.of(Set.of(Party.ROUTING),
+          Set.of(Party.INTAKE, Party.ROUTING, Party.NOTIFICATIONS, Party.DASHBOARD)),
+      DIRECTORY_AGREEMENTS, TopicAccess.of(Set.of(Party.ROUTING), Set.of(Party.ROUTING, Party.DASHBOARD)),
+      // Written by every service, read by auditors only: not even the dashboard sees who did what.
+      AUDIT, TopicAccess.of(SERVICES, Set.of(Party.AUDITOR)),
+      // Holds sealed webhook secrets: notifications alone.
+      NOTIFICATIONS_SUBSCRIPTIONS, TopicAccess.of(Set.of(Party.NOTIFICATIONS), Set.of(Party.NOTIFICATIONS)),
+      SCHEMAS, TopicAccess.of(Set.of(Party.SCHEMA_REGISTRY), Set.of(Party.SCHEMA_REGISTRY)));
+  // A desk writes its own outbox (intake's HTTP gateway writes it on the desk's behalf) and reads its own inbox.
+  private static final TopicAccess OUTBOX_ACCESS =
+      TopicAccess.of(Set.of(Party.OWNING_DESK, Party.INTAKE), Set.of(Party.INTAKE));
+  // Routing writes alerts, intake receipts, notifications deadline notices; notifications delivers them.
+  private static final TopicAccess INBOX_ACCESS = TopicAccess.of(
+      Set.of(Party.ROUTING, Party.INTAKE, Party.NOTIFICATIONS), Set.of(Party.OWNING_DESK, Party.NOTIFICATIONS));
+
   private static final Pattern OUTBOX = Pattern.compile(DESK_OUTBOX_PATTERN);
   private static final Pattern INBOX = Pattern.compile(DESK_INBOX_PATTERN);
 
@@ -194,5 +223,25 @@ public final class Topics {
     }
     throw new IllegalArgumentException("'" + topicName + "' is not a desk topic: expected desk.<CC-AGENCY>"
         + OUTBOX_SUFFIX + " or desk.<CC-AGENCY>" + INBOX_SUFFIX);
+  }
+
+  /**
+   * Who writes and reads {@code topic}: a fixed topic of the catalogue or a desk's outbox or inbox. A per-desk
+   * topic's {@link Party#OWNING_DESK} is the desk named in the topic, never another.
+   *
+   * @throws IllegalArgumentException for a topic that is not in the catalogue (nobody may use it)
+   */
+  public static TopicAccess access(String topicName) {
+    TopicAccess fixed = ACCESS.get(topicName);
+    if (fixed != null) {
+      return fixed;
+    }
+    if (isDeskOutbox(topicName)) {
+      return OUTBOX_ACCESS;
+    }
+    if (isDeskInbox(topicName)) {
+      return INBOX_ACCESS;
+    }
+    throw new IllegalArgumentException("'" + topicName + "' is not a catalogue topic: nobody has access to it");
   }
 }
