@@ -25,7 +25,10 @@ record LaunchOptions(
     int httpPortBase,
     Optional<String> bootstrapServers,
     Optional<String> schemaRegistryUrl,
-    Optional<Path> stateDir) {
+    Optional<Path> stateDir,
+    boolean insecure,
+    boolean printAcls,
+    List<String> printAclsDesks) {
 
   static final double DEFAULT_RATE = 2.0;
   static final double MAX_RATE = 5_000;
@@ -38,6 +41,9 @@ record LaunchOptions(
         --demo                    seed the synthetic directory and send a steady stream of synthetic referrals
                                   (all three types, several desks) with acknowledgements from the recipients
         --rate N                  demo referrals per second (default 2, at most 5000); implies --demo
+        --insecure                Kafka without authentication or ACLs, the registry without authentication:
+                                  only to measure what security costs; never with real data
+        --print-acls [DESK ...]   print every Kafka ACL Crossdesk grants (with these desks') and exit
         --fresh                   delete the broker's data (.crossdesk/data) first; it is kept otherwise
         --only LIST               start only these, comma-separated: broker, registry, intake, routing,
                                   notifications, dashboard (e.g. --only broker,registry)
@@ -62,6 +68,9 @@ record LaunchOptions(
     String bootstrap = null;
     String registry = null;
     Path stateDir = null;
+    boolean insecure = false;
+    boolean printAcls = false;
+    List<String> printDesks = new ArrayList<>();
     List<String> rest = new ArrayList<>(List.of(args));
     while (!rest.isEmpty()) {
       String arg = rest.remove(0);
@@ -75,6 +84,13 @@ record LaunchOptions(
         case "-h", "--help" -> help = true;
         case "--demo" -> demo = true;
         case "--fresh" -> fresh = true;
+        case "--insecure" -> insecure = true;
+        case "--print-acls" -> {
+          printAcls = true;
+          while (!rest.isEmpty() && !rest.get(0).startsWith("--")) {
+            printDesks.add(rest.remove(0));
+          }
+        }
         case "--rate" -> rate = parseRate(value(arg, inlineValue, rest));
         case "--only" -> {
           onlyGiven = true;
@@ -121,12 +137,15 @@ record LaunchOptions(
       }
     }
     return new LaunchOptions(help, demo, rate == null ? DEFAULT_RATE : rate, fresh, onlyGiven, onlyBroker, only,
-        kafkaPort, httpPortBase, Optional.ofNullable(bootstrap), Optional.ofNullable(registry), Optional.ofNullable(stateDir));
+        kafkaPort, httpPortBase, Optional.ofNullable(bootstrap), Optional.ofNullable(registry), Optional.ofNullable(stateDir),
+        insecure, printAcls, List.copyOf(printDesks));
   }
 
   /** Applies these options to the stack's. */
   StackOptions toStackOptions(Path home) {
-    StackOptions options = StackOptions.forHome(home).fresh(fresh).kafkaPorts(kafkaPort, kafkaPort + 1);
+    // --demo uses the published demo API keys: the services accept them only when told so.
+    StackOptions options = StackOptions.forHome(home).fresh(fresh).kafkaPorts(kafkaPort, kafkaPort + 1)
+        .insecure(insecure).demoCredentials(demo);
     for (Service service : Service.values()) {
       options.port(service, httpPortBase + (service.defaultPort() - 8080));
     }

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.crossdesk.access.AccessPlan;
+import org.crossdesk.access.AclReport;
 import org.crossdesk.launcher.demo.DemoTraffic;
 import org.crossdesk.launcher.process.ChildProcess;
 import org.crossdesk.launcher.process.Memory;
@@ -30,6 +32,10 @@ public final class Main {
     }
     if (options.help()) {
       System.out.print(LaunchOptions.USAGE);
+      return;
+    }
+    if (options.printAcls()) {
+      AclReport.print(AccessPlan.all(options.printAclsDesks()), System.out);
       return;
     }
     Path home = home();

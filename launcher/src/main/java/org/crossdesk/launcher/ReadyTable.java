@@ -59,11 +59,22 @@ final class ReadyTable {
       out.append("  not built, so not started: ").append(String.join(", ", skipped)).append('\n');
     }
     out.append('\n');
-    out.append("Demo credentials (config/demo/api-keys.txt): send 'Authorization: Bearer <key>'\n");
-    out.append("  a desk:      demo-<DESK-ID>, e.g. demo-FR-OCRTIS, demo-DE-BKA\n");
-    out.append("  supervisor:  demo-supervisor   (the dashboard)\n");
-    out.append("  admin:       demo-admin        (directory, subscriptions)\n");
-    out.append("  auditor:     demo-auditor\n");
+    if (options.demoCredentials) {
+      out.append("DEMO credentials are accepted (--demo; never for real desks): send 'Authorization: Bearer <key>'\n");
+      out.append("  a desk:      demo-<DESK-ID>, e.g. demo-FR-OCRTIS, demo-DE-BKA\n");
+      out.append("  supervisor:  demo-supervisor   (the dashboard)\n");
+      out.append("  admin:       demo-admin        (directory, subscriptions, desks' Kafka credentials)\n");
+      out.append("  auditor:     demo-auditor\n");
+    } else {
+      out.append("HTTP API keys: none configured; set CROSSDESK_HTTP_API_KEYS_FILE (docs/security.md), or use --demo\n");
+    }
+    if (options.access().isPresent()) {
+      out.append("Kafka: SASL/SCRAM-SHA-512 with ACLs. A desk's credential: POST /api/v1/directory/desks/<ID>/credential"
+          + " (routing, as admin); the cluster admin's secret is in ").append(options.dataDir().resolve("secrets"))
+          .append("/admin\n");
+    } else if (options.insecure) {
+      out.append("Kafka: INSECURE (--insecure): anyone on this machine can read and write every topic\n");
+    }
     out.append('\n');
     out.append("Logs: ").append(options.logDir()).append("   Data: ").append(options.dataDir())
         .append(" (kept; --fresh wipes it)\n");
@@ -76,7 +87,7 @@ final class ReadyTable {
 
   private static String purpose(String component) {
     return switch (component) {
-      case "kafka" -> "bootstrap servers (PLAINTEXT)";
+      case "kafka" -> "bootstrap servers";
       case "schema-registry" -> "Confluent-compatible registry API";
       case "intake" -> "desks submit and respond: /api/...";
       case "routing" -> "directory and agreements (admin)";

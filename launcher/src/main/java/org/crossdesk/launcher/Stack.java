@@ -23,7 +23,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.crossdesk.launcher.access.StackAccess;
 import org.crossdesk.launcher.broker.BrokerSettings;
+import org.crossdesk.launcher.broker.ServerProperties;
 import org.crossdesk.launcher.broker.KafkaBroker;
 import org.crossdesk.launcher.process.ChildProcess;
 import org.crossdesk.launcher.process.Supervisor;
@@ -119,7 +121,20 @@ public final class Stack implements AutoCloseable {
         progress.report("starting Kafka (KRaft) on " + options.bootstrapServers() + " ...");
         BrokerSettings settings = BrokerSettings.local(options.kafkaPort, options.controllerPort,
             options.dataDir().resolve("kafka")).withOverrides(options.brokerOverrides);
+        Optional<StackAccess> access = options.access();
+        if (access.isPresent()) {
+          requireSecuredData(options);
+          settings = settings.secured(access.get().brokerSecrets());
+        } else {
+          progress.report("WARNING: --insecure: Kafka accepts anyone on PLAINTEXT and the registry asks nobody;"
+              + " for measurements only");
+        }
         broker = KafkaBroker.start(settings, options.kafkaLib(), options.runDir(), supervisor, options.readyTimeout);
+        if (access.isPresent()) {
+          access.get().bootstrap(broker.bootstrapServers(), (short) 1, options.readyTimeout);
+          progress.report("kafka: SASL/SCRAM-SHA-512 and ACLs; each service has its own principal"
+              + " (secrets in " + options.dataDir().resolve("secrets") + ", owner-only)");
+        }
         components.add(new Component("kafka", broker.bootstrapServers(), broker.process().pid(), since(t0)));
         progress.report("kafka ready after " + seconds(since(t0)));
       }
@@ -160,8 +175,25 @@ public final class Stack implements AutoCloseable {
     return new Stack(options, broker, started, components, skipped);
   }
 
+  /** A data directory formatted by an insecure broker has no admin credential: it cannot be secured in place. */
+  private static void requireSecuredData(StackOptions options) {
+    if (Files.exists(options.dataDir().resolve("kafka").resolve("meta.properties"))
+        && !Files.exists(options.dataDir().resolve("secrets").resolve(ServerProperties.ADMIN_USER))) {
+      throw new StackStartException(options.dataDir() + " was made by an insecure broker (an earlier launcher or"
+          + " --insecure) and has no admin credential; start once with --fresh to make a secured one");
+    }
+  }
+
   static Map<String, String> environmentOf(StackOptions options, Service service) {
     Map<String, String> extra = new LinkedHashMap<>();
+    options.access().ifPresent(access -> extra.putAll(access.environment(service)));
+    if (options.insecure && service == Service.SCHEMA_REGISTRY) {
+      extra.put("CROSSDESK_REGISTRY_AUTH_ENABLED", "false");
+    }
+    if (options.demoCredentials) {
+      // The services refuse the published demo keys without this flag.
+      extra.put("CROSSDESK_DEMO", "true");
+    }
     if (service == Service.ROUTING) {
       // Routing seeds an empty directory; from the repository's file, so that edits need no rebuild.
       options.demoDirectoryFile().ifPresent(file -> extra.put("CROSSDESK_ROUTING_SEED_FILE", "file:" + file));
@@ -183,6 +215,11 @@ public final class Stack implements AutoCloseable {
 
   public String bootstrapServers() {
     return options.bootstrapServers();
+  }
+
+  /** The Kafka secrets of the broker this stack started, unless it is insecure or external. */
+  public Optional<StackAccess> access() {
+    return options.access();
   }
 
   public String schemaRegistryUrl() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.crossdesk.launcher.access.StackAccess;
 import org.crossdesk.launcher.services.Service;
 
 /**
@@ -49,6 +50,8 @@ public final class StackOptions {
   final Map<String, String> brokerOverrides = new LinkedHashMap<>();
   List<String> serviceJvmOptions = new ArrayList<>(DEFAULT_SERVICE_JVM_OPTIONS);
   Duration readyTimeout = Duration.ofSeconds(180);
+  boolean insecure;
+  boolean demoCredentials;
 
   private StackOptions(Path home) {
     this.home = home.toAbsolutePath().normalize();
@@ -127,6 +130,26 @@ public final class StackOptions {
     return this;
   }
 
+  /**
+   * Starts the broker without authentication or ACLs and the registry without authentication: only for
+   * measuring what security costs (the benchmarks' {@code --insecure}); anyone on this machine can then read
+   * and write every topic.
+   */
+  public StackOptions insecure(boolean insecure) {
+    this.insecure = insecure;
+    return this;
+  }
+
+  /**
+   * Accepts the published demo API keys ({@code config/demo/api-keys.txt}, {@code demo-<DESK-ID>}): the
+   * services start with {@code CROSSDESK_DEMO=true}, without which they refuse those keys. For the demo and the
+   * tests, never for real desks.
+   */
+  public StackOptions demoCredentials(boolean demoCredentials) {
+    this.demoCredentials = demoCredentials;
+    return this;
+  }
+
   /** How long one component may take to become ready. */
   public StackOptions readyTimeout(Duration timeout) {
     this.readyTimeout = timeout;
@@ -166,6 +189,9 @@ public final class StackOptions {
   }
 
   Optional<Path> apiKeysFile() {
+    if (!demoCredentials) {
+      return Optional.empty();
+    }
     Path file = home.resolve("config").resolve("demo").resolve("api-keys.txt");
     return file.toFile().isFile() ? Optional.of(file) : Optional.empty();
   }
@@ -177,6 +203,11 @@ public final class StackOptions {
 
   int portOf(Service service) {
     return ports.getOrDefault(service, service.defaultPort());
+  }
+
+  /** The broker's and the services' Kafka secrets, when the launcher starts a secured broker. */
+  Optional<StackAccess> access() {
+    return startsBroker() && !insecure ? Optional.of(new StackAccess(dataDir().resolve("secrets"))) : Optional.empty();
   }
 
   boolean startsBroker() {

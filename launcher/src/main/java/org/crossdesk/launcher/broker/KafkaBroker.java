@@ -7,9 +7,11 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.crossdesk.launcher.process.ChildProcess;
+import org.crossdesk.launcher.services.LocalSecret;
 import org.crossdesk.launcher.process.ChildSpec;
 import org.crossdesk.launcher.process.Supervisor;
 
@@ -48,12 +50,15 @@ public final class KafkaBroker implements AutoCloseable {
     Path logging = runDir.resolve("kafka-log4j2.properties");
     try {
       Files.createDirectories(runDir);
+      // It holds the broker's secrets: readable by its owner only.
+      Files.deleteIfExists(config);
+      LocalSecret.ownerOnly(config);
       Files.writeString(config, ServerProperties.render(settings));
       Files.writeString(logging, LOG4J2_PROPERTIES);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the broker configuration into " + runDir, e);
     }
-    List<String> jvm = new java.util.ArrayList<>(JVM_OPTIONS);
+    List<String> jvm = new ArrayList<>(JVM_OPTIONS);
     jvm.add("-Dlog4j2.configurationFile=" + logging.toAbsolutePath());
     String classpath = kafkaLib.toAbsolutePath() + java.io.File.separator + "*";
 
@@ -76,13 +81,19 @@ public final class KafkaBroker implements AutoCloseable {
   private static void format(BrokerSettings settings, Path config, String classpath, List<String> jvm,
       Path runDir, Supervisor supervisor, Duration timeout) {
     // The tool is a short JVM: a small heap is plenty.
-    List<String> toolJvm = new java.util.ArrayList<>(jvm);
+    List<String> toolJvm = new ArrayList<>(jvm);
     toolJvm.removeIf(option -> option.startsWith("-Xm"));
     toolJvm.add("-Xmx128m");
+    List<String> arguments = new ArrayList<>(List.of("format", "-t", ClusterId.random(), "-c",
+        config.toAbsolutePath().toString(), "--ignore-formatted"));
+    if (settings.isSecured()) {
+      // KIP-900: the super user's SCRAM credential goes into the metadata log with the format, so the broker can
+      // authenticate the launcher (and itself, between its listeners) from its first start.
+      arguments.addAll(List.of("--add-scram",
+          "SCRAM-SHA-512=[name=" + ServerProperties.ADMIN_USER + ",password=" + settings.secrets().admin() + "]"));
+    }
     ChildProcess tool = supervisor.start(new ChildSpec("kafka-storage-format", toolJvm,
-        ChildSpec.mainClass(classpath, "kafka.tools.StorageTool"),
-        List.of("format", "-t", ClusterId.random(), "-c", config.toAbsolutePath().toString(), "--ignore-formatted"),
-        Map.of(), runDir));
+        ChildSpec.mainClass(classpath, "kafka.tools.StorageTool"), arguments, Map.of(), runDir));
     try {
       boolean ended = tool.handle().onExit().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) != null;
       int code = tool.exitCode().orElse(-1);

@@ -1,6 +1,7 @@
 package org.crossdesk.platform.kafka;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,6 +23,10 @@ import org.crossdesk.schemaregistry.serde.KafkaAvroSerializer;
  */
 public record KafkaClientSettings(String bootstrapServers, String schemaRegistryUrl, Map<String, String> extra) {
 
+    /** Extra settings that configure the registry client, Confluent's key names. */
+    private static final List<String> REGISTRY_KEY_PREFIXES =
+            List.of("basic.auth.", "bearer.auth.", "schema.registry.");
+
     public KafkaClientSettings {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(schemaRegistryUrl, "schemaRegistryUrl");
@@ -35,6 +40,13 @@ public record KafkaClientSettings(String bootstrapServers, String schemaRegistry
     /** Serde settings with Confluent's key names, so Confluent's classes can be swapped in by name. */
     public Map<String, Object> serde() {
         Map<String, Object> m = new HashMap<>();
+        // The registry's credentials (basic.auth.*, or schema.registry.-prefixed keys) come with the user's extra
+        // settings: also for code that talks to the registry without a Kafka client (decoders, replays).
+        extra.forEach((key, value) -> {
+            if (REGISTRY_KEY_PREFIXES.stream().anyMatch(key::startsWith)) {
+                m.put(key, value);
+            }
+        });
         m.put("schema.registry.url", schemaRegistryUrl);
         m.put("auto.register.schemas", true);
         // Consumers read into the generated classes with their own schema as reader schema, so a
