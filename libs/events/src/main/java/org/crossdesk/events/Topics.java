@@ -132,7 +132,9 @@ public final class Topics {
       // intake records acknowledgements and action reports; notifications records deliveries.
       REFERRALS_RESPONSES, TopicAccess.of(Set.of(Party.INTAKE, Party.NOTIFICATIONS),
           Set.of(Party.INTAKE, Party.ROUTING, Party.NOTIFICATIONS, Party.DASHBOARD)),
-      DEADLINES_BREACHES, TopicAccess.of(Set.of(Party.NOTIFICATIONS), Set.of(Party.INTAKE, Party.DASHBOARD)),
+      // notifications reads back the breaches it published, so that a restart does not report one twice.
+      DEADLINES_BREACHES, TopicAccess.of(Set.of(Party.NOTIFICATIONS),
+          Set.of(Party.INTAKE, Party.NOTIFICATIONS, Party.DASHBOARD)),
       DIRECTORY_DESKS, TopicAccess.of(Set.of(Party.ROUTING),
           Set.of(Party.INTAKE, Party.ROUTING, Party.NOTIFICATIONS, Party.DASHBOARD)),
       DIRECTORY_AGREEMENTS, TopicAccess.of(Set.of(Party.ROUTING), Set.of(Party.ROUTING, Party.DASHBOARD)),
