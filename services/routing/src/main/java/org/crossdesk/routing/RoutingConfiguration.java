@@ -3,6 +3,19 @@ package org.crossdesk.routing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
+import org.apache.kafka.clients.admin.Admin;
+import org.crossdesk.access.AccessAdmin;
+import org.crossdesk.access.CatalogueTopics;
+import org.crossdesk.access.KafkaCredentials;
+import org.crossdesk.events.outbox.OutboxMessage;
+import org.crossdesk.routing.access.DeskAccess;
+import org.crossdesk.routing.access.DeskProvisioner;
+import org.crossdesk.routing.access.IssuerProperties;
+import org.crossdesk.schemaregistry.client.CachedSchemaRegistryClient;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import java.util.Collection;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,11 +26,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.crossdesk.events.Topic;
 import org.crossdesk.events.Topics;
 import org.crossdesk.platform.kafka.CrossdeskKafkaProperties;
 import org.crossdesk.platform.kafka.KafkaClientSettings;
-import org.crossdesk.platform.kafka.TopicProvisioner;
 import org.crossdesk.routing.directory.DirectorySeed;
 import org.crossdesk.routing.directory.DirectoryService;
 import org.crossdesk.routing.directory.DirectoryStore;
@@ -46,9 +57,11 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /** Wires the plain routing code to Kafka, HTTP and configuration. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IssuerProperties.class)
 class RoutingConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(RoutingConfiguration.class);
+  private static final Duration ISSUER_TIMEOUT = Duration.ofSeconds(30);
 
   @Bean
   @ConditionalOnMissingBean
@@ -66,23 +79,44 @@ class RoutingConfiguration {
     return new DirectoryStore(settings.consumer(app + "-directory"));
   }
 
+  /**
+   * On a cluster with ACLs (the issuer's credential is configured) desks are provisioned by the desk issuer:
+   * topics, the ACLs computed from the catalogue, the outbox subject. Without it, routing creates the topics itself.
+   */
+  @Bean
+  DeskProvisioner deskProvisioner(ObjectProvider<DeskAccess> issuer, KafkaAdmin admin,
+                                  CrossdeskKafkaProperties kafkaProperties) {
+    DeskAccess access = issuer.getIfAvailable();
+    if (access != null) {
+      return access;
+    }
+    return deskIds -> admin.createOrModifyTopics(deskIds.stream()
+        .flatMap(deskId -> CatalogueTopics.desk(deskId, kafkaProperties.getReplicationFactor()).stream())
+        .toArray(NewTopic[]::new));
+  }
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnProperty({"crossdesk.routing.issuer.username", "crossdesk.routing.issuer.password"})
+  Admin deskIssuerAdmin(KafkaClientSettings settings, IssuerProperties issuer) {
+    Map<String, Object> config = new HashMap<>(settings.admin());
+    String protocol = String.valueOf(config.getOrDefault("security.protocol", KafkaCredentials.SASL_PLAINTEXT));
+    // The issuer's own credential replaces routing's for this one client.
+    config.putAll(new KafkaCredentials(issuer.getUsername(), issuer.getPassword()).kafkaProperties(protocol));
+    return Admin.create(config);
+  }
+
+  @Bean
+  @ConditionalOnProperty({"crossdesk.routing.issuer.username", "crossdesk.routing.issuer.password"})
+  DeskAccess deskAccess(Admin deskIssuerAdmin, CrossdeskKafkaProperties kafkaProperties, KafkaClientSettings settings) {
+    CachedSchemaRegistryClient registry = CachedSchemaRegistryClient.fromConfigs(settings.serde());
+    return new DeskAccess(new AccessAdmin(deskIssuerAdmin, ISSUER_TIMEOUT), kafkaProperties.getReplicationFactor(),
+        deskId -> registry.register(Topics.deskOutboxName(deskId) + "-value", OutboxMessage.getClassSchema()));
+  }
+
   @Bean
   DirectoryService directoryService(DirectoryStore store, KafkaTemplate<String, Object> kafka,
-                                    TopicProvisioner topics, KafkaAdmin admin, CrossdeskKafkaProperties kafkaProperties,
-                                    Clock clock) {
-    return new DirectoryService(store, kafka, topics, deskIds -> {
-      // The same topics TopicProvisioner.ensureDeskTopics creates, for many desks in one admin request.
-      List<NewTopic> topicsToCreate = new ArrayList<>();
-      for (String deskId : deskIds) {
-        for (Topic<?, ?> topic : List.of(Topics.deskOutbox(deskId), Topics.deskInbox(deskId))) {
-          for (Topic<?, ?> each : List.of(topic, topic.deadLetter())) {
-            topicsToCreate.add(new NewTopic(each.name(), each.partitions(), kafkaProperties.getReplicationFactor())
-                .configs(each.configs()));
-          }
-        }
-      }
-      admin.createOrModifyTopics(topicsToCreate.toArray(NewTopic[]::new));
-    }, clock);
+                                    DeskProvisioner deskProvisioner, Clock clock) {
+    return new DirectoryService(store, kafka, deskProvisioner, clock);
   }
 
   @Bean
@@ -147,12 +181,16 @@ class RoutingConfiguration {
    */
   @Bean
   ApplicationRunner routingStartup(DirectoryStore store, DirectoryService directory, RoutingProperties properties,
-                                   KafkaListenerEndpointRegistry listeners, Clock clock) {
+                                   KafkaListenerEndpointRegistry listeners, Clock clock,
+                                   ObjectProvider<DeskAccess> issuer) {
     return arguments -> {
       store.start();
       store.awaitLoaded(properties.getStartupTimeout());
       if (properties.isSeed() && store.wasEmptyAtStart()) {
         directory.seedIfEmpty(readSeed(properties, clock));
+      } else if (issuer.getIfAvailable() != null) {
+        // Desks added while this instance was down, or by another one, get their topics and ACLs now.
+        directory.provisionAll();
       }
       log.info("Directory ready {}; starting the fan-out", store.snapshot().sizes());
       listeners.getListenerContainer(FanOutListener.ID).start();

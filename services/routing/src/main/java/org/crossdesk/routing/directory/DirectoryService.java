@@ -10,9 +10,9 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.crossdesk.events.Topics;
+import org.crossdesk.routing.access.DeskProvisioner;
 import org.crossdesk.events.directory.CooperationAgreement;
 import org.crossdesk.events.directory.DeskProfile;
-import org.crossdesk.platform.kafka.TopicProvisioner;
 import org.crossdesk.platform.web.FieldViolation;
 import org.crossdesk.platform.web.ProblemException;
 import org.slf4j.Logger;
@@ -31,21 +31,24 @@ public final class DirectoryService {
 
   private final DirectoryStore store;
   private final KafkaOperations<String, Object> kafka;
-  private final TopicProvisioner topics;
-  private final java.util.function.Consumer<java.util.Collection<String>> deskTopics;
+  private final DeskProvisioner desks;
   private final Clock clock;
 
-  /**
-   * @param topics     creates one desk's outbox and inbox (and their dead-letter topics)
-   * @param deskTopics the same for many desks in one request (seeding 60 desks one by one takes half a minute)
-   */
-  public DirectoryService(DirectoryStore store, KafkaOperations<String, Object> kafka, TopicProvisioner topics,
-                          java.util.function.Consumer<java.util.Collection<String>> deskTopics, Clock clock) {
+  /** @param desks makes a desk's topics (and, on a cluster with ACLs, its rights) before it enters the directory */
+  public DirectoryService(DirectoryStore store, KafkaOperations<String, Object> kafka, DeskProvisioner desks,
+                          Clock clock) {
     this.store = store;
     this.kafka = kafka;
-    this.topics = topics;
-    this.deskTopics = deskTopics;
+    this.desks = desks;
     this.clock = clock;
+  }
+
+  /** Provisions every desk of the directory again: completes what an outage or another instance left undone. */
+  public void provisionAll() {
+    List<String> ids = store.snapshot().desks().stream().map(DeskProfile::getDeskId).toList();
+    if (!ids.isEmpty()) {
+      desks.provision(ids);
+    }
   }
 
   public Directory directory() {
@@ -131,7 +134,7 @@ public final class DirectoryService {
       return false;
     }
     // Topics first, in one request: once a desk is in the directory, routing may write to its inbox.
-    deskTopics.accept(seed.desks().stream().map(DeskProfile::getDeskId).toList());
+    desks.provision(seed.desks().stream().map(DeskProfile::getDeskId).toList());
     Optional<RecordMetadata> last = Optional.empty();
     for (DeskProfile desk : seed.desks()) {
       last = Optional.of(send(Topics.DIRECTORY_DESKS, desk.getDeskId(), desk));
@@ -168,7 +171,7 @@ public final class DirectoryService {
 
   private DeskProfile saveDesk(DeskProfile desk) {
     // Topics first: once the desk is in the directory, routing may send to its inbox at once.
-    topics.ensureDeskTopics(desk.getDeskId());
+    desks.provision(List.of(desk.getDeskId()));
     awaitApplied(send(Topics.DIRECTORY_DESKS, desk.getDeskId(), desk));
     return desk;
   }
