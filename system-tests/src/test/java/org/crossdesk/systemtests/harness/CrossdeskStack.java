@@ -7,8 +7,10 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.crossdesk.access.KafkaCredentials;
 import org.crossdesk.launcher.Stack;
 import org.crossdesk.launcher.StackOptions;
 import org.crossdesk.launcher.services.Service;
@@ -67,6 +69,8 @@ public final class CrossdeskStack {
     StackOptions options = StackOptions.forHome(home)
         .stateDir(state)
         .fresh(true)
+        // The tests act as demo desks with the published demo API keys, which the services accept only so.
+        .demoCredentials(true)
         .kafkaPorts(freePort(), freePort())
         .environment("CROSSDESK_ROUTING_DEADLINES_IMMEDIATE_ACKNOWLEDGEMENT", IMMEDIATE_ACK_DEADLINE.toString())
         .environment("CROSSDESK_NOTIFICATIONS_DEADLINES_CHECK_INTERVAL", "PT1S")
@@ -112,13 +116,29 @@ public final class CrossdeskStack {
     return new HttpDesk(deskId, "demo-" + deskId, url(Service.INTAKE), url(Service.NOTIFICATIONS));
   }
 
-  /** A desk acting over Kafka only: its outbox and inbox topics, kafka-clients and our serde. */
+  /**
+   * A desk acting over Kafka only: its outbox and inbox topics, kafka-clients and our serde, with a credential
+   * the directory's administrator just issued it.
+   */
   public KafkaDesk kafkaDesk(String deskId) {
-    return new KafkaDesk(deskId, bootstrapServers(), schemaRegistryUrl());
+    return new KafkaDesk(deskId, directoryAdmin().issueCredential(deskId), bootstrapServers(), schemaRegistryUrl());
   }
 
-  /** Settings for plain Kafka clients of the test itself. */
-  public Map<String, Object> kafkaSettings() {
-    return Map.of("bootstrap.servers", bootstrapServers(), "schema.registry.url", schemaRegistryUrl());
+  /** The directory's administrator (routing's API), who issues desks' Kafka credentials. */
+  public DirectoryAdmin directoryAdmin() {
+    return new DirectoryAdmin(url(Service.ROUTING));
+  }
+
+  /** The credential of a fixed principal the launcher bootstrapped (a service, the auditor, the admin). */
+  public KafkaCredentials credentials(String principal) {
+    return stack.access().orElseThrow(() -> new IllegalStateException("the stack's broker is not secured"))
+        .credentials(principal);
+  }
+
+  /** Kafka client settings that authenticate as {@code credentials}. */
+  public Map<String, Object> kafkaSettings(KafkaCredentials credentials) {
+    Map<String, Object> settings = new HashMap<>(credentials.kafkaProperties(KafkaCredentials.SASL_PLAINTEXT));
+    settings.put("bootstrap.servers", bootstrapServers());
+    return settings;
   }
 }

@@ -2,6 +2,7 @@ package org.crossdesk.systemtests.harness;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -16,6 +17,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.crossdesk.access.AccessPlan;
+import org.crossdesk.access.KafkaCredentials;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.common.EventMetadata;
 import org.crossdesk.events.inbox.InboxMessage;
@@ -37,9 +40,14 @@ public final class KafkaDesk implements AutoCloseable {
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Thread reader;
 
-  KafkaDesk(String deskId, String bootstrapServers, String schemaRegistryUrl) {
+  KafkaDesk(String deskId, KafkaCredentials credentials, String bootstrapServers, String schemaRegistryUrl) {
     this.deskId = deskId;
+    // Exactly what docs/security.md tells a desk's integrator: SASL/SCRAM with the issued credential, the same
+    // credential for the registry, no schema registration (the desk's outbox subject exists), own group prefix.
+    Map<String, String> authentication = credentials.clientProperties(KafkaCredentials.SASL_PLAINTEXT);
     Properties producerSettings = new Properties();
+    producerSettings.putAll(authentication);
+    producerSettings.put("auto.register.schemas", false);
     producerSettings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     producerSettings.put(ProducerConfig.ACKS_CONFIG, "all");
     producerSettings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -50,14 +58,18 @@ public final class KafkaDesk implements AutoCloseable {
     this.producer = new KafkaProducer<>(producerSettings);
 
     SpecificAvroDeserializer<InboxMessage> values = new SpecificAvroDeserializer<>(InboxMessage.class);
-    values.configure(Map.of("schema.registry.url", schemaRegistryUrl), false);
-    this.consumer = new KafkaConsumer<>(Map.of(
+    Map<String, Object> registrySettings = new HashMap<>(credentials.registryProperties());
+    registrySettings.put("schema.registry.url", schemaRegistryUrl);
+    values.configure(registrySettings, false);
+    Map<String, Object> consumerSettings = new HashMap<>(authentication);
+    consumerSettings.putAll(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.GROUP_ID_CONFIG, deskId + "-system-" + UUID.randomUUID(),
+        ConsumerConfig.GROUP_ID_CONFIG, AccessPlan.deskPrefix(deskId) + "case-system-" + UUID.randomUUID(),
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         // Notice the inbox topic within seconds if it is created after this subscribes.
-        ConsumerConfig.METADATA_MAX_AGE_CONFIG, 2_000), new StringDeserializer(), values);
+        ConsumerConfig.METADATA_MAX_AGE_CONFIG, 2_000));
+    this.consumer = new KafkaConsumer<>(consumerSettings, new StringDeserializer(), values);
     consumer.subscribe(List.of(Topics.deskInboxName(deskId)));
     this.reader = new Thread(this::read, deskId + "-inbox-reader");
     reader.setDaemon(true);
