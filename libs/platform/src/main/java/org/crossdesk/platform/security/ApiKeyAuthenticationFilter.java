@@ -1,6 +1,7 @@
 package org.crossdesk.platform.security;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,8 +12,11 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.crossdesk.platform.web.ProblemWriter;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.PathContainer;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Authenticates every request to a protected path by its bearer API key and attaches the
@@ -22,19 +26,34 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     public static final String CALLER_ATTRIBUTE = Caller.class.getName();
+    public static final String ACCESS_TOKEN_PARAMETER = "access_token";
 
     private final ApiKeys keys;
     private final List<String> protectedPaths;
     private final AntPathMatcher matcher = new AntPathMatcher();
+    /** Empty until start-up has read the endpoints marked {@link AcceptsAccessTokenParameter}: fails closed. */
+    private volatile List<PathPattern> accessTokenPaths = List.of();
 
     public ApiKeyAuthenticationFilter(ApiKeys keys, List<String> protectedPaths) {
         this.keys = keys;
         this.protectedPaths = List.copyOf(protectedPaths);
     }
 
+    /**
+     * The path patterns (Spring MVC syntax) on which the key may also come as {@code ?access_token=}; on
+     * every other path a query-parameter key is ignored.
+     */
+    public void setAccessTokenPaths(Collection<String> patterns) {
+        accessTokenPaths = patterns.stream().map(PathPatternParser.defaultInstance::parse).toList();
+    }
+
+    public List<String> getAccessTokenPaths() {
+        return accessTokenPaths.stream().map(PathPattern::getPatternString).toList();
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = pathOf(request);
         return protectedPaths.stream().noneMatch(p -> matcher.match(p, path));
     }
 
@@ -53,14 +72,35 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     }
 
     /**
-     * The bearer token; browsers' EventSource cannot set headers, so the live streams also take
-     * {@code access_token} as a query parameter (RFC 6750 §2.3).
+     * The bearer token; on the streaming paths also {@code access_token} from the query string, since
+     * browsers' EventSource cannot set headers (RFC 6750 §2.3).
      */
-    static String presentedKey(HttpServletRequest request) {
+    String presentedKey(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return header.substring(7).strip();
         }
-        return request.getParameter("access_token");
+        if (acceptsAccessTokenParameter(pathOf(request))) {
+            return request.getParameter(ACCESS_TOKEN_PARAMETER);
+        }
+        return null;
+    }
+
+    private boolean acceptsAccessTokenParameter(String path) {
+        List<PathPattern> patterns = accessTokenPaths;
+        if (patterns.isEmpty()) {
+            return false;
+        }
+        PathContainer container;
+        try {
+            container = PathContainer.parsePath(path);
+        } catch (IllegalArgumentException badEncoding) {
+            return false;
+        }
+        return patterns.stream().anyMatch(pattern -> pattern.matches(container));
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 }

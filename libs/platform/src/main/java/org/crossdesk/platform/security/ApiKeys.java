@@ -23,6 +23,9 @@ import java.util.Set;
  */
 public final class ApiKeys {
 
+    /** The demo keys are {@code demo-<principal>} (config/demo/api-keys.txt); never accepted outside a demo. */
+    public static final String DEMO_KEY_PREFIX = "demo-";
+
     private record Entry(byte[] hash, Caller caller) {
     }
 
@@ -92,6 +95,25 @@ public final class ApiKeys {
 
     public int size() {
         return entries.size();
+    }
+
+    /**
+     * The principals whose entry is a published demo key: its hash is that of {@code demo-<principal>} or
+     * {@code demo-<desk-id>}, the scheme of config/demo/api-keys.txt. Computed, so no list of demo hashes
+     * has to be kept in step with the demo file.
+     */
+    public List<String> demoPrincipals() {
+        List<String> demo = new ArrayList<>();
+        for (Entry entry : entries) {
+            Caller caller = entry.caller();
+            boolean byName = MessageDigest.isEqual(entry.hash(), sha256(DEMO_KEY_PREFIX + caller.name()));
+            boolean byDesk = caller.deskId() != null
+                    && MessageDigest.isEqual(entry.hash(), sha256(DEMO_KEY_PREFIX + caller.deskId()));
+            if (byName || byDesk) {
+                demo.add(caller.name());
+            }
+        }
+        return demo;
     }
 
     public static String hash(String key) {

@@ -14,16 +14,22 @@ public final class ProblemWriter {
     private ProblemWriter() {
     }
 
+    public static final String CONTENT_TYPE = "application/problem+json";
+
     public static void write(HttpServletResponse response, int status, String type, String title, String detail)
             throws IOException {
-        String json = "{\"type\":\"" + escape(ProblemException.typeUri(type).toString()) + "\","
+        response.setStatus(status);
+        response.setContentType(CONTENT_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getOutputStream().write(json(status, type, title, detail).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The problem document; {@code type} is the last part of the URN ({@code validation}, {@code http-400}). */
+    public static String json(int status, String type, String title, String detail) {
+        return "{\"type\":\"" + escape(ProblemException.typeUri(type).toString()) + "\","
                 + "\"title\":\"" + escape(title) + "\","
                 + "\"status\":" + status + ","
                 + "\"detail\":\"" + escape(detail) + "\"}";
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
     }
 
     static String escape(String s) {

@@ -92,6 +92,17 @@ class DashboardApiTest extends LiveDashboard {
   }
 
   @Test
+  void aKeyInTheQueryStringOpensTheLiveStreamOnly() throws Exception {
+    HttpResponse<String> views = get("/api/v1/views?access_token=" + SUPERVISOR_KEY, null);
+
+    assertThat(views.statusCode()).isEqualTo(401);
+    assertThat(views.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/problem+json"));
+    // The live stream takes it (a desk is then refused for its role, not for a missing key).
+    assertThat(get("/api/v1/live?access_token=" + DESK_KEY, null).statusCode()).isEqualTo(403);
+  }
+
+  @Test
   void badQueryParametersAreAnsweredWithEachFieldsProblem() throws Exception {
     HttpResponse<String> response = get("/api/v1/views/volumes?hours=lots&days=0", SUPERVISOR_KEY);
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.crossdesk.events.audit.AuditAction;
 import org.crossdesk.events.audit.AuditResourceType;
 import org.crossdesk.platform.audit.AuditLog;
+import org.crossdesk.platform.security.AcceptsAccessTokenParameter;
 import org.crossdesk.platform.security.Caller;
 import org.crossdesk.platform.web.FieldViolation;
 import org.crossdesk.platform.web.ProblemException;
@@ -19,8 +20,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * {@code GET /api/v1/stream}: the caller desk's inbox as Server-Sent Events. Browsers' EventSource cannot
- * set headers, so the API key may come as {@code ?access_token=} and the resume point as
- * {@code Last-Event-ID} (EventSource sends it on reconnect) or {@code ?lastEventId=}.
+ * set headers, so the API key may come as {@code ?access_token=} (here only, of all the service's
+ * endpoints) and the resume point as {@code Last-Event-ID} (EventSource sends it on reconnect) or
+ * {@code ?lastEventId=}.
  */
 @RestController
 class StreamController {
@@ -33,6 +35,7 @@ class StreamController {
     this.audit = audit;
   }
 
+  @AcceptsAccessTokenParameter
   @GetMapping(path = "/api/v1/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter stream(Caller caller,
                     @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,

@@ -41,6 +41,7 @@ public final class RoutingProcess implements AutoCloseable {
         "--server.port=0",
         "--crossdesk.kafka.bootstrap-servers=" + KafkaFixture.bootstrapServers(),
         "--crossdesk.kafka.schema-registry-url=" + RegistryFixture.url(),
+        "--crossdesk.demo=true", // the demo keys are published: accepted only in a demo (or a test)
         "--crossdesk.http.api-keys-file=../../config/demo/api-keys.txt",
         "--crossdesk.routing.seed-file=file:../../config/demo/directory.yaml",
         // A killed member must leave the group quickly, or its successor waits out the session.
