@@ -10,6 +10,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Starts the Kafka-backed store while the context starts: the web server only opens its port after
@@ -19,17 +20,21 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
 
+  @Bean
+  KafkaClientConfig kafkaClientConfig(Environment environment) {
+    return KafkaClientConfig.from(environment);
+  }
+
   @Bean(destroyMethod = "close")
-  KafkaStore kafkaStore(
-      @Value("${" + RegistryProperties.BOOTSTRAP_SERVERS + "}") String bootstrapServers,
+  KafkaStore kafkaStore(KafkaClientConfig kafka,
       @Value("${" + RegistryProperties.TOPIC + "}") String topic,
       @Value("${" + RegistryProperties.COMPATIBILITY_LEVEL + "}") String level,
       @Value("${" + RegistryProperties.INIT_TIMEOUT + "}") Duration initTimeout,
       @Value("${" + RegistryProperties.WRITE_TIMEOUT + "}") Duration writeTimeout) throws InterruptedException {
     CompatibilityLevel defaultLevel = CompatibilityLevel.parse(level).orElseThrow(() ->
         new IllegalArgumentException(RegistryProperties.COMPATIBILITY_LEVEL + " has an unknown level: " + level));
-    return KafkaStore.start(new KafkaStore.Settings(bootstrapServers, topic, defaultLevel, initTimeout,
-        writeTimeout, Map.of()));
+    return KafkaStore.start(new KafkaStore.Settings(kafka.bootstrapServers(), topic, defaultLevel, initTimeout,
+        writeTimeout, Map.<String, Object>copyOf(kafka.properties())));
   }
 
   @Bean
