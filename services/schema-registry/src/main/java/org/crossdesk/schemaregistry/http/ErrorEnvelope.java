@@ -10,16 +10,17 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes Confluent's error body {@code {"error_code":..,"message":..}} straight to the response, so
- * that even a request whose {@code Accept} header cannot be satisfied gets a readable answer.
+ * that even a request whose {@code Accept} header cannot be satisfied gets a readable answer. Public for
+ * the authentication filter, which answers before Spring MVC sees the request.
  */
-final class ErrorEnvelope {
+public final class ErrorEnvelope {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private ErrorEnvelope() {
   }
 
-  static void write(HttpServletRequest request, HttpServletResponse response, int status, int errorCode,
+  public static void write(HttpServletRequest request, HttpServletResponse response, int status, int errorCode,
       String message) throws IOException {
     ObjectNode body = JSON.createObjectNode();
     body.put("error_code", errorCode);

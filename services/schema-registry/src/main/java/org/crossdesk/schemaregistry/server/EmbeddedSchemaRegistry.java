@@ -9,6 +9,7 @@ import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * The registry server started in-process, on an ephemeral port of 127.0.0.1, for tests and tools.
@@ -19,13 +20,23 @@ import org.springframework.context.ConfigurableApplicationContext;
  * }
  * }</pre>
  *
- * <p>Its settings are passed as command-line arguments, the highest precedence, so neither the host
- * JVM's environment ({@code SERVER_PORT}, {@code CROSSDESK_KAFKA_BOOTSTRAP_SERVERS}) nor an
- * {@code application.properties} of the host module (not read: the config name is changed) can
+ * <p>Its settings are passed as command-line arguments, the highest precedence, and the host JVM's
+ * environment is not read at all, so neither {@code SERVER_PORT}, {@code CROSSDESK_KAFKA_BOOTSTRAP_SERVERS}
+ * nor {@code CROSSDESK_KAFKA_PROPERTIES_*} / {@code CROSSDESK_REGISTRY_AUTH_*} of a developer's shell nor
+ * an {@code application.properties} of the host module (not read: the config name is changed) can
  * redirect it. It leaves the host's logging configuration alone. Exactly one registry may serve a
  * given store topic at a time.
+ *
+ * <p>Unlike the deployed registry it starts <em>without</em> authentication, so that every module's
+ * tests can use it as before, unless a {@code crossdesk.registry.auth.*} setting is given:
+ * <pre>{@code
+ * EmbeddedSchemaRegistry.start(bootstrap, Map.of("crossdesk.registry.auth.users",
+ *     "ci REGISTER sha256:<hex>;ops ADMIN sha256:<hex>"));
+ * }</pre>
  */
 public final class EmbeddedSchemaRegistry implements AutoCloseable {
+
+  private static final String AUTH_PREFIX = "crossdesk.registry.auth.";
 
   private final ConfigurableApplicationContext context;
   private final int port;
@@ -41,8 +52,9 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
   }
 
   /**
-   * Starts a registry with extra configuration, e.g. {@code crossdesk.schema-registry.topic} or
-   * {@code crossdesk.schema-registry.compatibility-level}. Returns once it serves requests.
+   * Starts a registry with extra configuration, e.g. {@code crossdesk.schema-registry.topic},
+   * {@code crossdesk.schema-registry.compatibility-level} or {@code crossdesk.registry.auth.users}.
+   * Returns once it serves requests.
    */
   public static EmbeddedSchemaRegistry start(String bootstrapServers, Map<String, String> properties) {
     List<String> args = new ArrayList<>();
@@ -51,6 +63,9 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     args.add("--spring.config.name=crossdesk-embedded-schema-registry");
     args.add("--spring.main.web-application-type=servlet");
     args.add("--" + RegistryProperties.BOOTSTRAP_SERVERS + "=" + bootstrapServers);
+    if (properties.keySet().stream().noneMatch(key -> key.startsWith(AUTH_PREFIX))) {
+      args.add("--" + AUTH_PREFIX + "enabled=false");
+    }
     properties.forEach((key, value) -> args.add("--" + key + "=" + value));
     SpringApplication application = new SpringApplicationBuilder(SchemaRegistryApplication.class)
         .properties(RegistryProperties.DEFAULTS)
@@ -59,6 +74,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     List<ApplicationListener<?>> listeners = new ArrayList<>(application.getListeners());
     listeners.removeIf(LoggingApplicationListener.class::isInstance);
     application.setListeners(listeners);
+    application.addInitializers(context -> context.getEnvironment().getPropertySources()
+        .remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME));
     return new EmbeddedSchemaRegistry(application.run(args.toArray(String[]::new)));
   }
 

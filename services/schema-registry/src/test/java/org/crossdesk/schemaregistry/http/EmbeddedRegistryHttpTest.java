@@ -6,13 +6,17 @@ import static org.crossdesk.schemaregistry.http.RegistryHttp.schemaBody;
 import java.util.Map;
 import java.util.UUID;
 import org.crossdesk.schemaregistry.TestBroker;
+import org.crossdesk.schemaregistry.TestUsers;
 import org.crossdesk.schemaregistry.http.RegistryHttp.Reply;
 import org.crossdesk.schemaregistry.server.EmbeddedSchemaRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The HTTP contract against our own server, on a real broker, over real HTTP. */
+/**
+ * The HTTP contract against our own server, on a real broker, over real HTTP, with authentication on
+ * and an ADMIN user, so every answer is also proven to pass the authentication filter unchanged.
+ */
 class EmbeddedRegistryHttpTest extends RegistryHttpContract {
 
   private static EmbeddedSchemaRegistry registry;
@@ -20,7 +24,7 @@ class EmbeddedRegistryHttpTest extends RegistryHttpContract {
   @BeforeAll
   static void start() {
     registry = EmbeddedSchemaRegistry.start(TestBroker.bootstrapServers(),
-        Map.of("crossdesk.schema-registry.topic", "_schemas-http-contract-" + UUID.randomUUID()));
+        TestUsers.settingsWith("crossdesk.schema-registry.topic", "_schemas-http-contract-" + UUID.randomUUID()));
   }
 
   @AfterAll
@@ -34,6 +38,11 @@ class EmbeddedRegistryHttpTest extends RegistryHttpContract {
   }
 
   @Override
+  protected RegistryHttp client() {
+    return new RegistryHttp(registry.url(), RegistryHttp.basic(TestUsers.ADMIN.name(), TestUsers.ADMIN.password()));
+  }
+
+  @Override
   protected boolean crossdesk() {
     return true;
   }
@@ -41,7 +50,7 @@ class EmbeddedRegistryHttpTest extends RegistryHttpContract {
   // Choices the spec leaves open, pinned for our server.
 
   private RegistryHttp http() {
-    return new RegistryHttp(registry.url());
+    return client();
   }
 
   @Test

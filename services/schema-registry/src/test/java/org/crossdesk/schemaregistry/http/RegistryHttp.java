@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,13 +21,22 @@ public final class RegistryHttp {
 
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String baseUrl;
+  private final String[] defaultHeaders;
 
-  public RegistryHttp(String baseUrl) {
+  /** A client that sends these header name/value pairs with every request (e.g. {@link #basic}). */
+  public RegistryHttp(String baseUrl, String... defaultHeaders) {
     this.baseUrl = baseUrl;
+    this.defaultHeaders = defaultHeaders.clone();
   }
 
-  /** One answer: status, Content-Type header and body (parsed when it is JSON). */
-  public record Reply(int status, String contentType, String body) {
+  /** An {@code Authorization} header name/value pair for HTTP Basic. */
+  public static String[] basic(String user, String password) {
+    return new String[] {"Authorization", "Basic " + Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))};
+  }
+
+  /** One answer: status, Content-Type and WWW-Authenticate headers, and body (parsed when it is JSON). */
+  public record Reply(int status, String contentType, String body, String challenge) {
 
     public JsonNode json() {
       return JSON.readTree(body);
@@ -71,13 +82,16 @@ public final class RegistryHttp {
     if (body != null && contentType != null) {
       request.header("Content-Type", contentType);
     }
+    for (int i = 0; i < defaultHeaders.length; i += 2) {
+      request.header(defaultHeaders[i], defaultHeaders[i + 1]);
+    }
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
     try {
       HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-          response.body());
+          response.body(), response.headers().firstValue("WWW-Authenticate").orElse(null));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -23,6 +23,11 @@ abstract class RegistryHttpContract {
 
   protected abstract String baseUrl();
 
+  /** The client every contract call goes through; a registry requiring authentication adds credentials. */
+  protected RegistryHttp client() {
+    return new RegistryHttp(baseUrl());
+  }
+
   /** True for our server: enables assertions about choices the spec leaves open. */
   protected abstract boolean crossdesk();
 
@@ -31,8 +36,8 @@ abstract class RegistryHttpContract {
   private int subjects;
 
   @BeforeEach
-  void client() {
-    http = new RegistryHttp(baseUrl());
+  void newClient() {
+    http = client();
   }
 
   /** A subject no other test uses. */
