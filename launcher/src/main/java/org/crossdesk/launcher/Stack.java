@@ -206,6 +206,9 @@ public final class Stack implements AutoCloseable {
       }
       // Everything runs on this machine, partner systems under test included.
       extra.put("CROSSDESK_NOTIFICATIONS_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
+      // ... and those receivers on this machine have no certificates. Link-local and cloud-metadata addresses
+      // stay refused whatever these say.
+      extra.put("CROSSDESK_NOTIFICATIONS_WEBHOOKS_ALLOW_INSECURE_HTTP", "true");
     }
     extra.putAll(options.environment);
     extra.putAll(options.serviceEnvironment.getOrDefault(service, Map.of()));

@@ -180,6 +180,7 @@ class NeedToKnowIT {
   private Throwable authenticationFailure(KafkaCredentials credentials) {
     Map<String, Object> settings = new HashMap<>(stack.kafkaSettings(credentials));
     settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+    settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
     try (Admin admin = Admin.create(settings)) {
       admin.describeCluster().clusterId().get();
       return null;

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.RangeAssignor;
@@ -88,7 +89,7 @@ class RoutingConfiguration {
                                   CrossdeskKafkaProperties kafkaProperties) {
     DeskAccess access = issuer.getIfAvailable();
     if (access != null) {
-      return access;
+      return access::provision; // a DeskProvisioner, not a second DeskAccess bean
     }
     return deskIds -> admin.createOrModifyTopics(deskIds.stream()
         .flatMap(deskId -> CatalogueTopics.desk(deskId, kafkaProperties.getReplicationFactor()).stream())
@@ -110,7 +111,26 @@ class RoutingConfiguration {
   DeskAccess deskAccess(Admin deskIssuerAdmin, CrossdeskKafkaProperties kafkaProperties, KafkaClientSettings settings) {
     CachedSchemaRegistryClient registry = CachedSchemaRegistryClient.fromConfigs(settings.serde());
     return new DeskAccess(new AccessAdmin(deskIssuerAdmin, ISSUER_TIMEOUT), kafkaProperties.getReplicationFactor(),
-        deskId -> registry.register(Topics.deskOutboxName(deskId) + "-value", OutboxMessage.getClassSchema()));
+        deskId -> registry.register(Topics.deskOutboxName(deskId) + "-value", OutboxMessage.getClassSchema()),
+        credentials -> authenticates(settings, credentials));
+  }
+
+  /** Whether a client with these credentials is let in (one bounded round trip). */
+  private static boolean authenticates(KafkaClientSettings settings, KafkaCredentials credentials) {
+    Map<String, Object> config = new HashMap<>(settings.admin());
+    String protocol = String.valueOf(config.getOrDefault("security.protocol", KafkaCredentials.SASL_PLAINTEXT));
+    config.putAll(credentials.kafkaProperties(protocol));
+    config.put("default.api.timeout.ms", 5_000);
+    config.put("request.timeout.ms", 2_000);
+    try (Admin probe = Admin.create(config)) {
+      probe.describeCluster().clusterId().get();
+      return true;
+    } catch (ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   @Bean

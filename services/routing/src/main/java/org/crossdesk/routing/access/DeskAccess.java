@@ -1,9 +1,11 @@
 package org.crossdesk.routing.access;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.acl.AclBinding;
 import org.crossdesk.access.AccessAdmin;
@@ -19,19 +21,24 @@ import org.crossdesk.access.Principals;
  */
 public final class DeskAccess implements DeskProvisioner {
 
+  private static final Duration USABLE_WITHIN = Duration.ofSeconds(30);
+
   private final AccessAdmin admin;
   private final short replicationFactor;
   private final Consumer<String> outboxSubject;
+  private final Predicate<KafkaCredentials> authenticates;
 
   /**
    * @param admin             an Admin client authenticated as the desk issuer
    * @param outboxSubject     registers the outbox schema under the desk's outbox subject: desks may read schemas
    *                          but not register them, so the subject must exist before a Kafka-native desk writes
    */
-  public DeskAccess(AccessAdmin admin, short replicationFactor, Consumer<String> outboxSubject) {
+  public DeskAccess(AccessAdmin admin, short replicationFactor, Consumer<String> outboxSubject,
+      Predicate<KafkaCredentials> authenticates) {
     this.admin = admin;
     this.replicationFactor = replicationFactor;
     this.outboxSubject = outboxSubject;
+    this.authenticates = authenticates;
   }
 
   @Override
@@ -57,6 +64,14 @@ public final class DeskAccess implements DeskProvisioner {
     KafkaCredentials credentials = KafkaCredentials.random(username);
     admin.upsertCredential(credentials);
     admin.grant(AccessPlan.forDeskPrincipal(deskId));
+    // The controller accepts a credential before the broker has applied it: answer only when it works, so
+    // the desk's first connection does not fail.
+    long deadline = System.nanoTime() + USABLE_WITHIN.toNanos();
+    while (!authenticates.test(credentials)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the new credential of " + deskId + " did not work within " + USABLE_WITHIN);
+      }
+    }
     return new Issued(credentials, rotated);
   }
 
