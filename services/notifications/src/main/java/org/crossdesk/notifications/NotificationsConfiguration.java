@@ -24,6 +24,7 @@ import org.crossdesk.notifications.deadline.DeadlineConsumer;
 import org.crossdesk.notifications.deadline.DeadlineTracker;
 import org.crossdesk.notifications.deadline.EscalationDirectory;
 import org.crossdesk.notifications.deadline.KafkaBreachPublisher;
+import org.crossdesk.notifications.egress.EgressPolicy;
 import org.crossdesk.notifications.kafka.AvroDecoder;
 import org.crossdesk.notifications.kafka.DeadLetters;
 import org.crossdesk.notifications.kafka.DeskTopics;
@@ -43,6 +44,7 @@ import org.crossdesk.notifications.webhook.RetryPolicy;
 import org.crossdesk.notifications.webhook.WebhookDispatcher;
 import org.crossdesk.platform.kafka.KafkaClientSettings;
 import org.crossdesk.platform.kafka.TopicProvisioner;
+import org.crossdesk.platform.security.DemoMode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -60,8 +62,21 @@ class NotificationsConfiguration {
   }
 
   @Bean
-  SecretSealer secretSealer(NotificationsProperties properties) {
-    return SecretSealer.fromBase64(properties.getSecretKey());
+  SecretSealer secretSealer(NotificationsProperties properties, DemoMode demo) {
+    return SecretSealer.fromConfiguration(properties.getSecretKey(), demo);
+  }
+
+  /** Resolves webhook hosts; tests put a fixed table in its place. */
+  @Bean
+  @ConditionalOnMissingBean
+  EgressPolicy.Resolver webhookResolver() {
+    return EgressPolicy.SYSTEM_RESOLVER;
+  }
+
+  @Bean
+  EgressPolicy egressPolicy(NotificationsProperties properties, EgressPolicy.Resolver webhookResolver) {
+    Webhooks webhooks = properties.getWebhooks();
+    return new EgressPolicy(webhooks.isAllowInsecureHttp(), webhooks.isAllowPrivateAddresses(), webhookResolver);
   }
 
   @Bean
@@ -107,9 +122,10 @@ class NotificationsConfiguration {
 
   @Bean
   SubscriptionService subscriptionService(SubscriptionRegistry registry, KafkaTemplate<String, Object> kafka,
-                                          SecretSealer sealer, NotificationsProperties properties, Clock clock) {
+                                          SecretSealer sealer, EgressPolicy egress, NotificationsProperties properties,
+                                          Clock clock) {
     return new SubscriptionService(registry, new KafkaSubscriptionStore(kafka), sealer,
-        UrlPolicy.of(properties.getWebhooks().isAllowPrivateAddresses()), clock, () -> UUID.randomUUID().toString(),
+        new UrlPolicy(egress), clock, () -> UUID.randomUUID().toString(),
         new SecureRandom(), properties.getSubscriptions().getMaxPerDesk(), java.time.Duration.ofSeconds(10));
   }
 
@@ -123,17 +139,23 @@ class NotificationsConfiguration {
     return Executors.newFixedThreadPool(properties.getWebhooks().getHttpThreads(), daemonThreads("webhook-http"));
   }
 
+  @Bean(destroyMethod = "close")
+  HttpWebhookTransport webhookTransport(EgressPolicy egress, ExecutorService webhookHttpExecutor,
+                                        NotificationsProperties properties, Clock clock) {
+    Webhooks webhooks = properties.getWebhooks();
+    return new HttpWebhookTransport(egress, webhooks.getConnectTimeout(), webhooks.getRequestTimeout(),
+        webhookHttpExecutor, clock);
+  }
+
   @Bean
   WebhookDispatcher webhookDispatcher(SubscriptionRegistry registry, SecretSealer sealer,
-                                      InboxMessageRenderer renderer, ExecutorService webhookHttpExecutor,
+                                      InboxMessageRenderer renderer, HttpWebhookTransport transport,
                                       KafkaTemplate<String, Object> kafka, DeadLetters deadLetters,
                                       DeskTopics deskTopics, DeliveryLedger ledger, ScheduledExecutorService notificationsTimer,
                                       NotificationsProperties properties, Clock clock) {
     Webhooks webhooks = properties.getWebhooks();
     RetryPolicy policy = new RetryPolicy(webhooks.getMaxAttempts(), webhooks.getInitialBackoff(),
         webhooks.getMultiplier(), webhooks.getMaxBackoff(), webhooks.getMaxRetryAfter());
-    HttpWebhookTransport transport = new HttpWebhookTransport(webhooks.getConnectTimeout(),
-        webhooks.getRequestTimeout(), webhookHttpExecutor, clock);
     return new WebhookDispatcher(registry, sealer, renderer, transport,
         new KafkaDeliveryRecorder(kafka, deadLetters, deskTopics, clock), ledger, policy, notificationsTimer, clock,
         new SplittableRandom(), webhooks.getMaxInFlightPerSubscription());

@@ -9,7 +9,8 @@ public class NotificationsProperties {
 
   /**
    * Base64 of 32 random bytes: the AES-256 key sealing webhook secrets in the subscriptions topic
-   * ({@code CROSSDESK_NOTIFICATIONS_SECRET_KEY}). Required; every instance needs the same key.
+   * ({@code CROSSDESK_NOTIFICATIONS_SECRET_KEY}). Required, and not the published demo key, unless
+   * {@code crossdesk.demo=true}; every instance needs the same key.
    */
   private String secretKey;
 
@@ -47,8 +48,13 @@ public class NotificationsProperties {
     private int maxInFlightPerSubscription = 4;
     /** Unfinished messages per inbox partition before it is paused. */
     private int maxInProgressPerPartition = 500;
-    /** Whether webhook URLs may point at loopback, private or link-local addresses (tests, local demos). */
+    /**
+     * Whether webhook URLs may point at loopback and RFC 1918 addresses (tests, local demos whose receivers
+     * run on the same machine). Link-local (cloud metadata) and the other internal ranges stay refused.
+     */
     private boolean allowPrivateAddresses = false;
+    /** Whether webhook URLs may be plain http rather than https (tests, local demos). */
+    private boolean allowInsecureHttp = false;
     /** Threads of the HTTP client (it is asynchronous; these only run callbacks). */
     private int httpThreads = 4;
 
@@ -72,6 +78,8 @@ public class NotificationsProperties {
     public void setMaxInProgressPerPartition(int max) { this.maxInProgressPerPartition = max; }
     public boolean isAllowPrivateAddresses() { return allowPrivateAddresses; }
     public void setAllowPrivateAddresses(boolean allow) { this.allowPrivateAddresses = allow; }
+    public boolean isAllowInsecureHttp() { return allowInsecureHttp; }
+    public void setAllowInsecureHttp(boolean allow) { this.allowInsecureHttp = allow; }
     public int getHttpThreads() { return httpThreads; }
     public void setHttpThreads(int httpThreads) { this.httpThreads = httpThreads; }
   }

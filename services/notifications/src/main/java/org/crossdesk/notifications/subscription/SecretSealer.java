@@ -7,9 +7,11 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.crossdesk.platform.security.DemoMode;
 
 /**
  * Seals webhook signing secrets for storage in the subscriptions topic, and opens them to sign a
@@ -19,6 +21,16 @@ import javax.crypto.spec.SecretKeySpec;
  * associated data: a sealed secret moved onto another desk's subscription fails to open.
  */
 public final class SecretSealer {
+
+  /**
+   * The sealing keys published with Crossdesk (docker-compose.yml's default): a demo may use them, nothing
+   * else. Any key whose bytes begin with {@code demo-} counts as one too (a random key does so with odds
+   * of 2^-40).
+   */
+  public static final List<String> PUBLISHED_DEMO_KEYS = List.of("ZGVtby1vbmx5LWNyb3NzZGVzay1rZXktMzItYnl0ZXM=");
+  private static final byte[] DEMO_KEY_PREFIX = "demo-".getBytes(StandardCharsets.US_ASCII);
+  private static final String KEY_REMEDY = "Set crossdesk.notifications.secret-key (env CROSSDESK_NOTIFICATIONS_SECRET_KEY)"
+      + " to base64 of 32 random bytes of your own (`openssl rand -base64 32`), the same on every instance.";
 
   private static final int KEY_BYTES = 32;
   private static final int NONCE_BYTES = 12;
@@ -54,6 +66,41 @@ public final class SecretSealer {
       throw new IllegalArgumentException("crossdesk.notifications.secret-key is not valid base64");
     }
     return new SecretSealer(key, new SecureRandom());
+  }
+
+  /**
+   * The sealer of the configured key: refused if it is missing or a published demo key, unless this is
+   * the demo, which then falls back to the published demo key.
+   *
+   * @throws org.crossdesk.platform.security.DemoCredentialsRefusedException outside demo mode
+   */
+  public static SecretSealer fromConfiguration(String base64Key, DemoMode demo) {
+    if (base64Key == null || base64Key.isBlank()) {
+      demo.accept("crossdesk.notifications.secret-key is not set, and only a demo may fall back to the published"
+          + " demo sealing key", KEY_REMEDY);
+      return fromBase64(PUBLISHED_DEMO_KEYS.get(0));
+    }
+    SecretSealer sealer = fromBase64(base64Key);
+    if (isPublishedDemoKey(base64Key)) {
+      demo.accept("crossdesk.notifications.secret-key is the published demo sealing key", KEY_REMEDY);
+    }
+    return sealer;
+  }
+
+  /** Whether {@code base64Key} is a published demo key (compared as bytes, whatever the base64 spelling). */
+  public static boolean isPublishedDemoKey(String base64Key) {
+    byte[] key;
+    try {
+      key = Base64.getDecoder().decode(base64Key.trim());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    if (key.length >= DEMO_KEY_PREFIX.length
+        && MessageDigest.isEqual(java.util.Arrays.copyOf(key, DEMO_KEY_PREFIX.length), DEMO_KEY_PREFIX)) {
+      return true;
+    }
+    return PUBLISHED_DEMO_KEYS.stream().anyMatch(published ->
+        MessageDigest.isEqual(Base64.getDecoder().decode(published), key));
   }
 
   /** Id of the sealing key: the first 16 hex digits of its SHA-256. */

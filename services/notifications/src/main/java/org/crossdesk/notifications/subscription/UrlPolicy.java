@@ -1,45 +1,29 @@
 package org.crossdesk.notifications.subscription;
 
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
-import java.util.Locale;
 import java.util.Optional;
+import org.crossdesk.notifications.egress.EgressPolicy;
 
 /**
- * Which webhook URLs a desk may register. Absolute http or https URLs with a host, no user info (it would
- * be a credential in a URL that is stored and shown) and no fragment. Unless private addresses are allowed,
- * the host must not be or resolve to a loopback, link-local, site-local, unique-local, wildcard or
- * multicast address, so a partner system cannot make Crossdesk POST into its own network. The check runs
- * at registration; redirects are never followed at delivery, so a public URL cannot bounce inwards.
+ * Which webhook URLs a desk may register: absolute https URLs (http only where the deployment allows
+ * insecure http) with a host, no user info (it would be a credential in a URL that is stored and shown)
+ * and no fragment, whose host resolves only to addresses the {@link EgressPolicy} delivers to, so a
+ * partner system cannot make Crossdesk POST into its own network or a cloud metadata service. Delivery
+ * checks the address again on every connection, and never follows redirects.
  */
 public final class UrlPolicy {
 
-  /** Resolves host names; a seam so tests need no DNS. */
-  @FunctionalInterface
-  public interface Resolver {
-    InetAddress[] resolve(String host) throws UnknownHostException;
-  }
+  private final EgressPolicy egress;
 
-  private final boolean allowPrivateAddresses;
-  private final Resolver resolver;
-
-  public UrlPolicy(boolean allowPrivateAddresses, Resolver resolver) {
-    this.allowPrivateAddresses = allowPrivateAddresses;
-    this.resolver = resolver;
-  }
-
-  /** A policy resolving names with the system resolver. */
-  public static UrlPolicy of(boolean allowPrivateAddresses) {
-    return new UrlPolicy(allowPrivateAddresses, InetAddress::getAllByName);
+  public UrlPolicy(EgressPolicy egress) {
+    this.egress = egress;
   }
 
   /** What is wrong with {@code url}, or empty if it may be registered. */
   public Optional<String> problemWith(String url) {
     if (url == null || url.isBlank()) {
-      return Optional.of("is required: the absolute http or https URL deliveries are POSTed to");
+      return Optional.of("is required: the absolute https URL deliveries are POSTed to");
     }
     if (url.length() > 2048) {
       return Optional.of("must be at most 2048 characters");
@@ -50,9 +34,12 @@ public final class UrlPolicy {
     } catch (URISyntaxException e) {
       return Optional.of("is not a valid URL: " + e.getReason());
     }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
-      return Optional.of("must be an absolute http or https URL");
+    if (!uri.isAbsolute()) {
+      return Optional.of("must be an absolute https URL");
+    }
+    Optional<String> scheme = egress.schemeProblem(uri.getScheme());
+    if (scheme.isPresent()) {
+      return scheme;
     }
     if (uri.getHost() == null || uri.getHost().isBlank()) {
       return Optional.of("must name a host");
@@ -63,29 +50,6 @@ public final class UrlPolicy {
     if (uri.getRawFragment() != null) {
       return Optional.of("must not contain a fragment");
     }
-    return allowPrivateAddresses ? Optional.empty() : privateAddressProblem(uri.getHost());
-  }
-
-  private Optional<String> privateAddressProblem(String host) {
-    String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    InetAddress[] addresses;
-    try {
-      addresses = resolver.resolve(bare);
-    } catch (UnknownHostException e) {
-      return Optional.of("host '" + bare + "' does not resolve");
-    }
-    for (InetAddress address : addresses) {
-      if (isPrivate(address)) {
-        return Optional.of("host '" + bare + "' is a loopback, private or link-local address, which this"
-            + " deployment does not deliver to (crossdesk.notifications.webhooks.allow-private-addresses=false)");
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static boolean isPrivate(InetAddress address) {
-    boolean uniqueLocalV6 = address instanceof Inet6Address && (address.getAddress()[0] & 0xFE) == 0xFC;
-    return address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
-        || address.isAnyLocalAddress() || address.isMulticastAddress() || uniqueLocalV6;
+    return egress.addressProblem(uri.getHost());
   }
 }

@@ -11,13 +11,15 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
+import org.crossdesk.notifications.egress.RefusedAddressException;
 
 /**
  * How one HTTP attempt of a webhook delivery ended.
  *
  * <p>Any 2xx is delivered. 408 (request timeout), 429 (too many requests) and every 5xx are temporary,
  * as are timeouts and connection errors: the delivery is tried again. Every other status (other 4xx, and
- * 1xx/3xx: redirects are not followed) is permanent: trying again would only repeat the answer.
+ * 1xx/3xx: redirects are not followed) is permanent: trying again would only repeat the answer. So is a
+ * URL or address the egress policy refuses: nothing was sent, and nothing will be.
  *
  * @param delivered  whether the receiver accepted it
  * @param retryable  for a failure, whether another attempt may succeed
@@ -38,8 +40,18 @@ public record AttemptResult(boolean delivered, boolean retryable, int status, St
         retryable ? parseRetryAfter(retryAfterHeader, now) : Optional.empty());
   }
 
+  /** An attempt not made, because the egress policy refuses where it would go. */
+  public static AttemptResult refused(String why) {
+    return new AttemptResult(false, false, 0, why, Optional.empty());
+  }
+
   /** The result of an attempt that got no response. */
   public static AttemptResult ofException(Throwable failure) {
+    for (Throwable c = failure; c != null; c = c.getCause()) {
+      if (c instanceof RefusedAddressException refused) {
+        return refused("address refused: " + refused.getMessage());
+      }
+    }
     Throwable cause = failure;
     while ((cause instanceof CompletionException || cause instanceof java.util.concurrent.ExecutionException)
         && cause.getCause() != null) {

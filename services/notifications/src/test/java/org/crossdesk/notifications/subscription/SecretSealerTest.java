@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.crossdesk.platform.security.DemoCredentialsRefusedException;
+import org.crossdesk.platform.security.DemoMode;
 import org.junit.jupiter.api.Test;
 
 class SecretSealerTest {
@@ -63,5 +65,33 @@ class SecretSealerTest {
     assertThatThrownBy(() -> SecretSealer.fromBase64("not base64!")).hasMessageContaining("not valid base64");
     assertThatThrownBy(() -> SecretSealer.fromBase64(Base64.getEncoder().encodeToString(new byte[16])))
         .hasMessageContaining("32 bytes");
+  }
+
+  @Test
+  void aMissingOrPublishedKeyIsRefusedOutsideTheDemo() {
+    String published = SecretSealer.PUBLISHED_DEMO_KEYS.get(0);
+    String demoNamed = Base64.getEncoder().encodeToString("demo-my-own-32-byte-crossdesk-ke".getBytes(StandardCharsets.US_ASCII));
+    for (String key : new String[] {null, " ", published, " " + published + "\n", demoNamed}) {
+      assertThatThrownBy(() -> SecretSealer.fromConfiguration(key, new DemoMode(false)))
+          .isInstanceOf(DemoCredentialsRefusedException.class)
+          .hasMessageContaining("crossdesk.notifications.secret-key").hasMessageContaining("CROSSDESK_DEMO=true");
+    }
+    String own = Base64.getEncoder().encodeToString(key(4));
+    DemoMode production = new DemoMode(false);
+    assertThat(SecretSealer.fromConfiguration(own, production).keyId()).isEqualTo(SecretSealer.fromBase64(own).keyId());
+    assertThat(production.accepted()).isEmpty();
+  }
+
+  @Test
+  void theDemoAcceptsThePublishedKeyAndFallsBackToItAndSaysSo() {
+    String published = SecretSealer.PUBLISHED_DEMO_KEYS.get(0);
+    DemoMode demo = new DemoMode(true);
+
+    SecretSealer configured = SecretSealer.fromConfiguration(published, demo);
+    SecretSealer fallback = SecretSealer.fromConfiguration(null, demo);
+
+    assertThat(fallback.keyId()).isEqualTo(configured.keyId()).isEqualTo(SecretSealer.fromBase64(published).keyId());
+    assertThat(demo.accepted()).hasSize(2).allSatisfy(what -> assertThat(what).contains("secret-key"));
+    assertThat(demo.warning()).hasValueSatisfying(warning -> assertThat(warning).contains("published demo sealing key"));
   }
 }

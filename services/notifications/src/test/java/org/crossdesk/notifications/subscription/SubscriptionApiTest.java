@@ -97,6 +97,27 @@ class SubscriptionApiTest {
   }
 
   @Test
+  void aWebhookIntoCloudMetadataOrAnotherInternalRangeIs400NamingTheUrl() {
+    // The running demo allows private addresses and plain http (its receivers run on the same machine):
+    // link-local stays refused even so, however it is spelled.
+    NotificationsApp.DNS.point("metadata.attacker.example", "169.254.169.254");
+    for (String url : List.of("http://169.254.169.254/latest/meta-data", "https://[::ffff:169.254.169.254]/latest",
+        "https://[64:ff9b::a9fe:a9fe]/", "https://metadata.attacker.example/latest/meta-data", "https://100.64.0.1/",
+        "https://[fe80::1]/")) {
+      HttpResponse<String> response = Api.as(app, DENMARK).post(PATH, "{\"url\": \"" + url + "\"}");
+
+      assertThat(response.statusCode()).as(url).isEqualTo(400);
+      assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+          type -> assertThat(type).startsWith("application/problem+json"));
+      JsonNode error = Api.json(response).get("errors").get(0);
+      assertThat(error.get("field").asString()).isEqualTo("url");
+      assertThat(error.get("message").asString()).as(url).contains("never delivered");
+    }
+    assertThat(Api.json(Api.as(app, DENMARK).get(PATH))).extracting(node -> node.get("url").asString())
+        .noneMatch(url -> url.contains("169.254") || url.contains("attacker"));
+  }
+
+  @Test
   void aDeskCannotExceedItsSubscriptionLimit() {
     Api denmark = Api.as(app, DENMARK);
     List<String> ids = List.of(denmark.subscribe("https://a.example.dk/1", null, null),
@@ -111,6 +132,9 @@ class SubscriptionApiTest {
   @Test
   void theApiNeedsADeskKey() {
     assertThat(Api.withKey(app, null).get(PATH).statusCode()).isEqualTo(401);
+    // A valid key in the query string counts only on the live stream, not here.
+    assertThat(Api.withKey(app, null).get(PATH + "?access_token=" + NotificationsApp.keyOf(SWEDEN)).statusCode())
+        .isEqualTo(401);
     assertThat(Api.withKey(app, "not-a-key").post(PATH, "{\"url\": \"https://a.example.dk/\"}").statusCode())
         .isEqualTo(401);
   }

@@ -17,8 +17,10 @@ import org.crossdesk.events.common.Priority;
 import org.crossdesk.events.common.ReferralType;
 import org.crossdesk.events.notification.InboxMessageKind;
 import org.crossdesk.events.notification.WebhookSubscription;
+import org.crossdesk.notifications.egress.EgressPolicy;
 import org.crossdesk.notifications.subscription.SubscriptionRejectedException.FieldError;
 import org.crossdesk.notifications.subscription.SubscriptionRejectedException.Reason;
+import org.crossdesk.notifications.testing.TestDns;
 import org.junit.jupiter.api.Test;
 
 class SubscriptionServiceTest {
@@ -37,7 +39,8 @@ class SubscriptionServiceTest {
   };
   private final SecretSealer sealer = new SecretSealer(new byte[32], new SecureRandom());
   private final AtomicInteger ids = new AtomicInteger();
-  private final SubscriptionService service = new SubscriptionService(registry, store, sealer, UrlPolicy.of(true),
+  private final SubscriptionService service = new SubscriptionService(registry, store, sealer,
+      new UrlPolicy(new EgressPolicy(false, false, new TestDns())),
       Clock.fixed(Instant.parse("2026-03-02T08:00:00Z"), ZoneOffset.UTC), () -> "sub-" + ids.incrementAndGet(),
       new SecureRandom(), 3, Duration.ofSeconds(1));
 

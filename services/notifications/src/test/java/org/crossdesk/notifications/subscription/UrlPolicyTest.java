@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import org.crossdesk.notifications.egress.EgressPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,14 +24,21 @@ class UrlPolicyTest {
     };
   }
 
-  private final UrlPolicy strict = new UrlPolicy(false, UrlPolicyTest::resolve);
-  private final UrlPolicy lenient = new UrlPolicy(true, UrlPolicyTest::resolve);
+  private final UrlPolicy strict = new UrlPolicy(new EgressPolicy(false, false, UrlPolicyTest::resolve));
+  private final UrlPolicy lenient = new UrlPolicy(new EgressPolicy(true, true, UrlPolicyTest::resolve));
 
   @ParameterizedTest
-  @ValueSource(strings = {"https://cases.bka.example.de/hook", "http://cases.bka.example.de:8080/a?b=c",
+  @ValueSource(strings = {"https://cases.bka.example.de/hook", "https://cases.bka.example.de:8443/a?b=c",
       "HTTPS://cases.bka.example.de"})
-  void publicHttpAndHttpsUrlsAreAccepted(String url) {
+  void publicHttpsUrlsAreAccepted(String url) {
     assertThat(strict.problemWith(url)).isEmpty();
+  }
+
+  @Test
+  void plainHttpOnlyWhereInsecureHttpIsAllowed() {
+    assertThat(strict.problemWith("http://cases.bka.example.de:8080/a")).hasValueSatisfying(problem ->
+        assertThat(problem).contains("https", "allow-insecure-http"));
+    assertThat(lenient.problemWith("http://cases.bka.example.de:8080/a")).isEmpty();
   }
 
   @ParameterizedTest
@@ -42,11 +50,18 @@ class UrlPolicyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://127.0.0.1:9000/x", "http://[::1]/x", "http://intranet.example/x",
-      "http://169.254.169.254/latest/meta-data", "http://192.168.1.10/", "http://0.0.0.0/"})
-  void privateAddressesAreRejectedUnlessAllowed(String url) {
+  @ValueSource(strings = {"https://127.0.0.1:9000/x", "https://[::1]/x", "https://intranet.example/x",
+      "https://192.168.1.10/", "https://[::ffff:10.0.0.1]/"})
+  void loopbackAndPrivateAddressesAreRejectedUnlessAllowed(String url) {
     assertThat(strict.problemWith(url)).hasValueSatisfying(problem -> assertThat(problem).contains("private"));
     assertThat(lenient.problemWith(url)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://169.254.169.254/latest/meta-data", "https://[fe80::1]/", "http://0.0.0.0/",
+      "https://[::ffff:169.254.169.254]/latest/meta-data", "https://[64:ff9b::a9fe:a9fe]/", "https://100.64.1.1/"})
+  void cloudMetadataAndOtherInternalAddressesAreRejectedEvenWherePrivateOnesAreAllowed(String url) {
+    assertThat(lenient.problemWith(url)).hasValueSatisfying(problem -> assertThat(problem).contains("never"));
   }
 
   @Test

@@ -26,6 +26,9 @@ public final class NotificationsApp implements AutoCloseable {
   public static final String SECRET_KEY = Base64.getEncoder().encodeToString(
       "crossdesk-notifications-test-key".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
+  /** How every test instance resolves webhook hosts: no real DNS; tests point names at their receivers. */
+  public static final TestDns DNS = new TestDns();
+
   private final ConfigurableApplicationContext context;
 
   private NotificationsApp(ConfigurableApplicationContext context) {
@@ -52,7 +55,9 @@ public final class NotificationsApp implements AutoCloseable {
         .map(desk -> ApiKeys.hash(keyOf(desk)) + " " + desk.toLowerCase() + "-system DESK " + desk)
         .collect(Collectors.joining(";")));
     properties.put("crossdesk.notifications.secret-key", SECRET_KEY);
+    // Receivers run on this machine, over plain http, as in the launcher's local stack.
     properties.put("crossdesk.notifications.webhooks.allow-private-addresses", true);
+    properties.put("crossdesk.notifications.webhooks.allow-insecure-http", true);
     properties.put("crossdesk.notifications.webhooks.initial-backoff", "50ms");
     properties.put("crossdesk.notifications.webhooks.max-backoff", "200ms");
     properties.put("crossdesk.notifications.webhooks.max-attempts", 4);
@@ -65,7 +70,10 @@ public final class NotificationsApp implements AutoCloseable {
     String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
         .toArray(String[]::new);
     ConfigurableApplicationContext context = new SpringApplicationBuilder(NotificationsApplication.class)
-        .initializers(applicationContext -> applicationContext.getBeanFactory().registerSingleton("clock", clock))
+        .initializers(applicationContext -> {
+          applicationContext.getBeanFactory().registerSingleton("clock", clock);
+          applicationContext.getBeanFactory().registerSingleton("webhookResolver", DNS);
+        })
         .run(arguments);
     return new NotificationsApp(context);
   }

@@ -44,6 +44,7 @@ class WebhookDeliveryTest {
   private static final String REFUSING = "BE-FPJ";
   private static final String HUNG = "LU-PGD";
   private static final String HEALTHY = "AT-BK";
+  private static final String REBOUND = "LT-KPD";
   private static final String SECRET = "nl-np-webhook-secret-0123456789abcdefghij";
 
   private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-02T08:15:00Z"));
@@ -52,23 +53,23 @@ class WebhookDeliveryTest {
 
   @BeforeAll
   static void start() throws Exception {
-    TestKafka.createDeskTopics(RETRYING, REFUSING, HUNG, HEALTHY);
+    TestKafka.createDeskTopics(RETRYING, REFUSING, HUNG, HEALTHY, REBOUND);
     receiver = new WebhookReceiver()
         .answer("/nl", attempt -> attempt < 3 ? 503 : 200)
         .answer("/be", attempt -> 400)
         .answer("/lu", attempt -> 0);
-    app = NotificationsApp.start("notifications-webhook-test", CLOCK, List.of(RETRYING, REFUSING, HUNG, HEALTHY),
-        Map.of());
+    app = NotificationsApp.start("notifications-webhook-test", CLOCK,
+        List.of(RETRYING, REFUSING, HUNG, HEALTHY, REBOUND), Map.of());
     // Joining the group and finding every inbox takes a while on a busy machine; the tests time deliveries.
     InboxDeliveryLoop loop = app.bean(InboxDeliveryLoop.class);
     await().atMost(Duration.ofSeconds(90)).until(() -> loop.assignment().stream()
         .map(partition -> partition.topic()).collect(java.util.stream.Collectors.toSet())
-        .containsAll(List.of(RETRYING, REFUSING, HUNG, HEALTHY).stream().map(Topics::deskInboxName).toList()));
+        .containsAll(List.of(RETRYING, REFUSING, HUNG, HEALTHY, REBOUND).stream().map(Topics::deskInboxName).toList()));
   }
 
   @AfterAll
   static void stop() {
-    for (String desk : List.of(RETRYING, REFUSING, HUNG, HEALTHY)) {
+    for (String desk : List.of(RETRYING, REFUSING, HUNG, HEALTHY, REBOUND)) {
       Api api = Api.as(app, desk);
       Api.json(api.get("/api/v1/subscriptions"))
           .forEach(subscription -> api.delete("/api/v1/subscriptions/" + subscription.get("id").asString()));
@@ -157,6 +158,26 @@ class WebhookDeliveryTest {
     assertThat(failed.getAttempts()).isEqualTo(1);
     assertThat(failed.getLastError()).isEqualTo("HTTP 400");
     assertThat(receiver.received("/be")).hasSize(1);
+  }
+
+  @Test
+  void aHostRepointedAtCloudMetadataAfterRegistrationIsRefusedAtDeliveryAndTheFailureRecorded() {
+    String host = "hooks.kpd.example.lt";
+    NotificationsApp.DNS.point(host, "127.0.0.1");
+    String subscriptionId = Api.as(app, REBOUND).subscribe(receiver.url("/lt").replace("127.0.0.1", host), SECRET, null);
+    // DNS rebinding: the name passed the check at registration, then answers with the metadata address.
+    NotificationsApp.DNS.point(host, "169.254.169.254");
+    InboxMessage alert = Messages.alert("CD-2026-100006", REBOUND, Priority.URGENT);
+
+    TestKafka.send(Topics.deskInboxName(REBOUND), "CD-2026-100006", alert);
+
+    String alertId = AlertIds.of("CD-2026-100006", REBOUND);
+    await().atMost(Duration.ofSeconds(30)).until(() -> !responsesAbout(alertId).isEmpty());
+    DeliveryFailed failed = (DeliveryFailed) responsesAbout(alertId).get(0).getEvent();
+    assertThat(failed.getAttempts()).as("refused for good, not retried").isEqualTo(1);
+    assertThat(failed.getLastError()).startsWith("address refused").contains(host, "169.254.169.254", "link-local");
+    assertThat(failed.getDeliveryId()).isEqualTo(alert.getMetadata().getEventId() + "." + subscriptionId);
+    assertThat(receiver.received("/lt")).isEmpty();
   }
 
   @Test
