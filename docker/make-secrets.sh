@@ -9,8 +9,8 @@
 # supervisor, auditor) of which the file keeps only the SHA-256 hashes: the keys themselves are printed once.
 # An existing file is never overwritten: its secrets are in the broker's data and sealed subscriptions.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-target=${1:-.crossdesk/compose.env}
+# A given path is the caller's (relative to where they stand); the default is in the repository.
+target=${1:-$(cd "$(dirname "$0")/.." && pwd)/.crossdesk/compose.env}
 if [ -e "$target" ]; then
   echo "make-secrets: $target exists; its secrets are in use (the broker's data, sealed subscriptions): not overwritten" >&2
   exit 1
