@@ -3,6 +3,9 @@ package org.crossdesk.routing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import java.time.Duration;
 import org.apache.kafka.clients.admin.Admin;
 import org.crossdesk.access.AccessAdmin;
@@ -199,6 +202,16 @@ class RoutingConfiguration {
    * Start-up order: read the directory, seed it if the installation is new, then start the fan-out, whose
    * partition assignment restores the ledger before the first record is routed.
    */
+  // Set once the directory is loaded and seeded, and every desk provisioned (topics and, under ACLs, the rights
+  // the other services need on them): before that, a desk's first request would be refused by Kafka.
+  private final AtomicBoolean directoryReady = new AtomicBoolean();
+
+  @Bean
+  HealthIndicator directoryHealth() {
+    return () -> directoryReady.get() ? Health.up().build()
+        : Health.down().withDetail("directory", "loading, seeding or provisioning desks").build();
+  }
+
   @Bean
   ApplicationRunner routingStartup(DirectoryStore store, DirectoryService directory, RoutingProperties properties,
                                    KafkaListenerEndpointRegistry listeners, Clock clock,
@@ -212,6 +225,7 @@ class RoutingConfiguration {
         // Desks added while this instance was down, or by another one, get their topics and ACLs now.
         directory.provisionAll();
       }
+      directoryReady.set(true);
       log.info("Directory ready {}; starting the fan-out", store.snapshot().sizes());
       listeners.getListenerContainer(FanOutListener.ID).start();
     };
