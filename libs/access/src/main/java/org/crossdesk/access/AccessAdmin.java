@@ -2,10 +2,13 @@ package org.crossdesk.access;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
@@ -32,6 +35,9 @@ public final class AccessAdmin {
 
   // Kafka's minimum for SCRAM-SHA-512 is 4096; twice that costs a few milliseconds per login.
   private static final int SCRAM_ITERATIONS = 8192;
+
+  // How often grant() asks whether new ACLs are in force: short against the seconds they take to apply.
+  private static final Duration APPLIED_POLL = Duration.ofMillis(100);
 
   private final Admin admin;
   private final Duration timeout;
@@ -66,10 +72,30 @@ public final class AccessAdmin {
     return await(admin.describeUserScramCredentials().users(), "list SCRAM users").contains(username);
   }
 
-  /** Creates these ACLs; existing ones are left as they are. */
+  /**
+   * Creates these ACLs (existing ones are left as they are) and returns once the broker enforces them.
+   *
+   * <p>Under KRaft the controller commits new ACLs before the brokers have applied them: for a few seconds after a
+   * large grant a client is still refused (measured: about 3 s after 2,500 ACLs on one broker). A broker answers
+   * DescribeAcls from the very authorizer that decides, so once it lists every new binding they are in force there.
+   */
   public void grant(Collection<AclBinding> acls) {
-    if (!acls.isEmpty()) {
-      await(admin.createAcls(acls).all(), "create " + acls.size() + " ACLs");
+    if (acls.isEmpty()) {
+      return;
+    }
+    await(admin.createAcls(acls).all(), "create " + acls.size() + " ACLs");
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Set<AclBinding> missing = new HashSet<>(acls);
+    while (true) {
+      missing.removeAll(await(admin.describeAcls(AclBindingFilter.ANY).values(), "describe ACLs"));
+      if (missing.isEmpty()) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new KafkaException(missing.size() + " of " + acls.size() + " new ACLs were not in force within "
+            + timeout + ", e.g. " + missing.iterator().next());
+      }
+      LockSupport.parkNanos(APPLIED_POLL.toNanos());
     }
   }
 

@@ -31,6 +31,7 @@ import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.crossdesk.events.Topics;
+import org.crossdesk.platform.kafka.CrossdeskKafkaAutoConfiguration;
 import org.crossdesk.platform.kafka.CrossdeskKafkaProperties;
 import org.crossdesk.platform.kafka.KafkaClientSettings;
 import org.crossdesk.routing.directory.DirectorySeed;
@@ -183,6 +184,7 @@ class RoutingConfiguration {
     factory.setConcurrency(properties.getConcurrency());
     ContainerProperties container = factory.getContainerProperties();
     container.setAckMode(ContainerProperties.AckMode.BATCH);
+    CrossdeskKafkaAutoConfiguration.retryAuthorizationFailures(container);
     if (producers.transactionCapable()) {
       container.setKafkaAwareTransactionManager(FanOutListener.transactionManager(producers));
     } else {

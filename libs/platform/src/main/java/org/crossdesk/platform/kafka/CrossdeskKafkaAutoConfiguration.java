@@ -2,6 +2,7 @@ package org.crossdesk.platform.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -132,6 +133,17 @@ public class CrossdeskKafkaAutoConfiguration {
         return new RecordHeaders().add(ROOT_CAUSE_HEADER, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Without this a listener container stops for good at its first authentication or authorization failure.
+     * Under ACLs such a failure is usually passing: a desk's ACLs not yet applied by the broker, a credential being
+     * rotated. The container keeps trying, and its consumer's lag shows the stall meanwhile.
+     */
+    public static void retryAuthorizationFailures(ContainerProperties container) {
+        container.setAuthExceptionRetryInterval(AUTHORIZATION_RETRY);
+    }
+
+    private static final Duration AUTHORIZATION_RETRY = Duration.ofSeconds(2);
+
     /** The source topic's dead-letter topic, same partition: the catalogue sizes DLTs like their source. */
     static TopicPartition deadLetterPartition(ConsumerRecord<?, ?> record, Exception cause) {
         return new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, record.partition());
@@ -146,6 +158,7 @@ public class CrossdeskKafkaAutoConfiguration {
         ConcurrentKafkaListenerContainerFactory<String, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumerFactory);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        retryAuthorizationFailures(factory.getContainerProperties());
         // A batch listener (@KafkaListener(batch = "true")) commits after its whole poll: RECORD makes no sense
         // there and the container refuses it.
         factory.setContainerCustomizer(container -> {
