@@ -79,13 +79,13 @@ class AccessPlanTest {
   }
 
   @Test
-  void onlyTheAuditorReadsTheAuditTrailAndEveryServiceWritesIt() {
+  void onlyTheAuditorReadsTheAuditTrailAndOnlyTheServicesThatAuditWriteIt() {
     Set<String> readers = principalsWith(AclOperation.READ, Topics.AUDIT);
     Set<String> writers = principalsWith(AclOperation.WRITE, Topics.AUDIT);
 
     assertThat(readers).containsExactly("User:auditor");
     assertThat(writers).containsExactlyInAnyOrder("User:svc-intake", "User:svc-routing", "User:svc-notifications",
-        "User:svc-dashboard", "User:svc-schema-registry");
+        "User:svc-dashboard");
     assertThat(AccessPlan.forParty(Party.AUDITOR)).allSatisfy(acl -> {
       assertThat(acl.pattern().name()).isEqualTo(Topics.AUDIT);
       assertThat(acl.entry().operation()).isIn(AclOperation.READ, AclOperation.DESCRIBE);

@@ -122,9 +122,10 @@ public final class Topics {
       DIRECTORY_DESKS_TOPIC, DIRECTORY_AGREEMENTS_TOPIC, AUDIT_TOPIC, NOTIFICATIONS_SUBSCRIPTIONS_TOPIC, SCHEMAS_TOPIC);
 
   // Who writes and reads each topic: the source of the Kafka ACLs (libs/access computes them from this table,
-  // and its test fails when a catalogue topic has no entry here). Services write audit events about themselves.
-  private static final Set<Party> SERVICES =
-      Set.of(Party.INTAKE, Party.ROUTING, Party.NOTIFICATIONS, Party.DASHBOARD, Party.SCHEMA_REGISTRY);
+  // and its test fails when a catalogue topic has no entry here). The four services that serve desks write audit
+  // events about what they did for whom; the registry keeps no audit trail of its own.
+  private static final Set<Party> AUDITED_SERVICES =
+      Set.of(Party.INTAKE, Party.ROUTING, Party.NOTIFICATIONS, Party.DASHBOARD);
   private static final Map<String, TopicAccess> ACCESS = Map.of(
       // intake accepts submissions; routing records its routing decisions (ReferralRouted) in the same stream.
       REFERRALS_LIFECYCLE, TopicAccess.of(Set.of(Party.INTAKE, Party.ROUTING),
@@ -138,8 +139,8 @@ public final class Topics {
       DIRECTORY_DESKS, TopicAccess.of(Set.of(Party.ROUTING),
           Set.of(Party.INTAKE, Party.ROUTING, Party.NOTIFICATIONS, Party.DASHBOARD)),
       DIRECTORY_AGREEMENTS, TopicAccess.of(Set.of(Party.ROUTING), Set.of(Party.ROUTING, Party.DASHBOARD)),
-      // Written by every service, read by auditors only: not even the dashboard sees who did what.
-      AUDIT, TopicAccess.of(SERVICES, Set.of(Party.AUDITOR)),
+      // Read by auditors only: not even the dashboard sees who did what.
+      AUDIT, TopicAccess.of(AUDITED_SERVICES, Set.of(Party.AUDITOR)),
       // Holds sealed webhook secrets: notifications alone.
       NOTIFICATIONS_SUBSCRIPTIONS, TopicAccess.of(Set.of(Party.NOTIFICATIONS), Set.of(Party.NOTIFICATIONS)),
       SCHEMAS, TopicAccess.of(Set.of(Party.SCHEMA_REGISTRY), Set.of(Party.SCHEMA_REGISTRY)));
