@@ -15,6 +15,7 @@ import org.crossdesk.intake.outbox.OutboxListener;
 import org.crossdesk.intake.outbox.OutboxProcessor;
 import org.crossdesk.intake.validation.SubmissionValidator;
 import org.crossdesk.platform.kafka.KafkaClientSettings;
+import org.crossdesk.platform.kafka.KafkaClientSettings.Values;
 import org.crossdesk.platform.kafka.TopicProvisioner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +60,7 @@ class IntakeConfiguration {
   @Bean
   CaseFeed caseFeed(KafkaClientSettings settings, CaseBook cases, DirectoryView directory,
                     @Value("${spring.application.name}") String app) {
-    return new CaseFeed(() -> new KafkaConsumer<>(settings.consumer(app + "-case-view")), cases, directory);
+    return new CaseFeed(() -> new KafkaConsumer<>(settings.reader(app + "-case-view", Values.AVRO)), cases, directory);
   }
 
   /**

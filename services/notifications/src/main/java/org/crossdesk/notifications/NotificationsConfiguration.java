@@ -43,6 +43,8 @@ import org.crossdesk.notifications.webhook.KafkaDeliveryRecorder;
 import org.crossdesk.notifications.webhook.RetryPolicy;
 import org.crossdesk.notifications.webhook.WebhookDispatcher;
 import org.crossdesk.platform.kafka.KafkaClientSettings;
+import org.crossdesk.platform.kafka.KafkaClientSettings.Assignment;
+import org.crossdesk.platform.kafka.KafkaClientSettings.Values;
 import org.crossdesk.platform.kafka.TopicProvisioner;
 import org.crossdesk.platform.security.DemoMode;
 import org.springframework.beans.factory.annotation.Value;
@@ -165,7 +167,7 @@ class NotificationsConfiguration {
   InboxDeliveryLoop inboxDeliveryLoop(KafkaClientSettings settings, AvroDecoder decoder, DeadLetters deadLetters,
                                       DeskTopics deskTopics, WebhookDispatcher dispatcher, NotificationsProperties properties,
                                       @Value("${spring.application.name}") String app) {
-    return new InboxDeliveryLoop(settings.consumer(app), decoder, deadLetters, deskTopics, dispatcher,
+    return new InboxDeliveryLoop(settings.consumer(app, Values.BYTES, Assignment.COOPERATIVE), decoder, deadLetters, deskTopics, dispatcher,
         properties.getWebhooks().getMaxInProgressPerPartition());
   }
 
@@ -179,14 +181,15 @@ class NotificationsConfiguration {
   @Bean
   DeadlineConsumer deadlineConsumer(KafkaClientSettings settings, AvroDecoder decoder, DeadLetters deadLetters,
                                     DeadlineTracker tracker, @Value("${spring.application.name}") String app) {
-    return new DeadlineConsumer(settings.consumer(app + "-deadlines"), decoder, deadLetters, tracker);
+    return new DeadlineConsumer(
+        settings.consumer(app + "-deadlines", Values.BYTES, Assignment.CO_PARTITIONED), decoder, deadLetters, tracker);
   }
 
   @Bean
   TableFollower tableFollower(KafkaClientSettings settings, AvroDecoder decoder, SubscriptionRegistry registry,
                               EscalationDirectory directory, DeliveryLedger ledger,
                               @Value("${spring.application.name}") String app) {
-    return new TableFollower(app + "-tables", settings.consumer(app), decoder, Map.of(
+    return new TableFollower(app + "-tables", settings.reader(app + "-tables", Values.BYTES), decoder, Map.of(
         Topics.NOTIFICATIONS_SUBSCRIPTIONS, new TableFollower.Handler() {
           @Override
           public void record(String key, Object value, int partition, long offset) {
@@ -223,7 +226,7 @@ class NotificationsConfiguration {
                             NotificationsProperties properties, @Value("${spring.application.name}") String app) {
     NotificationsProperties.Stream stream = properties.getStream();
     // Stream timing is wall-clock time whatever clock deadlines use.
-    return new InboxStreams(settings.consumer(app), decoder, renderer, deskTopics, streamExecutor,
+    return new InboxStreams(settings.reader(null, Values.BYTES), decoder, renderer, deskTopics, streamExecutor,
         Clock.systemUTC(), stream.getHeartbeat(), stream.getMaxDuration(), stream.getMaxStreams());
   }
 

@@ -20,20 +20,17 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import java.util.Collection;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.crossdesk.events.Topics;
 import org.crossdesk.platform.kafka.CrossdeskKafkaAutoConfiguration;
 import org.crossdesk.platform.kafka.CrossdeskKafkaProperties;
 import org.crossdesk.platform.kafka.KafkaClientSettings;
+import org.crossdesk.platform.kafka.KafkaClientSettings.Values;
 import org.crossdesk.routing.directory.DirectorySeed;
 import org.crossdesk.routing.directory.DirectoryService;
 import org.crossdesk.routing.directory.DirectoryStore;
@@ -51,9 +48,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
@@ -81,7 +76,7 @@ class RoutingConfiguration {
 
   @Bean(destroyMethod = "close")
   DirectoryStore directoryStore(KafkaClientSettings settings, @Value("${spring.application.name}") String app) {
-    return new DirectoryStore(settings.consumer(app + "-directory"));
+    return new DirectoryStore(settings.reader(app + "-directory", Values.AVRO));
   }
 
   /**
@@ -121,11 +116,9 @@ class RoutingConfiguration {
 
   /** Whether a client with these credentials is let in (one bounded round trip). */
   private static boolean authenticates(KafkaClientSettings settings, KafkaCredentials credentials) {
-    Map<String, Object> config = new HashMap<>(settings.admin());
+    Map<String, Object> config = new HashMap<>(settings.probeAdmin());
     String protocol = String.valueOf(config.getOrDefault("security.protocol", KafkaCredentials.SASL_PLAINTEXT));
     config.putAll(credentials.kafkaProperties(protocol));
-    config.put("default.api.timeout.ms", 5_000);
-    config.put("request.timeout.ms", 2_000);
     try (Admin probe = Admin.create(config)) {
       probe.describeCluster().clusterId().get();
       return true;
@@ -156,7 +149,7 @@ class RoutingConfiguration {
   @Bean
   LedgerRestorer ledgerRestorer(KafkaClientSettings settings, RecipientLedger ledger,
                                 @Value("${spring.application.name}") String app) {
-    return new LedgerRestorer(settings.consumer(app + "-restore"), ledger);
+    return new LedgerRestorer(settings.replay(app + "-ledger-restore", Values.AVRO), ledger);
   }
 
   @Bean
@@ -173,13 +166,10 @@ class RoutingConfiguration {
    */
   @Bean
   ConcurrentKafkaListenerContainerFactory<String, Object> routingFanOutContainerFactory(
-      ConsumerFactory<String, Object> platformConsumers, ProducerFactory<String, Object> producers,
-      LedgerRestorer restorer, RoutingProperties properties) {
-    Map<String, Object> config = new HashMap<>(platformConsumers.getConfigurationProperties());
-    config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
-    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+      KafkaClientSettings settings, ProducerFactory<String, Object> producers,
+      LedgerRestorer restorer, RoutingProperties properties, @Value("${spring.application.name}") String app) {
     ConcurrentKafkaListenerContainerFactory<String, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
-    factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
+    factory.setConsumerFactory(CrossdeskKafkaAutoConfiguration.listenerConsumers(settings.fanOut(app)));
     factory.setBatchListener(true);
     factory.setConcurrency(properties.getConcurrency());
     ContainerProperties container = factory.getContainerProperties();

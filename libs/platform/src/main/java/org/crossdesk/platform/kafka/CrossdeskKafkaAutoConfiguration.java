@@ -60,11 +60,13 @@ public class CrossdeskKafkaAutoConfiguration {
     @ConditionalOnMissingBean
     ProducerFactory<String, Object> kafkaProducerFactory(KafkaClientSettings settings,
             CrossdeskKafkaProperties properties, @Value("${spring.application.name:crossdesk}") String app) {
-        DefaultKafkaProducerFactory<String, Object> factory =
-                new DefaultKafkaProducerFactory<>(settings.producer(app));
-        if (properties.getTransactionalIdPrefix() != null && !properties.getTransactionalIdPrefix().isBlank()) {
-            factory.setTransactionIdPrefix(properties.getTransactionalIdPrefix());
+        String prefix = properties.getTransactionalIdPrefix();
+        if (prefix == null || prefix.isBlank()) {
+            return new DefaultKafkaProducerFactory<>(settings.producer(app));
         }
+        DefaultKafkaProducerFactory<String, Object> factory =
+                new DefaultKafkaProducerFactory<>(settings.transactionalProducer(app));
+        factory.setTransactionIdPrefix(prefix);
         return factory;
     }
 
@@ -89,9 +91,16 @@ public class CrossdeskKafkaAutoConfiguration {
     @ConditionalOnMissingBean
     ConsumerFactory<String, Object> kafkaConsumerFactory(KafkaClientSettings settings,
             @Value("${spring.application.name:crossdesk}") String app) {
-        Map<String, Object> config = new LinkedHashMap<>(settings.consumer(app));
-        // Unreadable bytes must not stop a partition: the wrapper hands them to the error handler,
-        // which dead-letters them with the original payload and the cause.
+        return listenerConsumers(settings.consumer(app));
+    }
+
+    /**
+     * A consumer factory for listener containers from one of {@link KafkaClientSettings}' consumer variants.
+     * Unreadable bytes must not stop a partition: the wrapper hands them to the error handler, which
+     * dead-letters them with the original payload and the cause.
+     */
+    public static ConsumerFactory<String, Object> listenerConsumers(Map<String, Object> consumerSettings) {
+        Map<String, Object> config = new LinkedHashMap<>(consumerSettings);
         config.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS,
                 config.get(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG));
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);

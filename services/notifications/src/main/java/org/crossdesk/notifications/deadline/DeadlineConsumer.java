@@ -8,12 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.TopicPartition;
 import org.crossdesk.events.Topics;
 import org.crossdesk.notifications.kafka.AvroDecoder;
@@ -55,10 +53,7 @@ public final class DeadlineConsumer implements AutoCloseable {
 
   public DeadlineConsumer(Map<String, Object> consumerConfig, AvroDecoder decoder, DeadLetters deadLetters,
                           DeadlineTracker tracker) {
-    Map<String, Object> config = ConsumerSessions.byteRecords(consumerConfig);
-    // Partition p of every topic to the same instance: that is what makes the partitions co-owned.
-    config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, List.of(RangeAssignor.class.getName()));
-    this.consumerConfig = config;
+    this.consumerConfig = Map.copyOf(consumerConfig);
     this.decoder = decoder;
     this.deadLetters = deadLetters;
     this.tracker = tracker;

@@ -3,12 +3,7 @@ package org.crossdesk.notifications.kafka;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,18 +62,6 @@ public final class ConsumerSessions {
   public static ConsumerSessions of(String name) {
     return new ConsumerSessions(name, Duration.ofSeconds(1), Duration.ofSeconds(30), Clock.systemUTC(),
         duration -> Thread.sleep(duration.toMillis()));
-  }
-
-  /**
-   * The settings every consumer of this service's own loops shares: {@code base} with manual commits,
-   * String keys and byte values (values are decoded record by record, so one bad record is only that).
-   */
-  public static Map<String, Object> byteRecords(Map<String, Object> base) {
-    Map<String, Object> config = new HashMap<>(base);
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    return config;
   }
 
   /** {@link #run} on a daemon thread named after this loop. */

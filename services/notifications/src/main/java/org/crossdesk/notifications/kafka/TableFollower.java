@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -54,10 +53,7 @@ public final class TableFollower implements AutoCloseable {
    */
   public TableFollower(String name, Map<String, Object> consumerConfig, AvroDecoder decoder,
                        Map<String, Handler> handlers) {
-    Map<String, Object> config = ConsumerSessions.byteRecords(consumerConfig);
-    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    config.put(ConsumerConfig.CLIENT_ID_CONFIG, name);
-    this.consumerConfig = config;
+    this.consumerConfig = Map.copyOf(consumerConfig);
     this.decoder = decoder;
     this.handlers = Map.copyOf(handlers);
     this.sessions = ConsumerSessions.of(name);

@@ -10,13 +10,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.function.BiConsumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.inbox.InboxMessage;
 import org.crossdesk.notifications.kafka.AvroDecoder;
@@ -67,14 +64,7 @@ public final class InboxStreams {
   public InboxStreams(Map<String, Object> consumerConfig, AvroDecoder decoder, InboxMessageRenderer renderer,
                       DeskTopics deskTopics, ExecutorService executor, Clock clock, Duration heartbeat,
                       Duration maxDuration, int maxStreams) {
-    Map<String, Object> config = new HashMap<>(consumerConfig);
-    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    // A resumed offset below what the inbox still keeps (retention passed) restarts at the oldest kept.
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    this.consumerConfig = config;
+    this.consumerConfig = Map.copyOf(consumerConfig);
     this.decoder = decoder;
     this.renderer = renderer;
     this.deskTopics = deskTopics;

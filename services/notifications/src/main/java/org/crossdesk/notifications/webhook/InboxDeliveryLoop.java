@@ -9,7 +9,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -63,12 +62,7 @@ public final class InboxDeliveryLoop implements AutoCloseable {
    */
   public InboxDeliveryLoop(Map<String, Object> consumerConfig, AvroDecoder decoder, DeadLetters deadLetters,
                            DeskTopics deskTopics, WebhookDispatcher dispatcher, int maxInProgressPerPartition) {
-    Map<String, Object> config = ConsumerSessions.byteRecords(consumerConfig);
-    // A new desk's inbox joins the pattern with a rebalance; cooperative rebalancing moves only the
-    // partitions that change hands, so deliveries elsewhere are not cancelled and redone.
-    config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
-        java.util.List.of(org.apache.kafka.clients.consumer.CooperativeStickyAssignor.class.getName()));
-    this.consumerConfig = config;
+    this.consumerConfig = Map.copyOf(consumerConfig);
     this.decoder = decoder;
     this.deadLetters = deadLetters;
     this.deskTopics = deskTopics;

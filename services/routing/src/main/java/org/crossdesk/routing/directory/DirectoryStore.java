@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -60,11 +59,7 @@ public final class DirectoryStore implements AutoCloseable {
       return;
     }
     running = true;
-    Map<String, Object> config = new java.util.HashMap<>(consumerConfig);
-    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "routing-directory");
-    consumer = new KafkaConsumer<>(config);
+    consumer = new KafkaConsumer<>(consumerConfig);
     consumer.assign(List.of(DESKS, AGREEMENTS));
     consumer.seekToBeginning(List.of(DESKS, AGREEMENTS));
     endAtStart = Map.copyOf(consumer.endOffsets(List.of(DESKS, AGREEMENTS)));

@@ -2,10 +2,8 @@ package org.crossdesk.routing.fanout;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -34,13 +32,7 @@ public final class LedgerRestorer {
    * @param ledger         the ledger to fill
    */
   public LedgerRestorer(Map<String, Object> consumerConfig, RecipientLedger ledger) {
-    Map<String, Object> config = new HashMap<>(consumerConfig);
-    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "routing-ledger-restore");
-    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
-    this.consumerConfig = Map.copyOf(config);
+    this.consumerConfig = Map.copyOf(consumerConfig);
     this.ledger = ledger;
   }
 
