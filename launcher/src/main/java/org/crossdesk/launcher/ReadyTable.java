@@ -67,6 +67,8 @@ final class ReadyTable {
       out.append("  auditor:     demo-auditor\n");
     } else {
       out.append("HTTP API keys: none configured; set CROSSDESK_HTTP_API_KEYS_FILE (docs/security.md), or use --demo\n");
+      out.append("Directory: only the desks an administrator adds (POST /api/v1/directory/desks on routing); the"
+          + " synthetic desks come with --demo\n");
     }
     if (options.access().isPresent()) {
       out.append("Kafka: SASL/SCRAM-SHA-512 with ACLs. A desk's credential: POST /api/v1/directory/desks/<ID>/credential"

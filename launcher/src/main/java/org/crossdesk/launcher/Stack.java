@@ -195,8 +195,14 @@ public final class Stack implements AutoCloseable {
       extra.put("CROSSDESK_DEMO", "true");
     }
     if (service == Service.ROUTING) {
-      // Routing seeds an empty directory; from the repository's file, so that edits need no rebuild.
-      options.demoDirectoryFile().ifPresent(file -> extra.put("CROSSDESK_ROUTING_SEED_FILE", "file:" + file));
+      if (options.demoCredentials) {
+        // The demo's synthetic desks, from the repository's file, so that edits need no rebuild.
+        options.demoDirectoryFile().ifPresent(file -> extra.put("CROSSDESK_ROUTING_SEED_FILE", "file:" + file));
+      } else {
+        // Outside the demo the directory holds only the desks an administrator adds: synthetic desks with real
+        // topics and ACLs would be noise at best in a real installation.
+        extra.put("CROSSDESK_ROUTING_SEED", "false");
+      }
     }
     if (service == Service.NOTIFICATIONS) {
       // Seals webhook secrets stored in Kafka: made once per data directory, unless the user brings one.
