@@ -18,11 +18,14 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.crossdesk.bench.BenchStack;
+import org.crossdesk.launcher.services.Service;
 
 /**
  * The dashboard service as a child process (its runnable jar), reached over HTTP only: started against
  * the broker and registry, watched through {@code GET /api/v1/views/replay} until its catch-up replay is
- * done, then stopped.
+ * done, then stopped. On a secured stack it authenticates as its own principal ({@code svc-dashboard}, whose
+ * secret the launcher keeps beside the data), with the environment the launcher gives it.
  */
 final class DashboardProcess implements AutoCloseable {
 
@@ -38,8 +41,8 @@ final class DashboardProcess implements AutoCloseable {
     this.port = port;
   }
 
-  static DashboardProcess start(Path jar, String bootstrap, String registry, List<String> jvmOptions, Path log)
-      throws IOException {
+  static DashboardProcess start(Path jar, String bootstrap, String registry, BenchStack access,
+      List<String> jvmOptions, Path log) throws IOException {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -52,6 +55,7 @@ final class DashboardProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
     Map<String, String> env = builder.environment();
+    env.putAll(access.serviceEnvironment(Service.DASHBOARD));
     env.put("CROSSDESK_KAFKA_BOOTSTRAP_SERVERS", bootstrap);
     env.put("CROSSDESK_KAFKA_SCHEMA_REGISTRY_URL", registry);
     env.put("CROSSDESK_HTTP_API_KEYS", sha256(KEY) + " bench SUPERVISOR");

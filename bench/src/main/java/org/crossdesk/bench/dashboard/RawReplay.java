@@ -1,5 +1,6 @@
 package org.crossdesk.bench.dashboard;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.crossdesk.bench.BenchStack;
 
 /**
  * The baseline: Kafka's raw consumer throughput on the same topics. A plain {@code KafkaConsumer} of
@@ -30,9 +32,10 @@ final class RawReplay {
     }
   }
 
-  static Result run(String bootstrap, Collection<String> topics) {
+  /** @param client bootstrap.servers and, on a secured stack, the admin's SASL settings */
+  static Result run(Map<String, Object> client, Collection<String> topics) {
     Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.putAll(client);
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, "bench-raw-replay");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -84,10 +87,12 @@ final class RawReplay {
 
   /**
    * Runs the baseline in a JVM of its own, as the dashboard's replay runs in a fresh one: prints
-   * {@code RAW records bytes wall-nanos cpu-nanos} on one line.
+   * {@code RAW records bytes wall-nanos cpu-nanos} on one line. Arguments: the client properties file
+   * ({@code bootstrap.servers} and the admin's authentication, {@link BenchStack#writeClientProperties}), then the
+   * topics.
    */
   public static void main(String[] args) {
-    Result result = run(args[0], List.of(args).subList(1, args.length));
+    Result result = run(BenchStack.readClientProperties(Path.of(args[0])), List.of(args).subList(1, args.length));
     System.out.println("RAW " + result.records() + " " + result.bytes() + " " + result.took().toNanos() + " "
         + result.cpuNanos());
   }

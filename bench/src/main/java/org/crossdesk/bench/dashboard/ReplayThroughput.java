@@ -11,15 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.crossdesk.bench.BenchStack;
 import org.crossdesk.bench.standin.StandInRegistry;
 import org.crossdesk.schemaregistry.client.CachedSchemaRegistryClient;
 import org.crossdesk.schemaregistry.serde.KafkaAvroSerializer;
@@ -44,10 +43,15 @@ import org.crossdesk.schemaregistry.serde.KafkaAvroSerializer;
  * java -cp bench/target/benchmarks.jar org.crossdesk.bench.dashboard.ReplayThroughput \
  *     --bootstrap 127.0.0.1:9092 \
  *     --dashboard-jar services/dashboard/target/dashboard-0.1.0-SNAPSHOT-exec.jar \
- *     [--registry http://127.0.0.1:8081] [--events 1000000] [--rounds 1]
+ *     [--registry http://127.0.0.1:8081] [--events 1000000] [--rounds 1] [--home .] [--data-dir DIR]
  * </pre>
  * Without {@code --registry} an in-process stand-in registry serves the schemas (the dashboard fetches each
  * schema once, so the registry does not enter the figures).
+ *
+ * <p>On a secured stack (the admin's secret in {@code --data-dir}, default {@code <--home>/.crossdesk/data};
+ * {@link BenchStack}) the preload and the raw consumer authenticate as the cluster's admin, the registry clients
+ * with the admin's basic auth, and the dashboard as its own principal ({@code svc-dashboard}), as the launcher
+ * starts it; plaintext otherwise.
  */
 public final class ReplayThroughput {
 
@@ -65,21 +69,25 @@ public final class ReplayThroughput {
       throw new IllegalArgumentException("No dashboard jar at " + jar + ": build it with "
           + "mvn -q -pl services/dashboard -am package -DskipTests");
     }
+    BenchStack access = BenchStack.fromOptions(options);
     StandInRegistry standIn = options.containsKey("registry") ? null : StandInRegistry.start();
     String registry = standIn == null ? options.get("registry") : standIn.url();
+    // The raw consumer runs in a JVM of its own: it reads the admin's settings from this file.
+    Path clientProperties = access.writeClientProperties(bootstrap);
     try {
       System.out.printf("Broker %s, registry %s%s, dashboard %s%n", bootstrap, registry,
           standIn == null ? "" : " (stand-in)", jar);
-      registerSchemas(registry);
-      preload(bootstrap, registry, events);
+      System.out.println("stack: " + access.describe());
+      registerSchemas(access, registry);
+      preload(access, bootstrap, registry, events);
 
       List<RawReplay.Result> raws = new ArrayList<>();
       List<Double> dashboards = new ArrayList<>();
       List<Double> dashboardCpu = new ArrayList<>();
       for (int round = 1; round <= rounds; round++) {
-        raws.add(raw(bootstrap, "raw consumer", jvm));
+        raws.add(raw(clientProperties, "raw consumer", jvm));
         Path log = Files.createTempFile("dashboard-replay-", ".log");
-        try (DashboardProcess dashboard = DashboardProcess.start(jar, bootstrap, registry, jvm, log)) {
+        try (DashboardProcess dashboard = DashboardProcess.start(jar, bootstrap, registry, access, jvm, log)) {
           JsonNode status = dashboard.awaitCaughtUp(Duration.ofMinutes(20));
           double rate = status.path("catchUpRecordsPerSecond").asDouble();
           double cpu = status.path("catchUpCpuMicrosPerRecord").asDouble();
@@ -96,7 +104,7 @@ public final class ReplayThroughput {
           dashboards.add(rate);
           dashboardCpu.add(cpu);
         }
-        raws.add(raw(bootstrap, "raw consumer (again)", jvm));
+        raws.add(raw(clientProperties, "raw consumer (again)", jvm));
       }
       double bestRaw = raws.stream().mapToDouble(RawReplay.Result::recordsPerSecond).max().orElseThrow();
       double meanRaw = raws.stream().mapToDouble(RawReplay.Result::recordsPerSecond).average().orElseThrow();
@@ -119,11 +127,12 @@ public final class ReplayThroughput {
   }
 
   /** The baseline in a fresh JVM with the dashboard's JVM options: both replays start cold. */
-  private static RawReplay.Result raw(String bootstrap, String label, List<String> jvm) throws Exception {
+  private static RawReplay.Result raw(Path clientProperties, String label, List<String> jvm) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvm);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), RawReplay.class.getName(), bootstrap));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), RawReplay.class.getName(),
+        clientProperties.toString()));
     StoryLoad.topics().forEach(topic -> command.add(topic.name()));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String line = null;
@@ -146,8 +155,8 @@ public final class ReplayThroughput {
     return result;
   }
 
-  private static void preload(String bootstrap, String registry, long events) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+  private static void preload(BenchStack access, String bootstrap, String registry, long events) throws Exception {
+    try (Admin admin = Admin.create(access.kafka(bootstrap))) {
       Set<String> existing = admin.listTopics().names().get();
       List<NewTopic> missing = new ArrayList<>();
       StoryLoad.topics().forEach(topic -> {
@@ -159,13 +168,13 @@ public final class ReplayThroughput {
         admin.createTopics(missing).all().get();
       }
     }
-    long present = recordsOn(bootstrap);
+    long present = recordsOn(access.kafka(bootstrap));
     if (present >= events) {
       System.out.printf("Topics already hold %,d records (>= %,d): no preload%n", present, events);
       return;
     }
-    Map<String, Object> config = new HashMap<>();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    Map<String, Object> config = access.kafka(bootstrap);
+    config.putAll(access.registryProperties());
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
@@ -186,8 +195,8 @@ public final class ReplayThroughput {
    * hands out the same ids in every run, so topics preloaded by an earlier run stay readable. Idempotent on a
    * real registry.
    */
-  private static void registerSchemas(String registry) throws Exception {
-    CachedSchemaRegistryClient client = new CachedSchemaRegistryClient(registry, 10);
+  private static void registerSchemas(BenchStack access, String registry) throws Exception {
+    CachedSchemaRegistryClient client = new CachedSchemaRegistryClient(registry, 10, access.registryProperties());
     for (org.crossdesk.events.Topic<String, ?> topic : StoryLoad.topics()) {
       org.apache.avro.Schema schema = (org.apache.avro.Schema) topic.valueType().getField("SCHEMA$").get(null);
       client.register(topic.name() + "-value", schema);
@@ -200,8 +209,7 @@ public final class ReplayThroughput {
     return serializer;
   }
 
-  private static long recordsOn(String bootstrap) {
-    Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+  private static long recordsOn(Map<String, Object> config) {
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = new ArrayList<>();

@@ -22,9 +22,9 @@ import java.util.Map;
 import java.util.Random;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.crossdesk.bench.BenchStack;
 import org.crossdesk.launcher.Stack;
 import org.crossdesk.launcher.StackOptions;
 import org.crossdesk.launcher.demo.DemoDirectory;
@@ -42,12 +42,18 @@ import org.crossdesk.launcher.services.Service;
  * <pre>
  * java -cp bench/target/benchmarks.jar org.crossdesk.bench.e2e.EndToEndBenchmark \
  *     [--rate 1000] [--duration 60] [--warmup 20] [--throughput-rate 10000] [--throughput-duration 60] \
- *     [--via http|kafka] [--stack start|running] [--home .] [--skip-baseline] [--skip-throughput]
+ *     [--via http|kafka] [--stack start|running] [--home .] [--data-dir DIR] [--insecure] [--skip-baseline]
+ *     [--skip-throughput]
  * </pre>
  *
  * With {@code --stack start} (the default) it starts its own stack through the launcher (fresh data under
- * bench/target/stack, free ports); with {@code running} it uses one started by ./crossdesk on the default ports.
- * Results: a table on stdout, and JSON and an HTML page with plots under bench/target/results/.
+ * bench/target/stack, free ports, the demo API keys accepted), secured as {@code ./crossdesk} is, or without
+ * authentication and ACLs with {@code --insecure}, to measure what security costs; with {@code running} it uses
+ * one started by {@code ./crossdesk --demo} on the default ports, secured if its data directory
+ * ({@code --data-dir}, default {@code <home>/.crossdesk/data}) holds the admin's secret. Every Kafka client of the
+ * benchmark, Kafka's own tools included, authenticates as the cluster's admin, and every registry client with
+ * the admin's basic auth ({@link BenchStack}). Results: a table on stdout, and JSON and an HTML page with plots
+ * under bench/target/results/; both say whether the stack was secured.
  */
 public final class EndToEndBenchmark {
 
@@ -57,13 +63,14 @@ public final class EndToEndBenchmark {
   }
 
   record Options(double rate, Duration duration, Duration warmup, double throughputRate, Duration throughputDuration,
-                 String via, boolean startStack, Path home, boolean baseline, boolean throughput, int maxInFlight) {
+                 String via, boolean startStack, Path home, boolean baseline, boolean throughput, int maxInFlight,
+                 boolean insecure, Path dataDir) {
 
     static Options parse(String[] args) {
       Map<String, String> values = new LinkedHashMap<>();
       List<String> flags = new ArrayList<>();
       for (int i = 0; i < args.length; i++) {
-        if (args[i].equals("--skip-baseline") || args[i].equals("--skip-throughput")) {
+        if (args[i].equals("--skip-baseline") || args[i].equals("--skip-throughput") || args[i].equals("--insecure")) {
           flags.add(args[i]);
         } else if (args[i].startsWith("--") && i + 1 < args.length) {
           values.put(args[i].substring(2), args[++i]);
@@ -75,6 +82,12 @@ public final class EndToEndBenchmark {
       if (!via.equals("http") && !via.equals("kafka")) {
         throw new IllegalArgumentException("--via is http or kafka");
       }
+      boolean startStack = !values.getOrDefault("stack", "start").equals("running");
+      if (!startStack && flags.contains("--insecure")) {
+        throw new IllegalArgumentException("--insecure starts the benchmark's own stack insecure; a running stack's"
+            + " security is read from its data directory (--data-dir, default <home>/.crossdesk/data)");
+      }
+      Path home = Path.of(values.getOrDefault("home", ".")).toAbsolutePath().normalize();
       return new Options(
           Double.parseDouble(values.getOrDefault("rate", "1000")),
           Duration.ofSeconds(Long.parseLong(values.getOrDefault("duration", "60"))),
@@ -82,16 +95,20 @@ public final class EndToEndBenchmark {
           Double.parseDouble(values.getOrDefault("throughput-rate", "10000")),
           Duration.ofSeconds(Long.parseLong(values.getOrDefault("throughput-duration", "60"))),
           via,
-          !values.getOrDefault("stack", "start").equals("running"),
-          Path.of(values.getOrDefault("home", ".")).toAbsolutePath().normalize(),
+          startStack,
+          home,
           !flags.contains("--skip-baseline"),
           !flags.contains("--skip-throughput"),
-          Integer.parseInt(values.getOrDefault("max-in-flight", "2048")));
+          Integer.parseInt(values.getOrDefault("max-in-flight", "2048")),
+          flags.contains("--insecure"),
+          values.containsKey("data-dir") ? Path.of(values.get("data-dir")).toAbsolutePath().normalize()
+              : home.resolve(BenchStack.DEFAULT_DATA_DIR));
     }
   }
 
-  /** Where the stack is. */
-  record Endpoints(String bootstrapServers, String schemaRegistryUrl, URI intake, URI notifications) {
+  /** Where the stack is, and how to authenticate to it. */
+  record Endpoints(String bootstrapServers, String schemaRegistryUrl, URI intake, URI notifications,
+                   BenchStack access) {
   }
 
   public static void main(String[] args) throws Exception {
@@ -102,6 +119,9 @@ public final class EndToEndBenchmark {
       StackOptions stackOptions = StackOptions.forHome(options.home())
           .stateDir(options.home().resolve("bench/target/stack"))
           .fresh(true)
+          // Desks submit and subscribe with the published demo API keys, which the services accept only so.
+          .demoCredentials(true)
+          .insecure(options.insecure())
           .serviceJvmOptions(StackOptions.PEAK_SERVICE_JVM_OPTIONS)
           .kafkaPorts(freePort(), freePort());
       for (Service service : Service.values()) {
@@ -109,13 +129,15 @@ public final class EndToEndBenchmark {
       }
       stack = Stack.start(stackOptions, line -> System.out.println("[stack] " + line));
       endpoints = new Endpoints(stack.bootstrapServers(), stack.schemaRegistryUrl(),
-          stack.url(Service.INTAKE).orElseThrow(), stack.url(Service.NOTIFICATIONS).orElseThrow());
+          stack.url(Service.INTAKE).orElseThrow(), stack.url(Service.NOTIFICATIONS).orElseThrow(),
+          BenchStack.of(stack));
     } else {
       endpoints = new Endpoints("127.0.0.1:9092", "http://127.0.0.1:8081", URI.create("http://127.0.0.1:8082"),
-          URI.create("http://127.0.0.1:8084"));
+          URI.create("http://127.0.0.1:8084"), BenchStack.ofDataDir(options.dataDir()));
     }
+    System.out.println("stack: " + endpoints.access().describe());
     try {
-      Results results = run(options, endpoints, stack);
+      Results results = run(options, endpoints, stack, endpoints.access().secured());
       Path dir = options.home().resolve("bench/target/results");
       Files.createDirectories(dir);
       String stamp = Instant.now().toString().replace(":", "").replaceAll("\\..*", "");
@@ -132,11 +154,13 @@ public final class EndToEndBenchmark {
   }
 
   /** Everything measured in one invocation. */
-  record Results(Options options, KafkaBaseline.Result producerPerformance, KafkaBaseline.Result endToEndLatency,
-                 Phase latency, Phase throughput, long rssMiB) {
+  record Results(Options options, boolean secured, KafkaBaseline.Result producerPerformance,
+                 KafkaBaseline.Result endToEndLatency, Phase latency, Phase throughput, long rssMiB) {
     Map<String, Object> json() {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("via", options.via());
+      // SASL/SCRAM-SHA-512 with ACLs and registry basic auth, or --insecure (PLAINTEXT, no ACLs, no registry auth).
+      json.put("secured", secured);
       json.put("cores", Runtime.getRuntime().availableProcessors());
       json.put("baseline", Map.of(
           "producerPerformance", producerPerformance == null ? Map.of() : producerPerformance,
@@ -183,14 +207,14 @@ public final class EndToEndBenchmark {
     return p;
   }
 
-  private static Results run(Options options, Endpoints endpoints, Stack stack) throws Exception {
+  private static Results run(Options options, Endpoints endpoints, Stack stack, boolean secured) throws Exception {
     KafkaBaseline.Result producerPerformance = null;
     KafkaBaseline.Result endToEndLatency = null;
     if (options.baseline()) {
       KafkaBaseline baseline = new KafkaBaseline(KafkaBaseline.ownJar().orElseThrow(() ->
           new IllegalStateException("run from bench/target/benchmarks.jar for the Kafka baseline")),
-          endpoints.bootstrapServers());
-      createTopics(endpoints.bootstrapServers(), List.of(new NewTopic("bench.baseline.producer", 6, (short) 1)));
+          endpoints.bootstrapServers(), endpoints.access());
+      createTopics(endpoints, List.of(new NewTopic("bench.baseline.producer", 6, (short) 1)));
       System.out.println("baseline: Kafka EndToEndLatency ...");
       endToEndLatency = baseline.endToEndLatency("bench.baseline.e2e", 3_000, 1_000);
       System.out.println("baseline: " + endToEndLatency.raw());
@@ -201,7 +225,8 @@ public final class EndToEndBenchmark {
 
     DemoDirectory directory = DemoDirectory.load(options.home().resolve("config/demo/directory.yaml"));
     List<String> subscriptions = new ArrayList<>();
-    try (InboxProbe inbox = new InboxProbe(endpoints.bootstrapServers(), endpoints.schemaRegistryUrl());
+    try (InboxProbe inbox = new InboxProbe(endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(),
+        endpoints.access());
          WebhookProbe webhooks = new WebhookProbe()) {
       for (DemoDirectory.Desk desk : directory.desks()) {
         subscribe(endpoints.notifications(), desk.id(), webhooks.urlFor(desk.id())).ifPresent(subscriptions::add);
@@ -212,7 +237,7 @@ public final class EndToEndBenchmark {
       }
       String runId = Long.toString(System.currentTimeMillis() % 100_000_000L, 36).toUpperCase(Locale.ROOT);
       try (Load load = options.via().equals("kafka")
-          ? new Load.Kafka(endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(),
+          ? new Load.Kafka(endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(), endpoints.access(),
               directory.desks().stream().map(DemoDirectory.Desk::id).collect(java.util.stream.Collectors.toSet()))
           : new Load.Http(endpoints.intake(),
               new SyntheticReferrals(directory, new Random(42), Clock.systemUTC(), runId), options.maxInFlight())) {
@@ -234,7 +259,7 @@ public final class EndToEndBenchmark {
             rss += Memory.rssKiB(process.handle()).orElse(0) / 1024;
           }
         }
-        return new Results(options, producerPerformance, endToEndLatency, latency, throughput, rss);
+        return new Results(options, secured, producerPerformance, endToEndLatency, latency, throughput, rss);
       }
     } finally {
       for (String id : subscriptions) {
@@ -308,8 +333,8 @@ public final class EndToEndBenchmark {
     }
   }
 
-  private static void createTopics(String bootstrapServers, List<NewTopic> topics) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+  private static void createTopics(Endpoints endpoints, List<NewTopic> topics) throws Exception {
+    try (Admin admin = Admin.create(endpoints.access().kafka(endpoints.bootstrapServers()))) {
       for (NewTopic topic : topics) {
         try {
           admin.createTopics(List.of(topic)).all().get();

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.crossdesk.bench.BenchStack;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.inbox.Alert;
 import org.crossdesk.events.inbox.InboxMessage;
@@ -27,16 +28,17 @@ final class InboxProbe implements AutoCloseable {
   private volatile Probes probes;
   private volatile boolean assigned;
 
-  InboxProbe(String bootstrapServers, String schemaRegistryUrl) {
+  /** @param access the admin's credential on a secured stack: it may read every desk's inbox */
+  InboxProbe(String bootstrapServers, String schemaRegistryUrl, BenchStack access) {
     SpecificAvroDeserializer<InboxMessage> values = new SpecificAvroDeserializer<>(InboxMessage.class);
-    values.configure(Map.of("schema.registry.url", schemaRegistryUrl), false);
-    consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.GROUP_ID_CONFIG, "bench-inbox-probe-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000,
-        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000), new StringDeserializer(), values);
+    values.configure(access.registry(schemaRegistryUrl), false);
+    Map<String, Object> config = access.kafka(bootstrapServers);
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-inbox-probe-" + UUID.randomUUID());
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000);
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
+    consumer = new KafkaConsumer<>(config, new StringDeserializer(), values);
     consumer.subscribe(Pattern.compile(Topics.DESK_INBOX_PATTERN));
     thread = new Thread(this::run, "bench-inbox-probe");
     thread.setDaemon(true);

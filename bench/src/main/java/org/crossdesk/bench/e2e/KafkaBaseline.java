@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,14 +12,17 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.crossdesk.bench.BenchStack;
 
 /**
  * Kafka's own tools on the same broker, in the same run: ProducerPerformance (acks=all, idempotent, what our
  * services' producers use) for raw throughput, EndToEndLatency (produce one, consume it, repeat) for the
- * latency floor of one hop through the broker.
+ * latency floor of one hop through the broker. Both authenticate as the benchmark's other clients do (the admin, on
+ * a secured stack): their client settings are written to a properties file ({@link BenchStack}) that they read
+ * ({@code --producer.config}, and EndToEndLatency's positional {@code properties_file}, which it applies to its
+ * producer, its consumer and its admin client alike).
  */
 final class KafkaBaseline {
 
@@ -31,16 +33,28 @@ final class KafkaBaseline {
 
   private final Path jar;
   private final String bootstrapServers;
+  private final BenchStack access;
+  private Path clientProperties;
 
-  KafkaBaseline(Path jar, String bootstrapServers) {
+  KafkaBaseline(Path jar, String bootstrapServers, BenchStack access) {
     this.jar = jar;
     this.bootstrapServers = bootstrapServers;
+    this.access = access;
+  }
+
+  /** bootstrap.servers and the admin's SASL settings (nothing else when insecure), owner-only, made once. */
+  private String clientProperties() {
+    if (clientProperties == null) {
+      clientProperties = access.writeClientProperties(bootstrapServers);
+    }
+    return clientProperties.toString();
   }
 
   Result producerPerformance(String topic, long records, int recordSize) throws IOException, InterruptedException {
     String out = run(List.of("org.apache.kafka.tools.ProducerPerformance", "--topic", topic,
         "--num-records", Long.toString(records), "--record-size", Integer.toString(recordSize),
-        "--throughput", "-1", "--producer-props", "bootstrap.servers=" + bootstrapServers, "acks=all",
+        "--throughput", "-1", "--producer.config", clientProperties(),
+        "--producer-props", "bootstrap.servers=" + bootstrapServers, "acks=all",
         "enable.idempotence=true", "linger.ms=5"));
     return parseProducerPerformance(out);
   }
@@ -62,9 +76,9 @@ final class KafkaBaseline {
     // The tool creates its topic when its listTopics() does not show it, and dies of TopicExistsException if
     // it exists after all: so the topic is made here, and the tool starts only once the broker lists it.
     createIfAbsent(topic);
-    // Kafka 4.1's EndToEndLatency takes positional arguments: brokers topic count acks size.
+    // Kafka 4.1's EndToEndLatency takes positional arguments: brokers topic count acks size [properties_file].
     String out = run(List.of("org.apache.kafka.tools.EndToEndLatency", bootstrapServers, topic,
-        Integer.toString(records), "all", Integer.toString(recordSize)));
+        Integer.toString(records), "all", Integer.toString(recordSize), clientProperties()));
     return parseEndToEndLatency(out);
   }
 
@@ -81,7 +95,7 @@ final class KafkaBaseline {
   }
 
   private void createIfAbsent(String topic) throws InterruptedException {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    try (Admin admin = Admin.create(access.kafka(bootstrapServers))) {
       try {
         admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
       } catch (ExecutionException e) {

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.crossdesk.bench.BenchStack;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.common.EventMetadata;
 import org.crossdesk.events.examples.ExampleEvents;
@@ -130,7 +131,8 @@ abstract class Load implements AutoCloseable {
 
   /**
    * Kafka-native desks writing {@link OutboxMessage}s to their outboxes with kafka-clients and our serde;
-   * the three example submissions (libs/events test-jar), each from its own issuing desk.
+   * the three example submissions (libs/events test-jar), each from its own issuing desk. On a secured stack it
+   * writes as the cluster's admin (one producer for every desk's outbox), with the registry's basic auth.
    */
   static final class Kafka extends Load {
     private final KafkaProducer<String, Object> producer;
@@ -138,7 +140,7 @@ abstract class Load implements AutoCloseable {
     private final Random random = new Random(1);
 
     /** @param knownDesks the directory's desks: the examples name a few others, which intake would refuse */
-    Kafka(String bootstrapServers, String schemaRegistryUrl, java.util.Set<String> knownDesks) {
+    Kafka(String bootstrapServers, String schemaRegistryUrl, BenchStack access, java.util.Set<String> knownDesks) {
       templates = java.util.stream.Stream.of(ExampleEvents.fugitiveSubmission(),
               ExampleEvents.drugTraffickingSubmission(), ExampleEvents.counterTerrorismSubmission())
           .map(example -> ReferralSubmission.newBuilder(example)
@@ -151,7 +153,9 @@ abstract class Load implements AutoCloseable {
               .build())
           .toList();
       Properties settings = new Properties();
-      settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+      // SASL as the admin and the serializer's registry credential (the producer passes its settings on to it).
+      settings.putAll(access.kafka(bootstrapServers));
+      settings.putAll(access.registryProperties());
       settings.put(ProducerConfig.ACKS_CONFIG, "all");
       settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
       settings.put(ProducerConfig.LINGER_MS_CONFIG, 2);

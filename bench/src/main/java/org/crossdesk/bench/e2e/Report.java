@@ -15,8 +15,9 @@ final class Report {
 
   static String table(EndToEndBenchmark.Results r) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "%nEnd-to-end benchmark (%d cores, load via %s)%n%n",
-        Runtime.getRuntime().availableProcessors(), r.options().via()));
+    out.append(String.format(Locale.ROOT, "%nEnd-to-end benchmark (%d cores, load via %s, stack %s)%n%n",
+        Runtime.getRuntime().availableProcessors(), r.options().via(),
+        r.secured() ? "secured: SASL/SCRAM + ACLs, registry auth" : "insecure: PLAINTEXT, no ACLs, no registry auth"));
     out.append(String.format(Locale.ROOT, "%-44s %10s %8s %8s %9s %8s%n", "measurement", "count", "p50 ms",
         "p99 ms", "p99.9 ms", "max ms"));
     if (r.endToEndLatency() != null) {

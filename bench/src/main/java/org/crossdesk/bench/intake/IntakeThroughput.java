@@ -35,6 +35,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.crossdesk.access.AccessAdmin;
+import org.crossdesk.access.AccessPlan;
+import org.crossdesk.access.CatalogueTopics;
+import org.crossdesk.bench.BenchStack;
 import org.crossdesk.events.Topic;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.common.EventMetadata;
@@ -65,15 +69,20 @@ import org.crossdesk.launcher.services.Service;
  *
  * <p>Without {@code --bootstrap} it starts what it needs on loopback with the launcher's {@link Stack} (a KRaft
  * broker, the schema registry and intake from their runnable jars; build them first) and gives intake an
- * API key of its own. With {@code --bootstrap} it uses the running stack at the given addresses and the
- * given desk and key (the desk must be in the directory if the directory is seeded).
+ * API key of its own; the stack is secured as {@code ./crossdesk}'s is (SASL/SCRAM, ACLs, registry auth), or
+ * not at all with {@code --insecure}, to measure what security costs. On the secured stack the benchmark's desk
+ * gets its topics and the services' ACLs on them from the admin, as routing gives them to a desk it adds. With
+ * {@code --bootstrap} it uses the running stack at the given addresses and the given desk and key (the desk must
+ * be in the directory if the directory is seeded), secured if {@code --data-dir} (default
+ * {@code <home>/.crossdesk/data}) holds the admin's secret. Every Kafka client authenticates as the cluster's
+ * admin, every registry client with the admin's basic auth ({@link BenchStack}).
  *
  * <pre>
  * ./mvnw -q -pl bench,launcher,services/intake,services/schema-registry -am package -DskipTests
  * java -cp bench/target/benchmarks.jar org.crossdesk.bench.intake.IntakeThroughput [--referrals 5000]
- *     [--http-requests 2000] [--clients 8] [--home .]
+ *     [--http-requests 2000] [--clients 8] [--home .] [--insecure]
  *     [--bootstrap 127.0.0.1:9092 --registry http://127.0.0.1:8081 --intake http://127.0.0.1:8082
- *      --desk FR-OCRTIS --key demo-FR-OCRTIS]
+ *      --desk FR-OCRTIS --key demo-FR-OCRTIS [--data-dir .crossdesk/data]]
  * </pre>
  */
 public final class IntakeThroughput {
@@ -81,14 +90,18 @@ public final class IntakeThroughput {
   private static final Duration READY = Duration.ofMinutes(3);
 
   private final KafkaClientSettings settings;
+  private final BenchStack access;
   private final String intakeUrl;
+  private boolean deskTopicsReady;
   private final String httpDesk;
   private final String httpKey;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
-  private IntakeThroughput(KafkaClientSettings settings, String intakeUrl, String httpDesk, String httpKey) {
-    this.settings = settings;
+  private IntakeThroughput(BenchStack access, String bootstrapServers, String schemaRegistryUrl, String intakeUrl,
+      String httpDesk, String httpKey) {
+    this.access = access;
+    this.settings = access.clientSettings(bootstrapServers, schemaRegistryUrl);
     this.intakeUrl = intakeUrl;
     this.httpDesk = httpDesk;
     this.httpKey = httpKey;
@@ -99,8 +112,15 @@ public final class IntakeThroughput {
     int referrals = Integer.parseInt(o.getOrDefault("referrals", "5000"));
     int httpRequests = Integer.parseInt(o.getOrDefault("http-requests", "2000"));
     int clients = Integer.parseInt(o.getOrDefault("clients", "8"));
+    boolean insecure = o.containsKey("insecure");
     if (o.containsKey("bootstrap")) {
-      new IntakeThroughput(KafkaClientSettings.of(o.get("bootstrap"), o.get("registry")), o.get("intake"),
+      if (insecure) {
+        throw new IllegalArgumentException("--insecure starts the benchmark's own stack insecure; a running stack's"
+            + " security is read from its data directory (--data-dir, default <home>/.crossdesk/data)");
+      }
+      BenchStack access = BenchStack.fromOptions(o);
+      System.out.println("stack: " + access.describe());
+      new IntakeThroughput(access, o.get("bootstrap"), o.get("registry"), o.get("intake"),
           o.get("desk"), o.get("key")).run(referrals, httpRequests, clients);
       return;
     }
@@ -112,6 +132,7 @@ public final class IntakeThroughput {
     StackOptions stackOptions = StackOptions.forHome(home)
         .stateDir(home.resolve("bench/target/intake-throughput"))
         .fresh(true)
+        .insecure(insecure)
         .only(true, EnumSet.of(Service.SCHEMA_REGISTRY, Service.INTAKE))
         .serviceJvmOptions(StackOptions.PEAK_SERVICE_JVM_OPTIONS)
         .kafkaPorts(freePort(), freePort())
@@ -119,14 +140,17 @@ public final class IntakeThroughput {
         .port(Service.INTAKE, freePort())
         .environment(Service.INTAKE, "CROSSDESK_HTTP_API_KEYS", "sha256:" + sha256(key) + " bench.system DESK " + desk);
     try (Stack stack = Stack.start(stackOptions, line -> System.out.println("[stack] " + line))) {
-      new IntakeThroughput(KafkaClientSettings.of(stack.bootstrapServers(), stack.schemaRegistryUrl()),
+      BenchStack access = BenchStack.of(stack);
+      System.out.println("stack: " + access.describe());
+      new IntakeThroughput(access, stack.bootstrapServers(), stack.schemaRegistryUrl(),
           stack.url(Service.INTAKE).orElseThrow().toString(), desk, key).run(referrals, httpRequests, clients);
     }
   }
 
   private void run(int referrals, int httpRequests, int clients) throws Exception {
     System.out.printf(Locale.ROOT, "Intake throughput: %d referrals on the Kafka path, %d HTTP POSTs by %d clients,"
-        + " %d cores%n", referrals, httpRequests, clients, Runtime.getRuntime().availableProcessors());
+        + " %d cores, stack %s%n", referrals, httpRequests, clients, Runtime.getRuntime().availableProcessors(),
+        access.secured() ? "secured" : "insecure");
     // One desk for everything (in URL mode it must be a desk of the directory); each phase has its own
     // reference prefix, and each phase's receipts are awaited before the next starts, so intake never
     // works off one phase's backlog while another is measured.
@@ -266,6 +290,20 @@ public final class IntakeThroughput {
   }
 
   private void createDeskTopics(String desk) throws Exception {
+    if (deskTopicsReady) {
+      return;
+    }
+    deskTopicsReady = true;
+    if (access.secured()) {
+      // As the admin: the desk's topics, and the services' ACLs on them (intake reads the outbox and writes the
+      // inbox), as routing's desk issuer grants them to a desk it adds. Without routing nobody else would.
+      try (Admin admin = Admin.create(settings.admin())) {
+        AccessAdmin accessAdmin = new AccessAdmin(admin, READY);
+        accessAdmin.createTopics(CatalogueTopics.desk(desk, (short) 1));
+        accessAdmin.grant(AccessPlan.forDesk(desk));
+      }
+      return;
+    }
     try (Admin admin = Admin.create(settings.admin())) {
       List<NewTopic> topics = new ArrayList<>();
       for (Topic<?, ?> topic : List.of(Topics.deskOutbox(desk), Topics.deskInbox(desk))) {
@@ -371,11 +409,17 @@ public final class IntakeThroughput {
 
   private static Map<String, String> options(String[] args) {
     Map<String, String> options = new HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
+    for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--")) {
         throw new IllegalArgumentException("Expected --option value, got " + args[i]);
       }
-      options.put(args[i].substring(2), args[i + 1]);
+      if (args[i].equals("--insecure")) {
+        options.put("insecure", "true");
+      } else if (i + 1 < args.length) {
+        options.put(args[i].substring(2), args[++i]);
+      } else {
+        throw new IllegalArgumentException("Missing the value of " + args[i]);
+      }
     }
     return options;
   }

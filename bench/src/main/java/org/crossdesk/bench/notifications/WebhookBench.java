@@ -41,6 +41,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.crossdesk.bench.BenchStack;
 import org.crossdesk.events.AlertIds;
 import org.crossdesk.events.Topic;
 import org.crossdesk.events.Topics;
@@ -69,7 +70,12 @@ import org.crossdesk.schemaregistry.serde.KafkaAvroSerializer;
  * java -cp bench/target/benchmarks.jar org.crossdesk.bench.notifications.WebhookBench \
  *     --bootstrap 127.0.0.1:9092 --registry http://127.0.0.1:8081 --notifications http://127.0.0.1:8084 \
  *     --desk DE-BKA --key demo-DE-BKA [--count 5000] [--rate 200] [--seconds 30] [--warmup 5] [--subscriptions 1]
+ *     [--home .] [--data-dir DIR]
  * </pre>
+ *
+ * On a secured stack the producer and the baseline consumer authenticate as the cluster's admin and the
+ * serializer with the admin's registry basic auth, from the running stack's data directory ({@code --data-dir},
+ * default {@code <--home>/.crossdesk/data}; {@link BenchStack}); plaintext when no admin secret is there.
  *
  * The service must allow webhooks to loopback addresses
  * ({@code crossdesk.notifications.webhooks.allow-private-addresses=true}).
@@ -87,9 +93,11 @@ public final class WebhookBench {
   private final AtomicLong bodyBytes = new AtomicLong();
   private final AtomicLong lastArrival = new AtomicLong();
   private final java.util.concurrent.CountDownLatch baselineReady = new java.util.concurrent.CountDownLatch(1);
+  private final BenchStack access;
   private volatile boolean running = true;
 
-  private WebhookBench() {
+  private WebhookBench(BenchStack access) {
+    this.access = access;
   }
 
   public static void main(String[] args) throws Exception {
@@ -101,11 +109,13 @@ public final class WebhookBench {
       if (!options.containsKey(required)) {
         System.err.println("Usage: WebhookBench --bootstrap <servers> --registry <url> --notifications <url>"
             + " --desk <CC-AGENCY> --key <desk API key> [--count 5000] [--rate 200] [--seconds 30] [--warmup 5]"
-            + " [--subscriptions 1]");
+            + " [--subscriptions 1] [--home .] [--data-dir DIR]");
         System.exit(2);
       }
     }
-    new WebhookBench().run(options);
+    BenchStack access = BenchStack.fromOptions(options);
+    System.out.println("stack: " + access.describe());
+    new WebhookBench(access).run(options);
   }
 
   private void run(Map<String, String> options) throws Exception {
@@ -117,7 +127,7 @@ public final class WebhookBench {
     int warmup = Integer.parseInt(options.getOrDefault("warmup", "5"));
     int subscriptions = Integer.parseInt(options.getOrDefault("subscriptions", "1"));
     Topic<String, InboxMessage> inbox = Topics.deskInbox(desk);
-    ensureTopic(bootstrap, inbox);
+    ensureTopic(access.kafka(bootstrap), inbox);
 
     ExecutorService receiverThreads = Executors.newFixedThreadPool(8);
     HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
@@ -157,8 +167,8 @@ public final class WebhookBench {
       throw new IllegalStateException("The baseline consumer could not position itself on " + inbox.name());
     }
 
-    Map<String, Object> producerConfig = new HashMap<>();
-    producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    Map<String, Object> producerConfig = access.kafka(bootstrap);
+    producerConfig.putAll(access.registryProperties());
     producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
     producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 0);
@@ -287,8 +297,7 @@ public final class WebhookBench {
   }
 
   private void consume(String bootstrap, String topic) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    Map<String, Object> config = access.kafka(bootstrap);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     try (KafkaConsumer<String, byte[]> consumer =
@@ -351,8 +360,8 @@ public final class WebhookBench {
     }
   }
 
-  private static void ensureTopic(String bootstrap, Topic<?, ?> topic) throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+  private static void ensureTopic(Map<String, Object> client, Topic<?, ?> topic) throws Exception {
+    try (Admin admin = Admin.create(client)) {
       if (!admin.listTopics().names().get().contains(topic.name())) {
         admin.createTopics(List.of(new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.configs())))
             .all().get();

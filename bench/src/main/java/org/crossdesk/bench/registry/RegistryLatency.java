@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.HdrHistogram.Histogram;
 import org.apache.avro.Schema;
+import org.crossdesk.bench.BenchStack;
 import org.crossdesk.events.referral.ReferralEvent;
 import org.crossdesk.schemaregistry.client.RestSchemaRegistryClient;
 import org.crossdesk.schemaregistry.client.SchemaDefinition;
@@ -24,8 +25,13 @@ import org.crossdesk.schemaregistry.client.SchemaDefinition;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar org.crossdesk.bench.registry.RegistryLatency --url http://127.0.0.1:8081
- *     [--clients 4] [--ops 1000] [--warmup 200] [--keep] [--config basic.auth.credentials.source=USER_INFO ...]
+ *     [--clients 4] [--ops 1000] [--warmup 200] [--keep] [--home .] [--data-dir DIR]
+ *     [--config basic.auth.credentials.source=USER_INFO ...]
  * </pre>
+ *
+ * <p>Against the secured stack's registry the clients authenticate with the cluster admin's basic auth, read from
+ * the running stack's data directory ({@code --data-dir}, default {@code <--home>/.crossdesk/data};
+ * {@link BenchStack}); without an admin secret there, with none. {@code --config} entries come last and win.
  *
  * <p>"register" registers the ReferralEvent schema under a fresh subject each time (a new subject-version: the
  * write path); "register (existing)" re-registers it under a subject that already has it (the identity
@@ -52,22 +58,25 @@ public final class RegistryLatency {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = new HashMap<>();
-    Map<String, Object> config = new HashMap<>();
-    config.put("max.retries", 0);
+    Map<String, Object> explicit = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--keep" -> options.put("keep", "true");
         case "--config" -> {
           String[] kv = args[++i].split("=", 2);
-          config.put(kv[0], kv[1]);
+          explicit.put(kv[0], kv[1]);
         }
         default -> options.put(args[i].replaceFirst("^--", ""), args[++i]);
       }
     }
+    BenchStack access = BenchStack.fromOptions(options);
+    Map<String, Object> config = new HashMap<>(access.registryProperties());
+    config.put("max.retries", 0);
+    config.putAll(explicit);
     String url = options.get("url");
     if (url == null) {
       System.err.println("Usage: RegistryLatency --url <registry base URL> [--clients 4] [--ops 1000] [--warmup 200]"
-          + " [--keep] [--config key=value]...");
+          + " [--keep] [--home .] [--data-dir DIR] [--config key=value]...");
       System.exit(2);
     }
     int clients = Integer.parseInt(options.getOrDefault("clients", "4"));
@@ -112,6 +121,7 @@ public final class RegistryLatency {
 
     System.out.printf(Locale.ROOT, "Registry %s, %d clients, %d measured ops per client and operation (µs)%n",
         url, clients, ops);
+    System.out.println("stack: " + access.describe());
     System.out.printf(Locale.ROOT, "%-24s %8s %9s %9s %9s %9s %9s %12s%n",
         "operation", "count", "p50", "p90", "p99", "p99.9", "max", "p50/baseline");
     double baseline = total.get(Op.PING).getValueAtPercentile(50);

@@ -26,6 +26,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.crossdesk.bench.BenchStack;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.common.EventMetadata;
 import org.crossdesk.events.examples.ExampleEvents;
@@ -54,10 +55,15 @@ import org.crossdesk.schemaregistry.serde.KafkaAvroSerializer;
  * fugitive referral of {@code ExampleEvents} goes from FR-BNRF to DE-BKA and ES-CNP; the inbox of DE-BKA is
  * watched). The baseline topic is a scratch topic outside the Crossdesk catalogue, created if missing.
  *
+ * <p>On a secured stack every client (the baselines' too, so they pay the same SASL and ACL checks) authenticates
+ * as the cluster's admin, and the serializer with the admin's registry basic auth: the credential is read from the
+ * running stack's data directory, {@code --data-dir} or {@code <--home>/.crossdesk/data} ({@link BenchStack});
+ * without it there, plaintext.
+ *
  * <pre>
  * java -cp bench/target/benchmarks.jar org.crossdesk.bench.routing.RoutingBench \
  *     [--bootstrap 127.0.0.1:9092] [--registry http://127.0.0.1:8081] [--rate 1000] [--seconds 30]
- *     [--warmup 10] [--burst 20000] [--baseline-topic bench.e2e-baseline]
+ *     [--warmup 10] [--burst 20000] [--baseline-topic bench.e2e-baseline] [--home .] [--data-dir DIR]
  * </pre>
  */
 public final class RoutingBench {
@@ -66,10 +72,12 @@ public final class RoutingBench {
 
   private final String bootstrap;
   private final String registry;
+  private final BenchStack access;
 
-  private RoutingBench(String bootstrap, String registry) {
+  private RoutingBench(String bootstrap, String registry, BenchStack access) {
     this.bootstrap = bootstrap;
     this.registry = registry;
+    this.access = access;
   }
 
   public static void main(String[] args) throws Exception {
@@ -78,7 +86,7 @@ public final class RoutingBench {
       options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
     }
     RoutingBench bench = new RoutingBench(options.getOrDefault("bootstrap", "127.0.0.1:9092"),
-        options.getOrDefault("registry", "http://127.0.0.1:8081"));
+        options.getOrDefault("registry", "http://127.0.0.1:8081"), BenchStack.fromOptions(options));
     int rate = Integer.parseInt(options.getOrDefault("rate", "1000"));
     int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
     int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
@@ -91,11 +99,12 @@ public final class RoutingBench {
 
     System.out.printf("Routing benchmark %s, rate %d/s, %d s measured after %d s warm-up, burst %d%n",
         Instant.now(), rate, seconds, warmup, burst);
+    System.out.println("stack: " + bench.access.describe());
     // Interleave so that a change of load on the shared machine hits all three: baselines, routing, twice.
     List<Result> results = new ArrayList<>();
     for (int round = 1; round <= 2; round++) {
       results.add(bench.latency("kafka e2e (baseline) #" + round, baselineTopic, baselineTopic, rate, warmup, seconds));
-      try (TransactionalCopy copy = new TransactionalCopy(bench.bootstrap, baselineTopic, copyTopic)) {
+      try (TransactionalCopy copy = new TransactionalCopy(bench.access.kafka(bench.bootstrap), baselineTopic, copyTopic)) {
         results.add(bench.latency("kafka exactly-once copy #" + round, baselineTopic, copyTopic, rate, warmup,
             seconds));
       }
@@ -104,7 +113,7 @@ public final class RoutingBench {
     }
     Throughput rawBurst = bench.throughput("kafka e2e (baseline)", baselineTopic, baselineTopic, burst);
     Throughput copyBurst;
-    try (TransactionalCopy copy = new TransactionalCopy(bench.bootstrap, baselineTopic, copyTopic)) {
+    try (TransactionalCopy copy = new TransactionalCopy(bench.access.kafka(bench.bootstrap), baselineTopic, copyTopic)) {
       copyBurst = bench.throughput("kafka exactly-once copy", baselineTopic, copyTopic, burst);
     }
     Throughput routedBurst = bench.throughput("routing", Topics.REFERRALS_LIFECYCLE, inbox, burst);
@@ -219,15 +228,16 @@ public final class RoutingBench {
 
     Sender(String topic) {
       this.topic = topic;
-      Map<String, Object> config = new HashMap<>();
-      config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+      Map<String, Object> config = access.kafka(bootstrap);
       config.put(ProducerConfig.ACKS_CONFIG, "all");
       config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
       config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
       config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
       config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
       producer = new KafkaProducer<>(config);
-      serializer.configure(Map.of("schema.registry.url", registry, "auto.register.schemas", true), false);
+      Map<String, Object> serde = access.registry(registry);
+      serde.put("auto.register.schemas", true);
+      serializer.configure(serde, false);
       template = serializer.serialize(Topics.REFERRALS_LIFECYCLE, event("TEMPLATE"));
     }
 
@@ -267,8 +277,7 @@ public final class RoutingBench {
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
     Watcher(String topic, String run, java.util.function.Consumer<String> onFirst) throws InterruptedException {
-      Map<String, Object> config = new HashMap<>();
-      config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+      Map<String, Object> config = access.kafka(bootstrap);
       config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
       config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
       KafkaConsumer<String, byte[]> consumer =
@@ -320,7 +329,7 @@ public final class RoutingBench {
   }
 
   private void ensureBaselineTopic(String topic) throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+    try (Admin admin = Admin.create(access.kafka(bootstrap))) {
       if (!admin.listTopics().names().get().contains(topic)) {
         // As many partitions as the lifecycle topic the routed records go through.
         admin.createTopics(List.of(new NewTopic(topic, Topics.REFERRALS_LIFECYCLE_TOPIC.partitions(), (short) 1)))

@@ -36,18 +36,20 @@ final class TransactionalCopy implements AutoCloseable {
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Thread thread;
 
-  TransactionalCopy(String bootstrap, String input, String output) throws InterruptedException {
+  /**
+   * @param client bootstrap.servers and, on a secured stack, the admin's SASL settings (the admin may use any group
+   *     and transactional id, so the copy needs no ACLs of its own)
+   */
+  TransactionalCopy(Map<String, Object> client, String input, String output) throws InterruptedException {
     String id = "bench-eos-" + UUID.randomUUID();
-    Map<String, Object> consumerConfig = new HashMap<>();
-    consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    Map<String, Object> consumerConfig = new HashMap<>(client);
     consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, id);
     consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
     KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
-    Map<String, Object> producerConfig = new HashMap<>();
-    producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    Map<String, Object> producerConfig = new HashMap<>(client);
     producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, id);
     // The same retry back-off as routing's producer (services/routing application.yml).
     producerConfig.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 2);

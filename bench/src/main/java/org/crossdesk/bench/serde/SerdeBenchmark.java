@@ -1,7 +1,9 @@
 package org.crossdesk.bench.serde;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.crossdesk.bench.BenchStack;
 import org.crossdesk.events.referral.ReferralEvent;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,7 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * measured calls are the steady state, where the schema id is cached. Goal: serde ≤ 1.10 × plain.
  *
  * <p>{@code -p registryUrl=http://host:8081} uses a running registry; empty (default) starts an in-process
- * stand-in. On a loaded machine prefer {@link SerdeRatio}, which interleaves the contenders.
+ * stand-in. A running registry of the secured stack is reached with the cluster admin's basic auth, read from the
+ * stack's data directory ({@code -p dataDir=...}, default {@code .crossdesk/data} under the working directory;
+ * {@link BenchStack}). On a loaded machine prefer {@link SerdeRatio}, which interleaves the contenders.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -37,6 +41,10 @@ public class SerdeBenchmark {
   @Param("")
   public String registryUrl;
 
+  /** The running stack's data directory, for the registry's credential; empty: {@code .crossdesk/data}. */
+  @Param("")
+  public String dataDir;
+
   private SerdeFixture fixture;
 
   /** Plain Avro's reusable pieces, per thread, as an application would keep them. */
@@ -47,7 +55,8 @@ public class SerdeBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    fixture = new SerdeFixture(registryUrl);
+    fixture = new SerdeFixture(registryUrl, registryUrl.isBlank() ? java.util.Map.of()
+        : BenchStack.ofDataDir(dataDir.isBlank() ? BenchStack.DEFAULT_DATA_DIR : Path.of(dataDir)).registryProperties());
   }
 
   @TearDown(Level.Trial)

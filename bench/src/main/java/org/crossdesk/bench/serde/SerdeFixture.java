@@ -45,8 +45,11 @@ final class SerdeFixture implements AutoCloseable {
   private final SpecificDatumWriter<ReferralEvent> plainWriter;
   private final SpecificDatumReader<ReferralEvent> plainReader;
 
-  /** @param registryUrl a running registry, or null/blank for an in-process stand-in */
-  SerdeFixture(String registryUrl) throws IOException {
+  /**
+   * @param registryUrl a running registry, or null/blank for an in-process stand-in
+   * @param registryAuth the running registry's basic auth ({@code BenchStack#registryProperties}), or empty
+   */
+  SerdeFixture(String registryUrl, Map<String, String> registryAuth) throws IOException {
     event = ExampleEvents.referralEvents().get(0);
     if (!FullyPopulated.gapsIn(event).isEmpty()) {
       throw new IllegalStateException("The benchmark record is not fully populated: " + FullyPopulated.gapsIn(event));
@@ -58,7 +61,7 @@ final class SerdeFixture implements AutoCloseable {
     } else {
       standIn = null;
     }
-    Map<String, Object> config = new HashMap<>();
+    Map<String, Object> config = new HashMap<>(standIn == null ? registryAuth : Map.of());
     config.put("schema.registry.url", url);
     serializer = new KafkaAvroSerializer();
     serializer.configure(config, false);

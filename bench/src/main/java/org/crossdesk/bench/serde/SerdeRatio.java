@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
+import org.crossdesk.bench.BenchStack;
 
 /**
  * The serde/plain cost ratio measured by interleaving: short alternating blocks of each contender, timed in
@@ -15,7 +17,10 @@ import java.util.function.Supplier;
  * loop shows the noise floor. Complements {@link SerdeBenchmark}; it is not a substitute for JMH on a quiet
  * machine.
  *
- * <pre>java -cp bench/target/benchmarks.jar org.crossdesk.bench.serde.SerdeRatio [rounds] [block] [registryUrl]</pre>
+ * <pre>java -cp bench/target/benchmarks.jar org.crossdesk.bench.serde.SerdeRatio [rounds] [block] [registryUrl] [dataDir]</pre>
+ *
+ * A running registry of the secured stack is reached with the cluster admin's basic auth from the stack's data
+ * directory ({@code dataDir}, default {@code .crossdesk/data}; {@link BenchStack}), without auth if it has none.
  */
 public final class SerdeRatio {
 
@@ -31,7 +36,10 @@ public final class SerdeRatio {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
     int block = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
     String url = args.length > 2 ? args[2] : null;
-    try (SerdeFixture f = new SerdeFixture(url)) {
+    Map<String, String> auth = url == null || url.isBlank() ? Map.of()
+        : BenchStack.ofDataDir(args.length > 3 ? java.nio.file.Path.of(args[3]) : BenchStack.DEFAULT_DATA_DIR)
+            .registryProperties();
+    try (SerdeFixture f = new SerdeFixture(url, auth)) {
       SerdeFixture.PlainBuffers buffers = new SerdeFixture.PlainBuffers();
       List<double[]> samples = new ArrayList<>();
       int warmupRounds = Math.max(5, rounds / 5);
