@@ -14,26 +14,26 @@ import org.crossdesk.launcher.services.Service;
  * @param only empty: everything; otherwise the broker if {@code onlyBroker}, and these services
  */
 record LaunchOptions(
-    boolean help,
-    boolean demo,
-    double rate,
-    boolean fresh,
-    boolean onlyGiven,
-    boolean onlyBroker,
-    Set<Service> only,
-    int kafkaPort,
-    int httpPortBase,
-    Optional<String> bootstrapServers,
-    Optional<String> schemaRegistryUrl,
-    Optional<Path> stateDir,
-    boolean insecure,
-    boolean printAcls,
-    List<String> printAclsDesks) {
+        boolean help,
+        boolean demo,
+        double rate,
+        boolean fresh,
+        boolean onlyGiven,
+        boolean onlyBroker,
+        Set<Service> only,
+        int kafkaPort,
+        int httpPortBase,
+        Optional<String> bootstrapServers,
+        Optional<String> schemaRegistryUrl,
+        Optional<Path> stateDir,
+        boolean insecure,
+        boolean printAcls,
+        List<String> printAclsDesks) {
 
-  static final double DEFAULT_RATE = 2.0;
-  static final double MAX_RATE = 5_000;
+    static final double DEFAULT_RATE = 2.0;
+    static final double MAX_RATE = 5_000;
 
-  static final String USAGE = """
+    static final String USAGE = """
       Usage: ./crossdesk [options]
         Starts a Kafka broker (KRaft), the schema registry and every Crossdesk service on this machine,
         waits until all are healthy and prints their URLs. Ctrl-C stops everything.
@@ -55,148 +55,169 @@ record LaunchOptions(
         -h, --help                this text
       """;
 
-  static LaunchOptions parse(String... args) {
-    boolean help = false;
-    boolean demo = false;
-    Double rate = null;
-    boolean fresh = false;
-    boolean onlyGiven = false;
-    boolean onlyBroker = true;
-    Set<Service> only = EnumSet.allOf(Service.class);
-    int kafkaPort = 9092;
-    int httpPortBase = 8080;
-    String bootstrap = null;
-    String registry = null;
-    Path stateDir = null;
-    boolean insecure = false;
-    boolean printAcls = false;
-    List<String> printDesks = new ArrayList<>();
-    List<String> rest = new ArrayList<>(List.of(args));
-    while (!rest.isEmpty()) {
-      String arg = rest.remove(0);
-      String inlineValue = null;
-      int equals = arg.indexOf('=');
-      if (arg.startsWith("--") && equals > 0) {
-        inlineValue = arg.substring(equals + 1);
-        arg = arg.substring(0, equals);
-      }
-      switch (arg) {
-        case "-h", "--help" -> help = true;
-        case "--demo" -> demo = true;
-        case "--fresh" -> fresh = true;
-        case "--insecure" -> insecure = true;
-        case "--print-acls" -> {
-          printAcls = true;
-          while (!rest.isEmpty() && !rest.get(0).startsWith("--")) {
-            printDesks.add(rest.remove(0));
-          }
-        }
-        case "--rate" -> rate = parseRate(value(arg, inlineValue, rest));
-        case "--only" -> {
-          onlyGiven = true;
-          onlyBroker = false;
-          only = EnumSet.noneOf(Service.class);
-          for (String name : value(arg, inlineValue, rest).split(",")) {
-            String trimmed = name.trim();
-            if (trimmed.equals("broker") || trimmed.equals("kafka")) {
-              onlyBroker = true;
-            } else if (!trimmed.isEmpty()) {
-              only.add(Service.byName(trimmed).orElseThrow(() -> new UsageException("--only: unknown component '"
-                  + trimmed + "'; known: broker, registry, intake, routing, notifications, dashboard")));
+    static LaunchOptions parse(String... args) {
+        boolean help = false;
+        boolean demo = false;
+        Double rate = null;
+        boolean fresh = false;
+        boolean onlyGiven = false;
+        boolean onlyBroker = true;
+        Set<Service> only = EnumSet.allOf(Service.class);
+        int kafkaPort = 9092;
+        int httpPortBase = 8080;
+        String bootstrap = null;
+        String registry = null;
+        Path stateDir = null;
+        boolean insecure = false;
+        boolean printAcls = false;
+        List<String> printDesks = new ArrayList<>();
+        List<String> rest = new ArrayList<>(List.of(args));
+        while (!rest.isEmpty()) {
+            String arg = rest.remove(0);
+            String inlineValue = null;
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0) {
+                inlineValue = arg.substring(equals + 1);
+                arg = arg.substring(0, equals);
             }
-          }
-          if (!onlyBroker && only.isEmpty()) {
-            throw new UsageException("--only needs at least one component");
-          }
+            switch (arg) {
+                case "-h", "--help" -> help = true;
+                case "--demo" -> demo = true;
+                case "--fresh" -> fresh = true;
+                case "--insecure" -> insecure = true;
+                case "--print-acls" -> {
+                    printAcls = true;
+                    while (!rest.isEmpty() && !rest.get(0).startsWith("--")) {
+                        printDesks.add(rest.remove(0));
+                    }
+                }
+                case "--rate" -> rate = parseRate(value(arg, inlineValue, rest));
+                case "--only" -> {
+                    onlyGiven = true;
+                    onlyBroker = false;
+                    only = EnumSet.noneOf(Service.class);
+                    for (String name : value(arg, inlineValue, rest).split(",")) {
+                        String trimmed = name.trim();
+                        if (trimmed.equals("broker") || trimmed.equals("kafka")) {
+                            onlyBroker = true;
+                        } else if (!trimmed.isEmpty()) {
+                            only.add(
+                                    Service.byName(trimmed)
+                                            .orElseThrow(
+                                                    () -> new UsageException(
+                                                            "--only: unknown component '" + trimmed
+                                                                    + "'; known: broker, registry, intake, routing, notifications, dashboard")));
+                        }
+                    }
+                    if (!onlyBroker && only.isEmpty()) {
+                        throw new UsageException("--only needs at least one component");
+                    }
+                }
+                case "--kafka-port" -> kafkaPort = parsePort(arg, value(arg, inlineValue, rest));
+                case "--http-port-base" -> {
+                    httpPortBase = parsePort(arg, value(arg, inlineValue, rest));
+                    if (httpPortBase + Service.values().length > 65535) {
+                        throw new UsageException(
+                                "--http-port-base: " + httpPortBase + " leaves no room for the services");
+                    }
+                }
+                case "--bootstrap-servers" -> bootstrap = value(arg, inlineValue, rest);
+                case "--schema-registry-url" -> registry = value(arg, inlineValue, rest);
+                case "--state-dir" -> stateDir = Path.of(value(arg, inlineValue, rest));
+                default -> throw new UsageException("unknown option '" + arg + "'");
+            }
         }
-        case "--kafka-port" -> kafkaPort = parsePort(arg, value(arg, inlineValue, rest));
-        case "--http-port-base" -> {
-          httpPortBase = parsePort(arg, value(arg, inlineValue, rest));
-          if (httpPortBase + Service.values().length > 65535) {
-            throw new UsageException("--http-port-base: " + httpPortBase + " leaves no room for the services");
-          }
+        if (rate != null) {
+            demo = true;
         }
-        case "--bootstrap-servers" -> bootstrap = value(arg, inlineValue, rest);
-        case "--schema-registry-url" -> registry = value(arg, inlineValue, rest);
-        case "--state-dir" -> stateDir = Path.of(value(arg, inlineValue, rest));
-        default -> throw new UsageException("unknown option '" + arg + "'");
-      }
-    }
-    if (rate != null) {
-      demo = true;
-    }
-    if (demo && onlyGiven) {
-      List<String> missing = new ArrayList<>();
-      for (Service needed : List.of(Service.INTAKE, Service.ROUTING, Service.NOTIFICATIONS)) {
-        if (!only.contains(needed)) {
-          missing.add(needed.id());
+        if (demo && onlyGiven) {
+            List<String> missing = new ArrayList<>();
+            for (Service needed : List.of(Service.INTAKE, Service.ROUTING, Service.NOTIFICATIONS)) {
+                if (!only.contains(needed)) {
+                    missing.add(needed.id());
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new UsageException("--demo needs " + String.join(", ", missing) + " in --only");
+            }
         }
-      }
-      if (!missing.isEmpty()) {
-        throw new UsageException("--demo needs " + String.join(", ", missing) + " in --only");
-      }
+        return new LaunchOptions(
+                help,
+                demo,
+                rate == null ? DEFAULT_RATE : rate,
+                fresh,
+                onlyGiven,
+                onlyBroker,
+                only,
+                kafkaPort,
+                httpPortBase,
+                Optional.ofNullable(bootstrap),
+                Optional.ofNullable(registry),
+                Optional.ofNullable(stateDir),
+                insecure,
+                printAcls,
+                List.copyOf(printDesks));
     }
-    return new LaunchOptions(help, demo, rate == null ? DEFAULT_RATE : rate, fresh, onlyGiven, onlyBroker, only,
-        kafkaPort, httpPortBase, Optional.ofNullable(bootstrap), Optional.ofNullable(registry), Optional.ofNullable(stateDir),
-        insecure, printAcls, List.copyOf(printDesks));
-  }
 
-  /** Applies these options to the stack's. */
-  StackOptions toStackOptions(Path home) {
-    // --demo uses the published demo API keys: the services accept them only when told so.
-    StackOptions options = StackOptions.forHome(home).fresh(fresh).kafkaPorts(kafkaPort, kafkaPort + 1)
-        .insecure(insecure).demoCredentials(demo);
-    for (Service service : Service.values()) {
-      options.port(service, httpPortBase + (service.defaultPort() - 8080));
+    /** Applies these options to the stack's. */
+    StackOptions toStackOptions(Path home) {
+        // --demo uses the published demo API keys: the services accept them only when told so.
+        StackOptions options = StackOptions.forHome(home)
+                .fresh(fresh)
+                .kafkaPorts(kafkaPort, kafkaPort + 1)
+                .insecure(insecure)
+                .demoCredentials(demo);
+        for (Service service : Service.values()) {
+            options.port(service, httpPortBase + (service.defaultPort() - 8080));
+        }
+        stateDir.ifPresent(options::stateDir);
+        if (onlyGiven) {
+            options.only(onlyBroker, only);
+        }
+        bootstrapServers.ifPresent(options::externalKafka);
+        schemaRegistryUrl.ifPresent(options::externalSchemaRegistry);
+        return options;
     }
-    stateDir.ifPresent(options::stateDir);
-    if (onlyGiven) {
-      options.only(onlyBroker, only);
-    }
-    bootstrapServers.ifPresent(options::externalKafka);
-    schemaRegistryUrl.ifPresent(options::externalSchemaRegistry);
-    return options;
-  }
 
-  private static String value(String option, String inlineValue, List<String> rest) {
-    if (inlineValue != null) {
-      return inlineValue;
+    private static String value(String option, String inlineValue, List<String> rest) {
+        if (inlineValue != null) {
+            return inlineValue;
+        }
+        if (rest.isEmpty() || rest.get(0).startsWith("--")) {
+            throw new UsageException(option + " needs a value");
+        }
+        return rest.remove(0);
     }
-    if (rest.isEmpty() || rest.get(0).startsWith("--")) {
-      throw new UsageException(option + " needs a value");
-    }
-    return rest.remove(0);
-  }
 
-  private static double parseRate(String text) {
-    double rate;
-    try {
-      rate = Double.parseDouble(text);
-    } catch (NumberFormatException e) {
-      throw new UsageException("--rate: '" + text + "' is not a number");
+    private static double parseRate(String text) {
+        double rate;
+        try {
+            rate = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--rate: '" + text + "' is not a number");
+        }
+        if (!(rate > 0) || rate > MAX_RATE) {
+            throw new UsageException("--rate must be more than 0 and at most " + (int) MAX_RATE + ", not " + text);
+        }
+        return rate;
     }
-    if (!(rate > 0) || rate > MAX_RATE) {
-      throw new UsageException("--rate must be more than 0 and at most " + (int) MAX_RATE + ", not " + text);
-    }
-    return rate;
-  }
 
-  private static int parsePort(String option, String text) {
-    try {
-      int port = Integer.parseInt(text);
-      if (port < 1 || port > 65534) {
-        throw new UsageException(option + ": " + text + " is not a usable port (1–65534)");
-      }
-      return port;
-    } catch (NumberFormatException e) {
-      throw new UsageException(option + ": '" + text + "' is not a port number");
+    private static int parsePort(String option, String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port < 1 || port > 65534) {
+                throw new UsageException(option + ": " + text + " is not a usable port (1–65534)");
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + ": '" + text + "' is not a port number");
+        }
     }
-  }
 
-  /** A command line that cannot be run; the message says why. */
-  static final class UsageException extends RuntimeException {
-    UsageException(String message) {
-      super(message);
+    /** A command line that cannot be run; the message says why. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
     }
-  }
 }

@@ -17,114 +17,127 @@ import org.crossdesk.launcher.services.ServiceProcess;
 /** {@code ./crossdesk}: starts the stack, prints where everything is, and stops it all on Ctrl-C. */
 public final class Main {
 
-  private Main() {
-  }
+    private Main() {}
 
-  public static void main(String[] args) throws InterruptedException {
-    LaunchOptions options;
-    try {
-      options = LaunchOptions.parse(args);
-    } catch (LaunchOptions.UsageException e) {
-      System.err.println("crossdesk: " + e.getMessage());
-      System.err.print(LaunchOptions.USAGE);
-      System.exit(2);
-      return;
-    }
-    if (options.help()) {
-      System.out.print(LaunchOptions.USAGE);
-      return;
-    }
-    if (options.printAcls()) {
-      AclReport.print(AccessPlan.all(options.printAclsDesks()), System.out);
-      return;
-    }
-    Path home = home();
-    StackOptions stackOptions = options.toStackOptions(home);
-    long t0 = System.nanoTime();
-    Stack stack;
-    try {
-      stack = Stack.start(stackOptions, line -> System.out.println("crossdesk: " + line));
-    } catch (StackStartException e) {
-      System.err.println("crossdesk: could not start: " + e.getMessage());
-      System.exit(1);
-      return;
-    }
-    Duration readyAfter = Duration.ofNanos(System.nanoTime() - t0);
-
-    CountDownLatch stopped = new CountDownLatch(1);
-    DemoTraffic[] demo = new DemoTraffic[1];
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      System.out.println("\ncrossdesk: stopping (services first, the broker last) ...");
-      if (demo[0] != null) {
-        demo[0].close();
-      }
-      long stopStart = System.nanoTime();
-      stack.close();
-      if (!stack.killed().isEmpty()) {
-        System.out.println("crossdesk: did not stop in time, so killed: " + String.join(", ", stack.killed()));
-      }
-      System.out.printf("crossdesk: stopped in %s; nothing is left running.%n",
-          Stack.seconds(Duration.ofNanos(System.nanoTime() - stopStart)));
-      stopped.countDown();
-    }, "crossdesk-shutdown"));
-
-    System.out.print(ReadyTable.render(stack.components(), rssMiB(stack), stack.skipped(), readyAfter,
-        stackOptions, options.demo()));
-    if (options.demo()) {
-      try {
-        demo[0] = DemoTraffic.start(stack, options.rate(), System.out::println);
-      } catch (RuntimeException e) {
-        System.err.println("crossdesk: the demo could not start: " + e.getMessage());
-      }
-    }
-    watchForCrashes(stack, stopped);
-  }
-
-  /** Reports a service that dies on its own (the others keep running), until the stack is stopped. */
-  private static void watchForCrashes(Stack stack, CountDownLatch stopped) throws InterruptedException {
-    java.util.Set<String> reported = new java.util.HashSet<>();
-    while (!stopped.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
-      for (ServiceProcess crashed : stack.crashed()) {
-        if (reported.add(crashed.service().id())) {
-          System.err.printf("crossdesk: %s exited on its own (code %d); last lines of %s:%n%s%n",
-              crashed.service().id(), crashed.exitCode().orElse(-1), crashed.process().log(),
-              crashed.process().tail(30));
+    public static void main(String[] args) throws InterruptedException {
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(args);
+        } catch (LaunchOptions.UsageException e) {
+            System.err.println("crossdesk: " + e.getMessage());
+            System.err.print(LaunchOptions.USAGE);
+            System.exit(2);
+            return;
         }
-      }
-    }
-  }
+        if (options.help()) {
+            System.out.print(LaunchOptions.USAGE);
+            return;
+        }
+        if (options.printAcls()) {
+            AclReport.print(AccessPlan.all(options.printAclsDesks()), System.out);
+            return;
+        }
+        Path home = home();
+        StackOptions stackOptions = options.toStackOptions(home);
+        long t0 = System.nanoTime();
+        Stack stack;
+        try {
+            stack = Stack.start(stackOptions, line -> System.out.println("crossdesk: " + line));
+        } catch (StackStartException e) {
+            System.err.println("crossdesk: could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Duration readyAfter = Duration.ofNanos(System.nanoTime() - t0);
 
-  static Map<String, Long> rssMiB(Stack stack) {
-    Map<String, Long> rss = new LinkedHashMap<>();
-    for (ChildProcess process : stack.processes()) {
-      Memory.rssKiB(process.handle()).ifPresent(kib -> rss.put(process.name(), kib / 1024));
-    }
-    return rss;
-  }
+        CountDownLatch stopped = new CountDownLatch(1);
+        DemoTraffic[] demo = new DemoTraffic[1];
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("\ncrossdesk: stopping (services first, the broker last) ...");
+                            if (demo[0] != null) {
+                                demo[0].close();
+                            }
+                            long stopStart = System.nanoTime();
+                            stack.close();
+                            if (!stack.killed().isEmpty()) {
+                                System.out.println("crossdesk: did not stop in time, so killed: "
+                                        + String.join(", ", stack.killed()));
+                            }
+                            System.out.printf(
+                                    "crossdesk: stopped in %s; nothing is left running.%n",
+                                    Stack.seconds(Duration.ofNanos(System.nanoTime() - stopStart)));
+                            stopped.countDown();
+                        },
+                        "crossdesk-shutdown"));
 
-  /**
-   * The repository: {@code -Dcrossdesk.home}, else {@code CROSSDESK_HOME}, else two levels above the
-   * launcher's jar ({@code <home>/launcher/target/launcher.jar}), else the working directory.
-   */
-  static Path home() {
-    String property = System.getProperty("crossdesk.home");
-    if (property != null) {
-      return Path.of(property).toAbsolutePath().normalize();
+        System.out.print(ReadyTable.render(
+                stack.components(), rssMiB(stack), stack.skipped(), readyAfter, stackOptions, options.demo()));
+        if (options.demo()) {
+            try {
+                demo[0] = DemoTraffic.start(stack, options.rate(), System.out::println);
+            } catch (RuntimeException e) {
+                System.err.println("crossdesk: the demo could not start: " + e.getMessage());
+            }
+        }
+        watchForCrashes(stack, stopped);
     }
-    String env = System.getenv("CROSSDESK_HOME");
-    if (env != null && !env.isBlank()) {
-      return Path.of(env).toAbsolutePath().normalize();
+
+    /** Reports a service that dies on its own (the others keep running), until the stack is stopped. */
+    private static void watchForCrashes(Stack stack, CountDownLatch stopped) throws InterruptedException {
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        while (!stopped.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
+            for (ServiceProcess crashed : stack.crashed()) {
+                if (reported.add(crashed.service().id())) {
+                    System.err.printf(
+                            "crossdesk: %s exited on its own (code %d); last lines of %s:%n%s%n",
+                            crashed.service().id(),
+                            crashed.exitCode().orElse(-1),
+                            crashed.process().log(),
+                            crashed.process().tail(30));
+                }
+            }
+        }
     }
-    try {
-      Path code = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      Path target = code.getParent();
-      if (target != null && target.getFileName().toString().equals("target") && target.getParent() != null
-          && Files.isDirectory(target.getParent().getParent().resolve("services"))) {
-        return target.getParent().getParent();
-      }
-    } catch (URISyntaxException | RuntimeException e) {
-      // fall through to the working directory
+
+    static Map<String, Long> rssMiB(Stack stack) {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        for (ChildProcess process : stack.processes()) {
+            Memory.rssKiB(process.handle()).ifPresent(kib -> rss.put(process.name(), kib / 1024));
+        }
+        return rss;
     }
-    return Path.of("").toAbsolutePath();
-  }
+
+    /**
+     * The repository: {@code -Dcrossdesk.home}, else {@code CROSSDESK_HOME}, else two levels above the
+     * launcher's jar ({@code <home>/launcher/target/launcher.jar}), else the working directory.
+     */
+    static Path home() {
+        String property = System.getProperty("crossdesk.home");
+        if (property != null) {
+            return Path.of(property).toAbsolutePath().normalize();
+        }
+        String env = System.getenv("CROSSDESK_HOME");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env).toAbsolutePath().normalize();
+        }
+        try {
+            Path code = Path.of(Main.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            Path target = code.getParent();
+            if (target != null
+                    && target.getFileName().toString().equals("target")
+                    && target.getParent() != null
+                    && Files.isDirectory(target.getParent().getParent().resolve("services"))) {
+                return target.getParent().getParent();
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // fall through to the working directory
+        }
+        return Path.of("").toAbsolutePath();
+    }
 }

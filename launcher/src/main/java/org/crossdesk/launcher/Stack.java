@@ -25,8 +25,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.crossdesk.launcher.access.StackAccess;
 import org.crossdesk.launcher.broker.BrokerSettings;
-import org.crossdesk.launcher.broker.ServerProperties;
 import org.crossdesk.launcher.broker.KafkaBroker;
+import org.crossdesk.launcher.broker.ServerProperties;
 import org.crossdesk.launcher.process.ChildProcess;
 import org.crossdesk.launcher.process.Supervisor;
 import org.crossdesk.launcher.services.HealthCheck;
@@ -42,339 +42,378 @@ import org.crossdesk.launcher.services.ServiceProcess;
  */
 public final class Stack implements AutoCloseable {
 
-  /** Start-up progress, one line per step. */
-  @FunctionalInterface
-  public interface Progress {
-    void report(String line);
-  }
-
-  /** A component that is running, for the table. */
-  public record Component(String name, String address, long pid, Duration readyAfter) {
-  }
-
-  private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
-
-  /** Threads that block on one child each (waiting for health, or for its exit); daemons so they never hold the JVM. */
-  private static final Executor WAITERS = Executors.newCachedThreadPool(task -> {
-    Thread thread = new Thread(task, "crossdesk-waiter");
-    thread.setDaemon(true);
-    return thread;
-  });
-
-  private final StackOptions options;
-  private final KafkaBroker broker;
-  private final List<ServiceProcess> services;
-  private final List<Component> components;
-  private final List<String> skipped;
-  private final AtomicBoolean closed = new AtomicBoolean();
-  private final List<String> killed = new CopyOnWriteArrayList<>();
-
-  private Stack(StackOptions options, KafkaBroker broker, List<ServiceProcess> services,
-      List<Component> components, List<String> skipped) {
-    this.options = options;
-    this.broker = broker;
-    this.services = services;
-    this.components = components;
-    this.skipped = skipped;
-  }
-
-  /**
-   * Starts the stack and waits until every component is ready.
-   *
-   * @throws StackStartException with the failing component's explanation; whatever had started is stopped
-   */
-  public static Stack start(StackOptions options, Progress progress) {
-    long t0 = System.nanoTime();
-    Supervisor supervisor = new Supervisor(options.runDir(), options.logDir());
-    List<String> reaped = supervisor.reapStale();
-    if (!reaped.isEmpty()) {
-      progress.report("stopped processes left over by an earlier run: " + String.join(", ", reaped));
-    }
-    if (options.fresh) {
-      deleteRecursively(options.dataDir());
-      progress.report("deleted " + options.dataDir() + " (--fresh)");
+    /** Start-up progress, one line per step. */
+    @FunctionalInterface
+    public interface Progress {
+        void report(String line);
     }
 
-    Map<Service, Path> jars = new LinkedHashMap<>();
-    List<String> skipped = new ArrayList<>();
-    for (Service service : options.services) {
-      if (service == Service.SCHEMA_REGISTRY && options.externalSchemaRegistryUrl != null) {
-        continue;
-      }
-      Optional<Path> jar = service.execJar(options.home);
-      if (jar.isPresent()) {
-        jars.put(service, jar.get());
-      } else if (options.servicesExplicit) {
-        throw new StackStartException(service.id() + " is not built: no services/" + service.id()
-            + "/target/" + service.id() + "-*-exec.jar (run ./mvnw -q -DskipTests package)");
-      } else {
-        skipped.add(service.id());
-      }
-    }
-    requireFreePorts(options, jars.keySet());
+    /** A component that is running, for the table. */
+    public record Component(String name, String address, long pid, Duration readyAfter) {}
 
-    List<Component> components = new ArrayList<>();
-    List<ServiceProcess> started = new ArrayList<>();
-    KafkaBroker broker = null;
-    try {
-      if (options.startsBroker()) {
-        progress.report("starting Kafka (KRaft) on " + options.bootstrapServers() + " ...");
-        BrokerSettings settings = BrokerSettings.local(options.kafkaPort, options.controllerPort,
-            options.dataDir().resolve("kafka")).withOverrides(options.brokerOverrides);
-        Optional<StackAccess> access = options.access();
-        if (access.isPresent()) {
-          requireSecuredData(options);
-          settings = settings.secured(access.get().brokerSecrets());
-        } else {
-          progress.report("WARNING: --insecure: Kafka accepts anyone on PLAINTEXT and the registry asks nobody;"
-              + " for measurements only");
+    private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
+
+    /** Threads that block on one child each (waiting for health, or for its exit); daemons so they never hold the JVM. */
+    private static final Executor WAITERS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "crossdesk-waiter");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final StackOptions options;
+    private final KafkaBroker broker;
+    private final List<ServiceProcess> services;
+    private final List<Component> components;
+    private final List<String> skipped;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final List<String> killed = new CopyOnWriteArrayList<>();
+
+    private Stack(
+            StackOptions options,
+            KafkaBroker broker,
+            List<ServiceProcess> services,
+            List<Component> components,
+            List<String> skipped) {
+        this.options = options;
+        this.broker = broker;
+        this.services = services;
+        this.components = components;
+        this.skipped = skipped;
+    }
+
+    /**
+     * Starts the stack and waits until every component is ready.
+     *
+     * @throws StackStartException with the failing component's explanation; whatever had started is stopped
+     */
+    public static Stack start(StackOptions options, Progress progress) {
+        long t0 = System.nanoTime();
+        Supervisor supervisor = new Supervisor(options.runDir(), options.logDir());
+        List<String> reaped = supervisor.reapStale();
+        if (!reaped.isEmpty()) {
+            progress.report("stopped processes left over by an earlier run: " + String.join(", ", reaped));
         }
-        broker = KafkaBroker.start(settings, options.kafkaLib(), options.runDir(), supervisor, options.readyTimeout);
-        if (access.isPresent()) {
-          access.get().bootstrap(broker.bootstrapServers(), (short) 1, options.readyTimeout);
-          progress.report("kafka: SASL/SCRAM-SHA-512 and ACLs; each service has its own principal"
-              + " (secrets in " + options.dataDir().resolve("secrets") + ", owner-only)");
+        if (options.fresh) {
+            deleteRecursively(options.dataDir());
+            progress.report("deleted " + options.dataDir() + " (--fresh)");
         }
-        components.add(new Component("kafka", broker.bootstrapServers(), broker.process().pid(), since(t0)));
-        progress.report("kafka ready after " + seconds(since(t0)));
-      }
-      HealthCheck health = new HealthCheck(Duration.ofMillis(250));
-      // The registry first: the other services register and look up schemas as soon as they produce.
-      List<List<Service>> waves = List.of(
-          jars.keySet().stream().filter(Service::isPrerequisite).toList(),
-          jars.keySet().stream().filter(service -> !service.isPrerequisite()).toList());
-      for (List<Service> wave : waves) {
-        if (wave.isEmpty()) {
-          continue;
-        }
-        progress.report("starting " + String.join(", ", wave.stream().map(Service::id).toList()) + " ...");
-        List<ServiceProcess> waveProcesses = new ArrayList<>();
-        for (Service service : wave) {
-          ServiceProcess process = ServiceProcess.start(service, jars.get(service), options.portOf(service),
-              environmentOf(options, service), options.serviceJvmOptions, options.home, supervisor);
-          waveProcesses.add(process);
-          started.add(process);
-        }
-        List<CompletableFuture<Component>> ready = waveProcesses.stream()
-            .map(process -> CompletableFuture.supplyAsync(() -> {
-              process.awaitHealthy(health, options.readyTimeout);
-              Duration after = since(t0);
-              progress.report(process.service().id() + " ready after " + seconds(after));
-              return new Component(process.service().id(), process.baseUrl().toString(),
-                  process.process().pid(), after);
-            }, WAITERS))
-            .toList();
-        for (CompletableFuture<Component> component : ready) {
-          components.add(join(component));
-        }
-      }
-    } catch (RuntimeException e) {
-      stopAll(started, broker);
-      throw e instanceof StackStartException ? e : new StackStartException(e.getMessage(), e);
-    }
-    return new Stack(options, broker, started, components, skipped);
-  }
 
-  /** A data directory formatted by an insecure broker has no admin credential: it cannot be secured in place. */
-  private static void requireSecuredData(StackOptions options) {
-    if (Files.exists(options.dataDir().resolve("kafka").resolve("meta.properties"))
-        && !Files.exists(options.dataDir().resolve("secrets").resolve(ServerProperties.ADMIN_USER))) {
-      throw new StackStartException(options.dataDir() + " was made by an insecure broker (an earlier launcher or"
-          + " --insecure) and has no admin credential; start once with --fresh to make a secured one");
-    }
-  }
-
-  static Map<String, String> environmentOf(StackOptions options, Service service) {
-    Map<String, String> extra = new LinkedHashMap<>();
-    options.access().ifPresent(access -> extra.putAll(access.environment(service)));
-    if (options.insecure && service == Service.SCHEMA_REGISTRY) {
-      extra.put("CROSSDESK_REGISTRY_AUTH_ENABLED", "false");
-    }
-    if (options.demoCredentials) {
-      // The services refuse the published demo keys without this flag.
-      extra.put("CROSSDESK_DEMO", "true");
-    }
-    if (service == Service.ROUTING) {
-      if (options.demoCredentials) {
-        // The demo's synthetic desks, from the repository's file, so that edits need no rebuild.
-        options.demoDirectoryFile().ifPresent(file -> extra.put("CROSSDESK_ROUTING_SEED_FILE", "file:" + file));
-      } else {
-        // Outside the demo the directory holds only the desks an administrator adds: synthetic desks with real
-        // topics and ACLs would be noise at best in a real installation.
-        extra.put("CROSSDESK_ROUTING_SEED", "false");
-      }
-    }
-    if (service == Service.NOTIFICATIONS) {
-      // Seals webhook secrets stored in Kafka: made once per data directory, unless the user brings one.
-      if (System.getenv("CROSSDESK_NOTIFICATIONS_SECRET_KEY") == null) {
-        extra.put("CROSSDESK_NOTIFICATIONS_SECRET_KEY",
-            LocalSecret.base64(options.dataDir().resolve("notifications-secret-key"), 32));
-      }
-      // Everything runs on this machine, partner systems under test included.
-      extra.put("CROSSDESK_NOTIFICATIONS_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
-      // ... and those receivers on this machine have no certificates. Link-local and cloud-metadata addresses
-      // stay refused whatever these say.
-      extra.put("CROSSDESK_NOTIFICATIONS_WEBHOOKS_ALLOW_INSECURE_HTTP", "true");
-    }
-    extra.putAll(options.environment);
-    extra.putAll(options.serviceEnvironment.getOrDefault(service, Map.of()));
-    return ServiceEnvironment.of(options.portOf(service), options.bootstrapServers(), options.schemaRegistryUrl(),
-        options.apiKeysFile(), System.getenv(), extra);
-  }
-
-  public String bootstrapServers() {
-    return options.bootstrapServers();
-  }
-
-  /** The Kafka secrets of the broker this stack started, unless it is insecure or external. */
-  public Optional<StackAccess> access() {
-    return options.access();
-  }
-
-  public String schemaRegistryUrl() {
-    return options.schemaRegistryUrl();
-  }
-
-  /** The base URL of a running service. */
-  public Optional<URI> url(Service service) {
-    return services.stream().filter(process -> process.service() == service).findFirst().map(ServiceProcess::baseUrl);
-  }
-
-  public List<Component> components() {
-    return Collections.unmodifiableList(components);
-  }
-
-  /** Services that were not started because their jar is not built. */
-  public List<String> skipped() {
-    return Collections.unmodifiableList(skipped);
-  }
-
-  public StackOptions options() {
-    return options;
-  }
-
-  /** Every child process (broker and services), e.g. to measure memory. */
-  public List<ChildProcess> processes() {
-    List<ChildProcess> all = new ArrayList<>();
-    if (broker != null) {
-      all.add(broker.process());
-    }
-    services.forEach(service -> all.add(service.process()));
-    return all;
-  }
-
-  /** Services that ended although nobody stopped them. */
-  public List<ServiceProcess> crashed() {
-    if (closed.get()) {
-      return List.of();
-    }
-    return services.stream().filter(service -> service.exitCode().isPresent()).toList();
-  }
-
-  /** Services first (in parallel), then the broker. Safe to call more than once. */
-  @Override
-  public void close() {
-    if (closed.compareAndSet(false, true)) {
-      killed.addAll(stopAll(services, broker));
-    }
-  }
-
-  /** Components that did not stop within their grace period and had to be killed (after {@link #close}). */
-  public List<String> killed() {
-    return List.copyOf(killed);
-  }
-
-  /** Returns the names of the components that had to be killed. */
-  private static List<String> stopAll(List<ServiceProcess> services, KafkaBroker broker) {
-    List<String> killed = new CopyOnWriteArrayList<>();
-    List<ServiceProcess> reversed = new ArrayList<>(services);
-    Collections.reverse(reversed);
-    // The registry last among the services: the others may still flush records that need a schema id.
-    List<ServiceProcess> first = reversed.stream().filter(s -> !s.service().isPrerequisite()).toList();
-    List<ServiceProcess> then = reversed.stream().filter(s -> s.service().isPrerequisite()).toList();
-    for (List<ServiceProcess> wave : List.of(first, then)) {
-      CompletableFuture.allOf(wave.stream()
-          .map(service -> CompletableFuture.runAsync(() -> {
-            if (!service.stop(SERVICE_STOP_GRACE)) {
-              killed.add(service.service().id());
+        Map<Service, Path> jars = new LinkedHashMap<>();
+        List<String> skipped = new ArrayList<>();
+        for (Service service : options.services) {
+            if (service == Service.SCHEMA_REGISTRY && options.externalSchemaRegistryUrl != null) {
+                continue;
             }
-          }, WAITERS))
-          .toArray(CompletableFuture[]::new)).join();
-    }
-    if (broker != null && !broker.process().stop(KafkaBroker.STOP_GRACE)) {
-      killed.add("kafka");
-    }
-    return killed;
-  }
-
-  private static void requireFreePorts(StackOptions options, Iterable<Service> services) {
-    List<String> busy = new ArrayList<>();
-    if (options.startsBroker()) {
-      for (int port : new int[] {options.kafkaPort, options.controllerPort}) {
-        if (inUse(port)) {
-          busy.add(port + " (kafka)");
+            Optional<Path> jar = service.execJar(options.home);
+            if (jar.isPresent()) {
+                jars.put(service, jar.get());
+            } else if (options.servicesExplicit) {
+                throw new StackStartException(service.id() + " is not built: no services/" + service.id() + "/target/"
+                        + service.id() + "-*-exec.jar (run ./mvnw -q -DskipTests package)");
+            } else {
+                skipped.add(service.id());
+            }
         }
-      }
-    }
-    for (Service service : services) {
-      if (inUse(options.portOf(service))) {
-        busy.add(options.portOf(service) + " (" + service.id() + ")");
-      }
-    }
-    if (!busy.isEmpty()) {
-      throw new StackStartException("ports already in use: " + String.join(", ", busy)
-          + ". Is another Crossdesk running? Stop it, or choose other ports (--kafka-port).");
-    }
-  }
+        requireFreePorts(options, jars.keySet());
 
-  private static boolean inUse(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static <T> T join(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    }
-  }
-
-  private static Duration since(long t0) {
-    return Duration.ofNanos(System.nanoTime() - t0);
-  }
-
-  static String seconds(Duration duration) {
-    return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.delete(file);
-          return FileVisitResult.CONTINUE;
+        List<Component> components = new ArrayList<>();
+        List<ServiceProcess> started = new ArrayList<>();
+        KafkaBroker broker = null;
+        try {
+            if (options.startsBroker()) {
+                progress.report("starting Kafka (KRaft) on " + options.bootstrapServers() + " ...");
+                BrokerSettings settings = BrokerSettings.local(
+                                options.kafkaPort,
+                                options.controllerPort,
+                                options.dataDir().resolve("kafka"))
+                        .withOverrides(options.brokerOverrides);
+                Optional<StackAccess> access = options.access();
+                if (access.isPresent()) {
+                    requireSecuredData(options);
+                    settings = settings.secured(access.get().brokerSecrets());
+                } else {
+                    progress.report(
+                            "WARNING: --insecure: Kafka accepts anyone on PLAINTEXT and the registry asks nobody;"
+                                    + " for measurements only");
+                }
+                broker = KafkaBroker.start(
+                        settings, options.kafkaLib(), options.runDir(), supervisor, options.readyTimeout);
+                if (access.isPresent()) {
+                    access.get().bootstrap(broker.bootstrapServers(), (short) 1, options.readyTimeout);
+                    progress.report("kafka: SASL/SCRAM-SHA-512 and ACLs; each service has its own principal"
+                            + " (secrets in " + options.dataDir().resolve("secrets") + ", owner-only)");
+                }
+                components.add(new Component(
+                        "kafka", broker.bootstrapServers(), broker.process().pid(), since(t0)));
+                progress.report("kafka ready after " + seconds(since(t0)));
+            }
+            HealthCheck health = new HealthCheck(Duration.ofMillis(250));
+            // The registry first: the other services register and look up schemas as soon as they produce.
+            List<List<Service>> waves = List.of(
+                    jars.keySet().stream().filter(Service::isPrerequisite).toList(),
+                    jars.keySet().stream()
+                            .filter(service -> !service.isPrerequisite())
+                            .toList());
+            for (List<Service> wave : waves) {
+                if (wave.isEmpty()) {
+                    continue;
+                }
+                progress.report("starting "
+                        + String.join(", ", wave.stream().map(Service::id).toList()) + " ...");
+                List<ServiceProcess> waveProcesses = new ArrayList<>();
+                for (Service service : wave) {
+                    ServiceProcess process = ServiceProcess.start(
+                            service,
+                            jars.get(service),
+                            options.portOf(service),
+                            environmentOf(options, service),
+                            options.serviceJvmOptions,
+                            options.home,
+                            supervisor);
+                    waveProcesses.add(process);
+                    started.add(process);
+                }
+                List<CompletableFuture<Component>> ready = waveProcesses.stream()
+                        .map(process -> CompletableFuture.supplyAsync(
+                                () -> {
+                                    process.awaitHealthy(health, options.readyTimeout);
+                                    Duration after = since(t0);
+                                    progress.report(process.service().id() + " ready after " + seconds(after));
+                                    return new Component(
+                                            process.service().id(),
+                                            process.baseUrl().toString(),
+                                            process.process().pid(),
+                                            after);
+                                },
+                                WAITERS))
+                        .toList();
+                for (CompletableFuture<Component> component : ready) {
+                    components.add(join(component));
+                }
+            }
+        } catch (RuntimeException e) {
+            stopAll(started, broker);
+            throw e instanceof StackStartException ? e : new StackStartException(e.getMessage(), e);
         }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
-          Files.delete(directory);
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + dir, e);
+        return new Stack(options, broker, started, components, skipped);
     }
-  }
+
+    /** A data directory formatted by an insecure broker has no admin credential: it cannot be secured in place. */
+    private static void requireSecuredData(StackOptions options) {
+        if (Files.exists(options.dataDir().resolve("kafka").resolve("meta.properties"))
+                && !Files.exists(options.dataDir().resolve("secrets").resolve(ServerProperties.ADMIN_USER))) {
+            throw new StackStartException(options.dataDir() + " was made by an insecure broker (an earlier launcher or"
+                    + " --insecure) and has no admin credential; start once with --fresh to make a secured one");
+        }
+    }
+
+    static Map<String, String> environmentOf(StackOptions options, Service service) {
+        Map<String, String> extra = new LinkedHashMap<>();
+        options.access().ifPresent(access -> extra.putAll(access.environment(service)));
+        if (options.insecure && service == Service.SCHEMA_REGISTRY) {
+            extra.put("CROSSDESK_REGISTRY_AUTH_ENABLED", "false");
+        }
+        if (options.demoCredentials) {
+            // The services refuse the published demo keys without this flag.
+            extra.put("CROSSDESK_DEMO", "true");
+        }
+        if (service == Service.ROUTING) {
+            if (options.demoCredentials) {
+                // The demo's synthetic desks, from the repository's file, so that edits need no rebuild.
+                options.demoDirectoryFile().ifPresent(file -> extra.put("CROSSDESK_ROUTING_SEED_FILE", "file:" + file));
+            } else {
+                // Outside the demo the directory holds only the desks an administrator adds: synthetic desks with real
+                // topics and ACLs would be noise at best in a real installation.
+                extra.put("CROSSDESK_ROUTING_SEED", "false");
+            }
+        }
+        if (service == Service.NOTIFICATIONS) {
+            // Seals webhook secrets stored in Kafka: made once per data directory, unless the user brings one.
+            if (System.getenv("CROSSDESK_NOTIFICATIONS_SECRET_KEY") == null) {
+                extra.put(
+                        "CROSSDESK_NOTIFICATIONS_SECRET_KEY",
+                        LocalSecret.base64(options.dataDir().resolve("notifications-secret-key"), 32));
+            }
+            // Everything runs on this machine, partner systems under test included.
+            extra.put("CROSSDESK_NOTIFICATIONS_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
+            // ... and those receivers on this machine have no certificates. Link-local and cloud-metadata addresses
+            // stay refused whatever these say.
+            extra.put("CROSSDESK_NOTIFICATIONS_WEBHOOKS_ALLOW_INSECURE_HTTP", "true");
+        }
+        extra.putAll(options.environment);
+        extra.putAll(options.serviceEnvironment.getOrDefault(service, Map.of()));
+        return ServiceEnvironment.of(
+                options.portOf(service),
+                options.bootstrapServers(),
+                options.schemaRegistryUrl(),
+                options.apiKeysFile(),
+                System.getenv(),
+                extra);
+    }
+
+    public String bootstrapServers() {
+        return options.bootstrapServers();
+    }
+
+    /** The Kafka secrets of the broker this stack started, unless it is insecure or external. */
+    public Optional<StackAccess> access() {
+        return options.access();
+    }
+
+    public String schemaRegistryUrl() {
+        return options.schemaRegistryUrl();
+    }
+
+    /** The base URL of a running service. */
+    public Optional<URI> url(Service service) {
+        return services.stream()
+                .filter(process -> process.service() == service)
+                .findFirst()
+                .map(ServiceProcess::baseUrl);
+    }
+
+    public List<Component> components() {
+        return Collections.unmodifiableList(components);
+    }
+
+    /** Services that were not started because their jar is not built. */
+    public List<String> skipped() {
+        return Collections.unmodifiableList(skipped);
+    }
+
+    public StackOptions options() {
+        return options;
+    }
+
+    /** Every child process (broker and services), e.g. to measure memory. */
+    public List<ChildProcess> processes() {
+        List<ChildProcess> all = new ArrayList<>();
+        if (broker != null) {
+            all.add(broker.process());
+        }
+        services.forEach(service -> all.add(service.process()));
+        return all;
+    }
+
+    /** Services that ended although nobody stopped them. */
+    public List<ServiceProcess> crashed() {
+        if (closed.get()) {
+            return List.of();
+        }
+        return services.stream()
+                .filter(service -> service.exitCode().isPresent())
+                .toList();
+    }
+
+    /** Services first (in parallel), then the broker. Safe to call more than once. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            killed.addAll(stopAll(services, broker));
+        }
+    }
+
+    /** Components that did not stop within their grace period and had to be killed (after {@link #close}). */
+    public List<String> killed() {
+        return List.copyOf(killed);
+    }
+
+    /** Returns the names of the components that had to be killed. */
+    private static List<String> stopAll(List<ServiceProcess> services, KafkaBroker broker) {
+        List<String> killed = new CopyOnWriteArrayList<>();
+        List<ServiceProcess> reversed = new ArrayList<>(services);
+        Collections.reverse(reversed);
+        // The registry last among the services: the others may still flush records that need a schema id.
+        List<ServiceProcess> first =
+                reversed.stream().filter(s -> !s.service().isPrerequisite()).toList();
+        List<ServiceProcess> then =
+                reversed.stream().filter(s -> s.service().isPrerequisite()).toList();
+        for (List<ServiceProcess> wave : List.of(first, then)) {
+            CompletableFuture.allOf(wave.stream()
+                            .map(service -> CompletableFuture.runAsync(
+                                    () -> {
+                                        if (!service.stop(SERVICE_STOP_GRACE)) {
+                                            killed.add(service.service().id());
+                                        }
+                                    },
+                                    WAITERS))
+                            .toArray(CompletableFuture[]::new))
+                    .join();
+        }
+        if (broker != null && !broker.process().stop(KafkaBroker.STOP_GRACE)) {
+            killed.add("kafka");
+        }
+        return killed;
+    }
+
+    private static void requireFreePorts(StackOptions options, Iterable<Service> services) {
+        List<String> busy = new ArrayList<>();
+        if (options.startsBroker()) {
+            for (int port : new int[] {options.kafkaPort, options.controllerPort}) {
+                if (inUse(port)) {
+                    busy.add(port + " (kafka)");
+                }
+            }
+        }
+        for (Service service : services) {
+            if (inUse(options.portOf(service))) {
+                busy.add(options.portOf(service) + " (" + service.id() + ")");
+            }
+        }
+        if (!busy.isEmpty()) {
+            throw new StackStartException("ports already in use: " + String.join(", ", busy)
+                    + ". Is another Crossdesk running? Stop it, or choose other ports (--kafka-port).");
+        }
+    }
+
+    private static boolean inUse(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static Duration since(long t0) {
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    static String seconds(Duration duration) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
+                    Files.delete(directory);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
 }

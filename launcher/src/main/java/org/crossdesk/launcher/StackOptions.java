@@ -20,211 +20,217 @@ import org.crossdesk.launcher.services.Service;
  */
 public final class StackOptions {
 
-  /**
-   * Options the services get in the launcher: a collector that needs no threads of its own, and only the
-   * quick JIT compiler. Measured on the schema registry (2 cores): CPU time to healthy 15.0 s with both
-   * compilers, 8.9 s with C1 only, RSS 233 vs 197 MiB; five services start in parallel, so CPU time is
-   * start-up time. C1-only code is slower at full load: {@link #PEAK_SERVICE_JVM_OPTIONS} for benchmarks.
-   */
-  public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of(
-      "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:ReservedCodeCacheSize=64m",
-      "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
+    /**
+     * Options the services get in the launcher: a collector that needs no threads of its own, and only the
+     * quick JIT compiler. Measured on the schema registry (2 cores): CPU time to healthy 15.0 s with both
+     * compilers, 8.9 s with C1 only, RSS 233 vs 197 MiB; five services start in parallel, so CPU time is
+     * start-up time. C1-only code is slower at full load: {@link #PEAK_SERVICE_JVM_OPTIONS} for benchmarks.
+     */
+    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of(
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-Xss512k",
+            "-XX:ReservedCodeCacheSize=64m",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-Djava.awt.headless=true");
 
-  /** Both JIT compilers, for throughput (the end-to-end benchmark): slower to start, faster when warm. */
-  public static final List<String> PEAK_SERVICE_JVM_OPTIONS = List.of(
-      "-XX:+UseSerialGC", "-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
+    /** Both JIT compilers, for throughput (the end-to-end benchmark): slower to start, faster when warm. */
+    public static final List<String> PEAK_SERVICE_JVM_OPTIONS =
+            List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
 
-  final Path home;
-  Path stateDir;
-  boolean fresh;
-  boolean startBroker = true;
-  Set<Service> services = EnumSet.allOf(Service.class);
-  boolean servicesExplicit;
-  int kafkaPort = 9092;
-  int controllerPort = 9093;
-  final Map<Service, Integer> ports = new EnumMap<>(Service.class);
-  String externalBootstrapServers;
-  String externalSchemaRegistryUrl;
-  final Map<String, String> environment = new LinkedHashMap<>();
-  final Map<Service, Map<String, String>> serviceEnvironment = new EnumMap<>(Service.class);
-  final Map<String, String> brokerOverrides = new LinkedHashMap<>();
-  List<String> serviceJvmOptions = new ArrayList<>(DEFAULT_SERVICE_JVM_OPTIONS);
-  Duration readyTimeout = Duration.ofSeconds(180);
-  boolean insecure;
-  boolean demoCredentials;
+    final Path home;
+    Path stateDir;
+    boolean fresh;
+    boolean startBroker = true;
+    Set<Service> services = EnumSet.allOf(Service.class);
+    boolean servicesExplicit;
+    int kafkaPort = 9092;
+    int controllerPort = 9093;
+    final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    String externalBootstrapServers;
+    String externalSchemaRegistryUrl;
+    final Map<String, String> environment = new LinkedHashMap<>();
+    final Map<Service, Map<String, String>> serviceEnvironment = new EnumMap<>(Service.class);
+    final Map<String, String> brokerOverrides = new LinkedHashMap<>();
+    List<String> serviceJvmOptions = new ArrayList<>(DEFAULT_SERVICE_JVM_OPTIONS);
+    Duration readyTimeout = Duration.ofSeconds(180);
+    boolean insecure;
+    boolean demoCredentials;
 
-  private StackOptions(Path home) {
-    this.home = home.toAbsolutePath().normalize();
-    this.stateDir = this.home.resolve(".crossdesk");
-  }
-
-  /** Options for the repository checked out at {@code home}. */
-  public static StackOptions forHome(Path home) {
-    return new StackOptions(home);
-  }
-
-  /** Where data ({@code data/}), logs ({@code logs/}) and pid files ({@code run/}) go. */
-  public StackOptions stateDir(Path dir) {
-    this.stateDir = dir.toAbsolutePath().normalize();
-    return this;
-  }
-
-  /** Deletes the broker's data before starting. */
-  public StackOptions fresh(boolean fresh) {
-    this.fresh = fresh;
-    return this;
-  }
-
-  /** Starts only these (the broker only if {@code broker} is true). */
-  public StackOptions only(boolean broker, Set<Service> services) {
-    this.startBroker = broker;
-    this.services = services.isEmpty() ? EnumSet.noneOf(Service.class) : EnumSet.copyOf(services);
-    this.servicesExplicit = true;
-    return this;
-  }
-
-  public StackOptions kafkaPorts(int port, int controllerPort) {
-    this.kafkaPort = port;
-    this.controllerPort = controllerPort;
-    return this;
-  }
-
-  public StackOptions port(Service service, int port) {
-    ports.put(service, port);
-    return this;
-  }
-
-  /** Uses an existing Kafka cluster: no broker is started. */
-  public StackOptions externalKafka(String bootstrapServers) {
-    this.externalBootstrapServers = bootstrapServers;
-    return this;
-  }
-
-  /** Uses an existing schema registry (ours or Confluent's): ours is not started. */
-  public StackOptions externalSchemaRegistry(String url) {
-    this.externalSchemaRegistryUrl = url;
-    return this;
-  }
-
-  /** An environment variable for every service (e.g. a Spring property in relaxed form). */
-  public StackOptions environment(String name, String value) {
-    environment.put(name, value);
-    return this;
-  }
-
-  /** An environment variable for one service. */
-  public StackOptions environment(Service service, String name, String value) {
-    serviceEnvironment.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(name, value);
-    return this;
-  }
-
-  /** A {@code server.properties} entry for the broker. */
-  public StackOptions brokerProperty(String name, String value) {
-    brokerOverrides.put(name, value);
-    return this;
-  }
-
-  /** JVM options of every service (the heap, {@code -Xmx}, is set per service on top of these). */
-  public StackOptions serviceJvmOptions(List<String> options) {
-    this.serviceJvmOptions = new ArrayList<>(options);
-    return this;
-  }
-
-  /**
-   * Starts the broker without authentication or ACLs and the registry without authentication: only for
-   * measuring what security costs (the benchmarks' {@code --insecure}); anyone on this machine can then read
-   * and write every topic.
-   */
-  public StackOptions insecure(boolean insecure) {
-    this.insecure = insecure;
-    return this;
-  }
-
-  /**
-   * Accepts the published demo API keys ({@code config/demo/api-keys.txt}, {@code demo-<DESK-ID>}): the
-   * services start with {@code CROSSDESK_DEMO=true}, without which they refuse those keys. For the demo and the
-   * tests, never for real desks.
-   */
-  public StackOptions demoCredentials(boolean demoCredentials) {
-    this.demoCredentials = demoCredentials;
-    return this;
-  }
-
-  /** How long one component may take to become ready. */
-  public StackOptions readyTimeout(Duration timeout) {
-    this.readyTimeout = timeout;
-    return this;
-  }
-
-  public Path home() {
-    return home;
-  }
-
-  public Path stateDir() {
-    return stateDir;
-  }
-
-  String externalBootstrapServersOrEmpty() {
-    return externalBootstrapServers == null ? "" : externalBootstrapServers;
-  }
-
-  String externalSchemaRegistryUrlOrEmpty() {
-    return externalSchemaRegistryUrl == null ? "" : externalSchemaRegistryUrl;
-  }
-
-  Path dataDir() {
-    return stateDir.resolve("data");
-  }
-
-  Path runDir() {
-    return stateDir.resolve("run");
-  }
-
-  Path logDir() {
-    return stateDir.resolve("logs");
-  }
-
-  Path kafkaLib() {
-    return home.resolve("launcher").resolve("target").resolve("kafka-lib");
-  }
-
-  Optional<Path> apiKeysFile() {
-    if (!demoCredentials) {
-      return Optional.empty();
+    private StackOptions(Path home) {
+        this.home = home.toAbsolutePath().normalize();
+        this.stateDir = this.home.resolve(".crossdesk");
     }
-    Path file = home.resolve("config").resolve("demo").resolve("api-keys.txt");
-    return file.toFile().isFile() ? Optional.of(file) : Optional.empty();
-  }
 
-  Optional<Path> demoDirectoryFile() {
-    Path file = home.resolve("config").resolve("demo").resolve("directory.yaml");
-    return file.toFile().isFile() ? Optional.of(file) : Optional.empty();
-  }
+    /** Options for the repository checked out at {@code home}. */
+    public static StackOptions forHome(Path home) {
+        return new StackOptions(home);
+    }
 
-  int portOf(Service service) {
-    return ports.getOrDefault(service, service.defaultPort());
-  }
+    /** Where data ({@code data/}), logs ({@code logs/}) and pid files ({@code run/}) go. */
+    public StackOptions stateDir(Path dir) {
+        this.stateDir = dir.toAbsolutePath().normalize();
+        return this;
+    }
 
-  /** The broker's and the services' Kafka secrets, when the launcher starts a secured broker. */
-  Optional<StackAccess> access() {
-    return startsBroker() && !insecure ? Optional.of(new StackAccess(dataDir().resolve("secrets"))) : Optional.empty();
-  }
+    /** Deletes the broker's data before starting. */
+    public StackOptions fresh(boolean fresh) {
+        this.fresh = fresh;
+        return this;
+    }
 
-  boolean startsBroker() {
-    return startBroker && externalBootstrapServers == null;
-  }
+    /** Starts only these (the broker only if {@code broker} is true). */
+    public StackOptions only(boolean broker, Set<Service> services) {
+        this.startBroker = broker;
+        this.services = services.isEmpty() ? EnumSet.noneOf(Service.class) : EnumSet.copyOf(services);
+        this.servicesExplicit = true;
+        return this;
+    }
 
-  boolean startsRegistry() {
-    return services.contains(Service.SCHEMA_REGISTRY) && externalSchemaRegistryUrl == null;
-  }
+    public StackOptions kafkaPorts(int port, int controllerPort) {
+        this.kafkaPort = port;
+        this.controllerPort = controllerPort;
+        return this;
+    }
 
-  String bootstrapServers() {
-    return externalBootstrapServers != null ? externalBootstrapServers : "127.0.0.1:" + kafkaPort;
-  }
+    public StackOptions port(Service service, int port) {
+        ports.put(service, port);
+        return this;
+    }
 
-  String schemaRegistryUrl() {
-    return externalSchemaRegistryUrl != null
-        ? externalSchemaRegistryUrl
-        : "http://127.0.0.1:" + portOf(Service.SCHEMA_REGISTRY);
-  }
+    /** Uses an existing Kafka cluster: no broker is started. */
+    public StackOptions externalKafka(String bootstrapServers) {
+        this.externalBootstrapServers = bootstrapServers;
+        return this;
+    }
+
+    /** Uses an existing schema registry (ours or Confluent's): ours is not started. */
+    public StackOptions externalSchemaRegistry(String url) {
+        this.externalSchemaRegistryUrl = url;
+        return this;
+    }
+
+    /** An environment variable for every service (e.g. a Spring property in relaxed form). */
+    public StackOptions environment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    /** An environment variable for one service. */
+    public StackOptions environment(Service service, String name, String value) {
+        serviceEnvironment.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(name, value);
+        return this;
+    }
+
+    /** A {@code server.properties} entry for the broker. */
+    public StackOptions brokerProperty(String name, String value) {
+        brokerOverrides.put(name, value);
+        return this;
+    }
+
+    /** JVM options of every service (the heap, {@code -Xmx}, is set per service on top of these). */
+    public StackOptions serviceJvmOptions(List<String> options) {
+        this.serviceJvmOptions = new ArrayList<>(options);
+        return this;
+    }
+
+    /**
+     * Starts the broker without authentication or ACLs and the registry without authentication: only for
+     * measuring what security costs (the benchmarks' {@code --insecure}); anyone on this machine can then read
+     * and write every topic.
+     */
+    public StackOptions insecure(boolean insecure) {
+        this.insecure = insecure;
+        return this;
+    }
+
+    /**
+     * Accepts the published demo API keys ({@code config/demo/api-keys.txt}, {@code demo-<DESK-ID>}): the
+     * services start with {@code CROSSDESK_DEMO=true}, without which they refuse those keys. For the demo and the
+     * tests, never for real desks.
+     */
+    public StackOptions demoCredentials(boolean demoCredentials) {
+        this.demoCredentials = demoCredentials;
+        return this;
+    }
+
+    /** How long one component may take to become ready. */
+    public StackOptions readyTimeout(Duration timeout) {
+        this.readyTimeout = timeout;
+        return this;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    String externalBootstrapServersOrEmpty() {
+        return externalBootstrapServers == null ? "" : externalBootstrapServers;
+    }
+
+    String externalSchemaRegistryUrlOrEmpty() {
+        return externalSchemaRegistryUrl == null ? "" : externalSchemaRegistryUrl;
+    }
+
+    Path dataDir() {
+        return stateDir.resolve("data");
+    }
+
+    Path runDir() {
+        return stateDir.resolve("run");
+    }
+
+    Path logDir() {
+        return stateDir.resolve("logs");
+    }
+
+    Path kafkaLib() {
+        return home.resolve("launcher").resolve("target").resolve("kafka-lib");
+    }
+
+    Optional<Path> apiKeysFile() {
+        if (!demoCredentials) {
+            return Optional.empty();
+        }
+        Path file = home.resolve("config").resolve("demo").resolve("api-keys.txt");
+        return file.toFile().isFile() ? Optional.of(file) : Optional.empty();
+    }
+
+    Optional<Path> demoDirectoryFile() {
+        Path file = home.resolve("config").resolve("demo").resolve("directory.yaml");
+        return file.toFile().isFile() ? Optional.of(file) : Optional.empty();
+    }
+
+    int portOf(Service service) {
+        return ports.getOrDefault(service, service.defaultPort());
+    }
+
+    /** The broker's and the services' Kafka secrets, when the launcher starts a secured broker. */
+    Optional<StackAccess> access() {
+        return startsBroker() && !insecure
+                ? Optional.of(new StackAccess(dataDir().resolve("secrets")))
+                : Optional.empty();
+    }
+
+    boolean startsBroker() {
+        return startBroker && externalBootstrapServers == null;
+    }
+
+    boolean startsRegistry() {
+        return services.contains(Service.SCHEMA_REGISTRY) && externalSchemaRegistryUrl == null;
+    }
+
+    String bootstrapServers() {
+        return externalBootstrapServers != null ? externalBootstrapServers : "127.0.0.1:" + kafkaPort;
+    }
+
+    String schemaRegistryUrl() {
+        return externalSchemaRegistryUrl != null
+                ? externalSchemaRegistryUrl
+                : "http://127.0.0.1:" + portOf(Service.SCHEMA_REGISTRY);
+    }
 }

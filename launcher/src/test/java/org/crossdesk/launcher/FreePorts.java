@@ -8,14 +8,13 @@ import java.net.ServerSocket;
 /** Ports nobody listens on right now, for tests that start real servers. */
 public final class FreePorts {
 
-  private FreePorts() {
-  }
+    private FreePorts() {}
 
-  public static int next() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public static int next() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 }

@@ -9,128 +9,121 @@ import org.junit.jupiter.api.Test;
 
 class LaunchOptionsTest {
 
-  @Test
-  void noArgumentsStartsEverythingWithoutDemoAndKeepsTheData() {
-    LaunchOptions options = LaunchOptions.parse();
+    @Test
+    void noArgumentsStartsEverythingWithoutDemoAndKeepsTheData() {
+        LaunchOptions options = LaunchOptions.parse();
 
-    assertThat(options.demo()).isFalse();
-    assertThat(options.fresh()).isFalse();
-    assertThat(options.onlyGiven()).isFalse();
-    assertThat(options.kafkaPort()).isEqualTo(9092);
-    StackOptions stack = options.toStackOptions(Path.of("/repo"));
-    assertThat(stack.startsBroker()).isTrue();
-    assertThat(stack.services).containsExactlyInAnyOrder(Service.values());
-    assertThat(stack.dataDir()).isEqualTo(Path.of("/repo/.crossdesk/data"));
-  }
+        assertThat(options.demo()).isFalse();
+        assertThat(options.fresh()).isFalse();
+        assertThat(options.onlyGiven()).isFalse();
+        assertThat(options.kafkaPort()).isEqualTo(9092);
+        StackOptions stack = options.toStackOptions(Path.of("/repo"));
+        assertThat(stack.startsBroker()).isTrue();
+        assertThat(stack.services).containsExactlyInAnyOrder(Service.values());
+        assertThat(stack.dataDir()).isEqualTo(Path.of("/repo/.crossdesk/data"));
+    }
 
-  @Test
-  void demoWithTheDefaultRate() {
-    LaunchOptions options = LaunchOptions.parse("--demo", "--fresh");
+    @Test
+    void demoWithTheDefaultRate() {
+        LaunchOptions options = LaunchOptions.parse("--demo", "--fresh");
 
-    assertThat(options.demo()).isTrue();
-    assertThat(options.fresh()).isTrue();
-    assertThat(options.rate()).isEqualTo(LaunchOptions.DEFAULT_RATE);
-  }
+        assertThat(options.demo()).isTrue();
+        assertThat(options.fresh()).isTrue();
+        assertThat(options.rate()).isEqualTo(LaunchOptions.DEFAULT_RATE);
+    }
 
-  @Test
-  void aRateImpliesTheDemoInEitherSpelling() {
-    assertThat(LaunchOptions.parse("--rate", "25")).satisfies(o -> {
-      assertThat(o.demo()).isTrue();
-      assertThat(o.rate()).isEqualTo(25.0);
-    });
-    assertThat(LaunchOptions.parse("--rate=0.5").rate()).isEqualTo(0.5);
-  }
+    @Test
+    void aRateImpliesTheDemoInEitherSpelling() {
+        assertThat(LaunchOptions.parse("--rate", "25")).satisfies(o -> {
+            assertThat(o.demo()).isTrue();
+            assertThat(o.rate()).isEqualTo(25.0);
+        });
+        assertThat(LaunchOptions.parse("--rate=0.5").rate()).isEqualTo(0.5);
+    }
 
-  @Test
-  void onlyTheBrokerAndTheRegistry() {
-    LaunchOptions options = LaunchOptions.parse("--only", "broker,registry");
+    @Test
+    void onlyTheBrokerAndTheRegistry() {
+        LaunchOptions options = LaunchOptions.parse("--only", "broker,registry");
 
-    StackOptions stack = options.toStackOptions(Path.of("/repo"));
-    assertThat(stack.startsBroker()).isTrue();
-    assertThat(stack.services).containsExactly(Service.SCHEMA_REGISTRY);
-  }
+        StackOptions stack = options.toStackOptions(Path.of("/repo"));
+        assertThat(stack.startsBroker()).isTrue();
+        assertThat(stack.services).containsExactly(Service.SCHEMA_REGISTRY);
+    }
 
-  @Test
-  void onlyServicesWithoutTheBrokerAgainstAnExternalCluster() {
-    LaunchOptions options = LaunchOptions.parse("--only", "schema-registry, intake", "--bootstrap-servers",
-        "kafka.example:9092");
+    @Test
+    void onlyServicesWithoutTheBrokerAgainstAnExternalCluster() {
+        LaunchOptions options =
+                LaunchOptions.parse("--only", "schema-registry, intake", "--bootstrap-servers", "kafka.example:9092");
 
-    StackOptions stack = options.toStackOptions(Path.of("/repo"));
-    assertThat(stack.startsBroker()).isFalse();
-    assertThat(stack.bootstrapServers()).isEqualTo("kafka.example:9092");
-    assertThat(stack.services).containsExactly(Service.SCHEMA_REGISTRY, Service.INTAKE);
-  }
+        StackOptions stack = options.toStackOptions(Path.of("/repo"));
+        assertThat(stack.startsBroker()).isFalse();
+        assertThat(stack.bootstrapServers()).isEqualTo("kafka.example:9092");
+        assertThat(stack.services).containsExactly(Service.SCHEMA_REGISTRY, Service.INTAKE);
+    }
 
-  @Test
-  void anExternalRegistryReplacesOurs() {
-    StackOptions stack = LaunchOptions.parse("--schema-registry-url", "http://confluent:8081")
-        .toStackOptions(Path.of("/repo"));
+    @Test
+    void anExternalRegistryReplacesOurs() {
+        StackOptions stack = LaunchOptions.parse("--schema-registry-url", "http://confluent:8081")
+                .toStackOptions(Path.of("/repo"));
 
-    assertThat(stack.startsRegistry()).isFalse();
-    assertThat(stack.schemaRegistryUrl()).isEqualTo("http://confluent:8081");
-  }
+        assertThat(stack.startsRegistry()).isFalse();
+        assertThat(stack.schemaRegistryUrl()).isEqualTo("http://confluent:8081");
+    }
 
-  @Test
-  void anotherKafkaPortMovesTheControllerAlong() {
-    StackOptions stack = LaunchOptions.parse("--kafka-port", "19092").toStackOptions(Path.of("/repo"));
+    @Test
+    void anotherKafkaPortMovesTheControllerAlong() {
+        StackOptions stack = LaunchOptions.parse("--kafka-port", "19092").toStackOptions(Path.of("/repo"));
 
-    assertThat(stack.kafkaPort).isEqualTo(19092);
-    assertThat(stack.controllerPort).isEqualTo(19093);
-    assertThat(stack.bootstrapServers()).isEqualTo("127.0.0.1:19092");
-  }
+        assertThat(stack.kafkaPort).isEqualTo(19092);
+        assertThat(stack.controllerPort).isEqualTo(19093);
+        assertThat(stack.bootstrapServers()).isEqualTo("127.0.0.1:19092");
+    }
 
-  @Test
-  void servicesKeepTheirOrderWhenTheirPortsMove() {
-    StackOptions defaults = LaunchOptions.parse().toStackOptions(Path.of("/repo"));
-    StackOptions moved = LaunchOptions.parse("--http-port-base", "18080").toStackOptions(Path.of("/repo"));
+    @Test
+    void servicesKeepTheirOrderWhenTheirPortsMove() {
+        StackOptions defaults = LaunchOptions.parse().toStackOptions(Path.of("/repo"));
+        StackOptions moved = LaunchOptions.parse("--http-port-base", "18080").toStackOptions(Path.of("/repo"));
 
-    assertThat(defaults.portOf(Service.SCHEMA_REGISTRY)).isEqualTo(8081);
-    assertThat(defaults.portOf(Service.DASHBOARD)).isEqualTo(8085);
-    assertThat(moved.portOf(Service.SCHEMA_REGISTRY)).isEqualTo(18081);
-    assertThat(moved.portOf(Service.INTAKE)).isEqualTo(18082);
-    assertThat(moved.portOf(Service.DASHBOARD)).isEqualTo(18085);
-    assertThat(moved.schemaRegistryUrl()).isEqualTo("http://127.0.0.1:18081");
-  }
+        assertThat(defaults.portOf(Service.SCHEMA_REGISTRY)).isEqualTo(8081);
+        assertThat(defaults.portOf(Service.DASHBOARD)).isEqualTo(8085);
+        assertThat(moved.portOf(Service.SCHEMA_REGISTRY)).isEqualTo(18081);
+        assertThat(moved.portOf(Service.INTAKE)).isEqualTo(18082);
+        assertThat(moved.portOf(Service.DASHBOARD)).isEqualTo(18085);
+        assertThat(moved.schemaRegistryUrl()).isEqualTo("http://127.0.0.1:18081");
+    }
 
-  @Test
-  void theStateDirectoryCanMove() {
-    StackOptions stack = LaunchOptions.parse("--state-dir", "/tmp/cd").toStackOptions(Path.of("/repo"));
+    @Test
+    void theStateDirectoryCanMove() {
+        StackOptions stack = LaunchOptions.parse("--state-dir", "/tmp/cd").toStackOptions(Path.of("/repo"));
 
-    assertThat(stack.dataDir()).isEqualTo(Path.of("/tmp/cd/data"));
-    assertThat(stack.logDir()).isEqualTo(Path.of("/tmp/cd/logs"));
-  }
+        assertThat(stack.dataDir()).isEqualTo(Path.of("/tmp/cd/data"));
+        assertThat(stack.logDir()).isEqualTo(Path.of("/tmp/cd/logs"));
+    }
 
-  @Test
-  void help() {
-    assertThat(LaunchOptions.parse("-h").help()).isTrue();
-    assertThat(LaunchOptions.parse("--help").help()).isTrue();
-  }
+    @Test
+    void help() {
+        assertThat(LaunchOptions.parse("-h").help()).isTrue();
+        assertThat(LaunchOptions.parse("--help").help()).isTrue();
+    }
 
-  @Test
-  void mistakesAreExplained() {
-    assertThatThrownBy(() -> LaunchOptions.parse("--demo", "--colour"))
-        .hasMessage("unknown option '--colour'");
-    assertThatThrownBy(() -> LaunchOptions.parse("--rate"))
-        .hasMessage("--rate needs a value");
-    assertThatThrownBy(() -> LaunchOptions.parse("--rate", "fast"))
-        .hasMessage("--rate: 'fast' is not a number");
-    assertThatThrownBy(() -> LaunchOptions.parse("--rate", "0"))
-        .hasMessageContaining("--rate must be more than 0");
-    assertThatThrownBy(() -> LaunchOptions.parse("--rate", "1e9"))
-        .hasMessageContaining("at most 5000");
-    assertThatThrownBy(() -> LaunchOptions.parse("--only", "broker,billing"))
-        .hasMessageContaining("unknown component 'billing'");
-    assertThatThrownBy(() -> LaunchOptions.parse("--only", ","))
-        .hasMessage("--only needs at least one component");
-    assertThatThrownBy(() -> LaunchOptions.parse("--kafka-port", "70000"))
-        .hasMessageContaining("not a usable port");
-    assertThatThrownBy(() -> LaunchOptions.parse("--only", "--demo"))
-        .hasMessage("--only needs a value");
-  }
+    @Test
+    void mistakesAreExplained() {
+        assertThatThrownBy(() -> LaunchOptions.parse("--demo", "--colour")).hasMessage("unknown option '--colour'");
+        assertThatThrownBy(() -> LaunchOptions.parse("--rate")).hasMessage("--rate needs a value");
+        assertThatThrownBy(() -> LaunchOptions.parse("--rate", "fast")).hasMessage("--rate: 'fast' is not a number");
+        assertThatThrownBy(() -> LaunchOptions.parse("--rate", "0")).hasMessageContaining("--rate must be more than 0");
+        assertThatThrownBy(() -> LaunchOptions.parse("--rate", "1e9")).hasMessageContaining("at most 5000");
+        assertThatThrownBy(() -> LaunchOptions.parse("--only", "broker,billing"))
+                .hasMessageContaining("unknown component 'billing'");
+        assertThatThrownBy(() -> LaunchOptions.parse("--only", ",")).hasMessage("--only needs at least one component");
+        assertThatThrownBy(() -> LaunchOptions.parse("--kafka-port", "70000"))
+                .hasMessageContaining("not a usable port");
+        assertThatThrownBy(() -> LaunchOptions.parse("--only", "--demo")).hasMessage("--only needs a value");
+    }
 
-  @Test
-  void theDemoNeedsTheServicesThatCarryIt() {
-    assertThatThrownBy(() -> LaunchOptions.parse("--demo", "--only", "broker,registry,intake"))
-        .hasMessage("--demo needs routing, notifications in --only");
-  }
+    @Test
+    void theDemoNeedsTheServicesThatCarryIt() {
+        assertThatThrownBy(() -> LaunchOptions.parse("--demo", "--only", "broker,registry,intake"))
+                .hasMessage("--demo needs routing, notifications in --only");
+    }
 }

@@ -57,299 +57,398 @@ import org.crossdesk.launcher.services.Service;
  */
 public final class EndToEndBenchmark {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  private EndToEndBenchmark() {
-  }
+    private EndToEndBenchmark() {}
 
-  record Options(double rate, Duration duration, Duration warmup, double throughputRate, Duration throughputDuration,
-                 String via, boolean startStack, Path home, boolean baseline, boolean throughput, int maxInFlight,
-                 boolean insecure, Path dataDir) {
+    record Options(
+            double rate,
+            Duration duration,
+            Duration warmup,
+            double throughputRate,
+            Duration throughputDuration,
+            String via,
+            boolean startStack,
+            Path home,
+            boolean baseline,
+            boolean throughput,
+            int maxInFlight,
+            boolean insecure,
+            Path dataDir) {
 
-    static Options parse(String[] args) {
-      Map<String, String> values = new LinkedHashMap<>();
-      List<String> flags = new ArrayList<>();
-      for (int i = 0; i < args.length; i++) {
-        if (args[i].equals("--skip-baseline") || args[i].equals("--skip-throughput") || args[i].equals("--insecure")) {
-          flags.add(args[i]);
-        } else if (args[i].startsWith("--") && i + 1 < args.length) {
-          values.put(args[i].substring(2), args[++i]);
+        static Options parse(String[] args) {
+            Map<String, String> values = new LinkedHashMap<>();
+            List<String> flags = new ArrayList<>();
+            for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--skip-baseline")
+                        || args[i].equals("--skip-throughput")
+                        || args[i].equals("--insecure")) {
+                    flags.add(args[i]);
+                } else if (args[i].startsWith("--") && i + 1 < args.length) {
+                    values.put(args[i].substring(2), args[++i]);
+                } else {
+                    throw new IllegalArgumentException("unknown argument " + args[i]);
+                }
+            }
+            String via = values.getOrDefault("via", "http");
+            if (!via.equals("http") && !via.equals("kafka")) {
+                throw new IllegalArgumentException("--via is http or kafka");
+            }
+            boolean startStack = !values.getOrDefault("stack", "start").equals("running");
+            if (!startStack && flags.contains("--insecure")) {
+                throw new IllegalArgumentException(
+                        "--insecure starts the benchmark's own stack insecure; a running stack's"
+                                + " security is read from its data directory (--data-dir, default <home>/.crossdesk/data)");
+            }
+            Path home =
+                    Path.of(values.getOrDefault("home", ".")).toAbsolutePath().normalize();
+            return new Options(
+                    Double.parseDouble(values.getOrDefault("rate", "1000")),
+                    Duration.ofSeconds(Long.parseLong(values.getOrDefault("duration", "60"))),
+                    Duration.ofSeconds(Long.parseLong(values.getOrDefault("warmup", "20"))),
+                    Double.parseDouble(values.getOrDefault("throughput-rate", "10000")),
+                    Duration.ofSeconds(Long.parseLong(values.getOrDefault("throughput-duration", "60"))),
+                    via,
+                    startStack,
+                    home,
+                    !flags.contains("--skip-baseline"),
+                    !flags.contains("--skip-throughput"),
+                    Integer.parseInt(values.getOrDefault("max-in-flight", "2048")),
+                    flags.contains("--insecure"),
+                    values.containsKey("data-dir")
+                            ? Path.of(values.get("data-dir")).toAbsolutePath().normalize()
+                            : home.resolve(BenchStack.DEFAULT_DATA_DIR));
+        }
+    }
+
+    /** Where the stack is, and how to authenticate to it. */
+    record Endpoints(
+            String bootstrapServers, String schemaRegistryUrl, URI intake, URI notifications, BenchStack access) {}
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Stack stack = null;
+        Endpoints endpoints;
+        if (options.startStack()) {
+            StackOptions stackOptions = StackOptions.forHome(options.home())
+                    .stateDir(options.home().resolve("bench/target/stack"))
+                    .fresh(true)
+                    // Desks submit and subscribe with the published demo API keys, which the services accept only so.
+                    .demoCredentials(true)
+                    .insecure(options.insecure())
+                    .serviceJvmOptions(StackOptions.PEAK_SERVICE_JVM_OPTIONS)
+                    .kafkaPorts(freePort(), freePort());
+            for (Service service : Service.values()) {
+                stackOptions.port(service, freePort());
+            }
+            stack = Stack.start(stackOptions, line -> System.out.println("[stack] " + line));
+            endpoints = new Endpoints(
+                    stack.bootstrapServers(),
+                    stack.schemaRegistryUrl(),
+                    stack.url(Service.INTAKE).orElseThrow(),
+                    stack.url(Service.NOTIFICATIONS).orElseThrow(),
+                    BenchStack.of(stack));
         } else {
-          throw new IllegalArgumentException("unknown argument " + args[i]);
+            endpoints = new Endpoints(
+                    "127.0.0.1:9092",
+                    "http://127.0.0.1:8081",
+                    URI.create("http://127.0.0.1:8082"),
+                    URI.create("http://127.0.0.1:8084"),
+                    BenchStack.ofDataDir(options.dataDir()));
         }
-      }
-      String via = values.getOrDefault("via", "http");
-      if (!via.equals("http") && !via.equals("kafka")) {
-        throw new IllegalArgumentException("--via is http or kafka");
-      }
-      boolean startStack = !values.getOrDefault("stack", "start").equals("running");
-      if (!startStack && flags.contains("--insecure")) {
-        throw new IllegalArgumentException("--insecure starts the benchmark's own stack insecure; a running stack's"
-            + " security is read from its data directory (--data-dir, default <home>/.crossdesk/data)");
-      }
-      Path home = Path.of(values.getOrDefault("home", ".")).toAbsolutePath().normalize();
-      return new Options(
-          Double.parseDouble(values.getOrDefault("rate", "1000")),
-          Duration.ofSeconds(Long.parseLong(values.getOrDefault("duration", "60"))),
-          Duration.ofSeconds(Long.parseLong(values.getOrDefault("warmup", "20"))),
-          Double.parseDouble(values.getOrDefault("throughput-rate", "10000")),
-          Duration.ofSeconds(Long.parseLong(values.getOrDefault("throughput-duration", "60"))),
-          via,
-          startStack,
-          home,
-          !flags.contains("--skip-baseline"),
-          !flags.contains("--skip-throughput"),
-          Integer.parseInt(values.getOrDefault("max-in-flight", "2048")),
-          flags.contains("--insecure"),
-          values.containsKey("data-dir") ? Path.of(values.get("data-dir")).toAbsolutePath().normalize()
-              : home.resolve(BenchStack.DEFAULT_DATA_DIR));
-    }
-  }
-
-  /** Where the stack is, and how to authenticate to it. */
-  record Endpoints(String bootstrapServers, String schemaRegistryUrl, URI intake, URI notifications,
-                   BenchStack access) {
-  }
-
-  public static void main(String[] args) throws Exception {
-    Options options = Options.parse(args);
-    Stack stack = null;
-    Endpoints endpoints;
-    if (options.startStack()) {
-      StackOptions stackOptions = StackOptions.forHome(options.home())
-          .stateDir(options.home().resolve("bench/target/stack"))
-          .fresh(true)
-          // Desks submit and subscribe with the published demo API keys, which the services accept only so.
-          .demoCredentials(true)
-          .insecure(options.insecure())
-          .serviceJvmOptions(StackOptions.PEAK_SERVICE_JVM_OPTIONS)
-          .kafkaPorts(freePort(), freePort());
-      for (Service service : Service.values()) {
-        stackOptions.port(service, freePort());
-      }
-      stack = Stack.start(stackOptions, line -> System.out.println("[stack] " + line));
-      endpoints = new Endpoints(stack.bootstrapServers(), stack.schemaRegistryUrl(),
-          stack.url(Service.INTAKE).orElseThrow(), stack.url(Service.NOTIFICATIONS).orElseThrow(),
-          BenchStack.of(stack));
-    } else {
-      endpoints = new Endpoints("127.0.0.1:9092", "http://127.0.0.1:8081", URI.create("http://127.0.0.1:8082"),
-          URI.create("http://127.0.0.1:8084"), BenchStack.ofDataDir(options.dataDir()));
-    }
-    System.out.println("stack: " + endpoints.access().describe());
-    try {
-      Results results = run(options, endpoints, stack, endpoints.access().secured());
-      Path dir = options.home().resolve("bench/target/results");
-      Files.createDirectories(dir);
-      String stamp = Instant.now().toString().replace(":", "").replaceAll("\\..*", "");
-      Files.writeString(dir.resolve("e2e-" + stamp + ".json"),
-          JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results.json()));
-      Files.writeString(dir.resolve("e2e-" + stamp + ".html"), Report.html(results));
-      System.out.println(Report.table(results));
-      System.out.println("results: " + dir.resolve("e2e-" + stamp + ".json") + " and .html");
-    } finally {
-      if (stack != null) {
-        stack.close();
-      }
-    }
-  }
-
-  /** Everything measured in one invocation. */
-  record Results(Options options, boolean secured, KafkaBaseline.Result producerPerformance,
-                 KafkaBaseline.Result endToEndLatency, Phase latency, Phase throughput, long rssMiB) {
-    Map<String, Object> json() {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("via", options.via());
-      // SASL/SCRAM-SHA-512 with ACLs and registry basic auth, or --insecure (PLAINTEXT, no ACLs, no registry auth).
-      json.put("secured", secured);
-      json.put("cores", Runtime.getRuntime().availableProcessors());
-      json.put("baseline", Map.of(
-          "producerPerformance", producerPerformance == null ? Map.of() : producerPerformance,
-          "endToEndLatency", endToEndLatency == null ? Map.of() : endToEndLatency));
-      json.put("latencyPhase", latency == null ? Map.of() : latency.json());
-      json.put("throughputPhase", throughput == null ? Map.of() : throughput.json());
-      json.put("stackRssMiB", rssMiB);
-      return json;
-    }
-  }
-
-  /** One phase at one offered rate. */
-  record Phase(String name, double offeredRate, double durationSeconds, long due, long sent, long accepted,
-               long failed, long skipped, long routed, double routedPerSecond, double drainSeconds,
-               Histogram toInbox, Histogram toWebhook, String firstFailure) {
-    Map<String, Object> json() {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("name", name);
-      json.put("offeredRate", offeredRate);
-      json.put("durationSeconds", durationSeconds);
-      json.put("due", due);
-      json.put("sent", sent);
-      json.put("accepted", accepted);
-      json.put("failed", failed);
-      json.put("skipped", skipped);
-      json.put("routed", routed);
-      json.put("routedPerSecond", routedPerSecond);
-      json.put("drainSeconds", drainSeconds);
-      json.put("submitToInboxMs", percentiles(toInbox));
-      json.put("submitToWebhookMs", percentiles(toWebhook));
-      json.put("firstFailure", firstFailure);
-      return json;
-    }
-  }
-
-  static Map<String, Object> percentiles(Histogram histogram) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("count", histogram.getTotalCount());
-    p.put("p50", histogram.getValueAtPercentile(50) / 1000.0);
-    p.put("p90", histogram.getValueAtPercentile(90) / 1000.0);
-    p.put("p99", histogram.getValueAtPercentile(99) / 1000.0);
-    p.put("p99.9", histogram.getValueAtPercentile(99.9) / 1000.0);
-    p.put("max", histogram.getMaxValue() / 1000.0);
-    return p;
-  }
-
-  private static Results run(Options options, Endpoints endpoints, Stack stack, boolean secured) throws Exception {
-    KafkaBaseline.Result producerPerformance = null;
-    KafkaBaseline.Result endToEndLatency = null;
-    if (options.baseline()) {
-      KafkaBaseline baseline = new KafkaBaseline(KafkaBaseline.ownJar().orElseThrow(() ->
-          new IllegalStateException("run from bench/target/benchmarks.jar for the Kafka baseline")),
-          endpoints.bootstrapServers(), endpoints.access());
-      createTopics(endpoints, List.of(new NewTopic("bench.baseline.producer", 6, (short) 1)));
-      System.out.println("baseline: Kafka EndToEndLatency ...");
-      endToEndLatency = baseline.endToEndLatency("bench.baseline.e2e", 3_000, 1_000);
-      System.out.println("baseline: " + endToEndLatency.raw());
-      System.out.println("baseline: Kafka ProducerPerformance ...");
-      producerPerformance = baseline.producerPerformance("bench.baseline.producer", 500_000, 1_000);
-      System.out.println("baseline: " + producerPerformance.raw());
-    }
-
-    DemoDirectory directory = DemoDirectory.load(options.home().resolve("config/demo/directory.yaml"));
-    List<String> subscriptions = new ArrayList<>();
-    try (InboxProbe inbox = new InboxProbe(endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(),
-        endpoints.access());
-         WebhookProbe webhooks = new WebhookProbe()) {
-      for (DemoDirectory.Desk desk : directory.desks()) {
-        subscribe(endpoints.notifications(), desk.id(), webhooks.urlFor(desk.id())).ifPresent(subscriptions::add);
-      }
-      long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (!inbox.assigned() && System.nanoTime() < until) {
-        Thread.sleep(100);
-      }
-      String runId = Long.toString(System.currentTimeMillis() % 100_000_000L, 36).toUpperCase(Locale.ROOT);
-      try (Load load = options.via().equals("kafka")
-          ? new Load.Kafka(endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(), endpoints.access(),
-              directory.desks().stream().map(DemoDirectory.Desk::id).collect(java.util.stream.Collectors.toSet()))
-          : new Load.Http(endpoints.intake(),
-              new SyntheticReferrals(directory, new Random(42), Clock.systemUTC(), runId), options.maxInFlight())) {
-        System.out.printf("warm-up: %.0f referrals/s for %ds via %s ...%n", options.rate(),
-            options.warmup().toSeconds(), options.via());
-        phase("warm-up", runId + "W", options.rate(), options.warmup(), load, inbox, webhooks, false);
-        System.out.printf("latency: %.0f referrals/s for %ds ...%n", options.rate(), options.duration().toSeconds());
-        Phase latency = phase("latency", runId + "L", options.rate(), options.duration(), load, inbox, webhooks, true);
-        Phase throughput = null;
-        if (options.throughput()) {
-          System.out.printf("throughput: %.0f referrals/s offered for %ds ...%n", options.throughputRate(),
-              options.throughputDuration().toSeconds());
-          throughput = phase("throughput", runId + "T", options.throughputRate(), options.throughputDuration(), load,
-              inbox, webhooks, true);
-        }
-        long rss = 0;
-        if (stack != null) {
-          for (ChildProcess process : stack.processes()) {
-            rss += Memory.rssKiB(process.handle()).orElse(0) / 1024;
-          }
-        }
-        return new Results(options, secured, producerPerformance, endToEndLatency, latency, throughput, rss);
-      }
-    } finally {
-      for (String id : subscriptions) {
-        unsubscribe(endpoints.notifications(), id);
-      }
-    }
-  }
-
-  private static Phase phase(String name, String runId, double rate, Duration duration, Load load, InboxProbe inbox,
-      WebhookProbe webhooks, boolean record) throws InterruptedException {
-    Probes probes = new Probes();
-    probes.recording = record;
-    inbox.measure(probes);
-    webhooks.measure(probes);
-    long sentBefore = load.sent.sum();
-    long acceptedBefore = load.accepted.sum();
-    long failedBefore = load.failed.sum();
-    long skippedBefore = load.skipped.sum();
-    long start = System.nanoTime();
-    long due = load.run(runId, rate, duration, probes);
-    long end = System.nanoTime();
-    // Let what was accepted finish its way through (bounded): how long that takes is part of the answer.
-    long drainDeadline = end + Duration.ofSeconds(120).toNanos();
-    while (System.nanoTime() < drainDeadline
-        && probes.routed.size() < load.accepted.sum() - acceptedBefore) {
-      Thread.sleep(50);
-    }
-    Thread.sleep(2_000);
-    long lastRouted = probes.lastRoutedNanos.get();
-    double drain = Math.max(0, (lastRouted - end) / 1e9);
-    double window = Math.max(lastRouted, end) - start;
-    Phase phase = new Phase(name, rate, duration.toMillis() / 1000.0, due, load.sent.sum() - sentBefore,
-        load.accepted.sum() - acceptedBefore, load.failed.sum() - failedBefore, load.skipped.sum() - skippedBefore,
-        probes.routed.size(), probes.routed.size() / (window / 1e9), drain,
-        probes.toInbox.getIntervalHistogram(), probes.toWebhook.getIntervalHistogram(), load.firstFailure);
-    System.out.printf(Locale.ROOT, "%s: %d sent, %d accepted, %d failed, %d routed (%.0f/s), drained %.1f s after"
-            + " the end%s%n", name, phase.sent(), phase.accepted(), phase.failed(), phase.routed(),
-        phase.routedPerSecond(), drain, load.firstFailure == null ? "" : "; first failure: " + load.firstFailure);
-    inbox.measure(null);
-    webhooks.measure(null);
-    return phase;
-  }
-
-  private static java.util.Optional<String> subscribe(URI notifications, String desk, URI url)
-      throws IOException, InterruptedException {
-    String body = JSON.writeValueAsString(Map.of("url", url.toString(), "messageKinds", List.of("ALERT"),
-        "description", "end-to-end benchmark"));
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(notifications.resolve("/api/v1/subscriptions"))
-            .header("Authorization", "Bearer demo-" + desk)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 201) {
-      System.out.println("could not subscribe " + desk + ": " + response.statusCode() + " " + response.body());
-      return java.util.Optional.empty();
-    }
-    JsonNode created = JSON.readTree(response.body());
-    return java.util.Optional.of(desk + "/" + created.path("id").asText());
-  }
-
-  private static void unsubscribe(URI notifications, String deskAndId) {
-    String[] parts = deskAndId.split("/", 2);
-    try {
-      HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(notifications.resolve("/api/v1/subscriptions/" + parts[1]))
-              .header("Authorization", "Bearer demo-" + parts[0]).DELETE().build(),
-          HttpResponse.BodyHandlers.discarding());
-    } catch (IOException | InterruptedException e) {
-      // best effort: a fresh stack starts without them anyway
-    }
-  }
-
-  private static void createTopics(Endpoints endpoints, List<NewTopic> topics) throws Exception {
-    try (Admin admin = Admin.create(endpoints.access().kafka(endpoints.bootstrapServers()))) {
-      for (NewTopic topic : topics) {
+        System.out.println("stack: " + endpoints.access().describe());
         try {
-          admin.createTopics(List.of(topic)).all().get();
-        } catch (java.util.concurrent.ExecutionException e) {
-          if (!(e.getCause() instanceof TopicExistsException)) {
-            throw e;
-          }
+            Results results = run(options, endpoints, stack, endpoints.access().secured());
+            Path dir = options.home().resolve("bench/target/results");
+            Files.createDirectories(dir);
+            String stamp = Instant.now().toString().replace(":", "").replaceAll("\\..*", "");
+            Files.writeString(
+                    dir.resolve("e2e-" + stamp + ".json"),
+                    JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results.json()));
+            Files.writeString(dir.resolve("e2e-" + stamp + ".html"), Report.html(results));
+            System.out.println(Report.table(results));
+            System.out.println("results: " + dir.resolve("e2e-" + stamp + ".json") + " and .html");
+        } finally {
+            if (stack != null) {
+                stack.close();
+            }
         }
-      }
     }
-  }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+    /** Everything measured in one invocation. */
+    record Results(
+            Options options,
+            boolean secured,
+            KafkaBaseline.Result producerPerformance,
+            KafkaBaseline.Result endToEndLatency,
+            Phase latency,
+            Phase throughput,
+            long rssMiB) {
+        Map<String, Object> json() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("via", options.via());
+            // SASL/SCRAM-SHA-512 with ACLs and registry basic auth, or --insecure (PLAINTEXT, no ACLs, no registry
+            // auth).
+            json.put("secured", secured);
+            json.put("cores", Runtime.getRuntime().availableProcessors());
+            json.put(
+                    "baseline",
+                    Map.of(
+                            "producerPerformance", producerPerformance == null ? Map.of() : producerPerformance,
+                            "endToEndLatency", endToEndLatency == null ? Map.of() : endToEndLatency));
+            json.put("latencyPhase", latency == null ? Map.of() : latency.json());
+            json.put("throughputPhase", throughput == null ? Map.of() : throughput.json());
+            json.put("stackRssMiB", rssMiB);
+            return json;
+        }
     }
-  }
+
+    /** One phase at one offered rate. */
+    record Phase(
+            String name,
+            double offeredRate,
+            double durationSeconds,
+            long due,
+            long sent,
+            long accepted,
+            long failed,
+            long skipped,
+            long routed,
+            double routedPerSecond,
+            double drainSeconds,
+            Histogram toInbox,
+            Histogram toWebhook,
+            String firstFailure) {
+        Map<String, Object> json() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("name", name);
+            json.put("offeredRate", offeredRate);
+            json.put("durationSeconds", durationSeconds);
+            json.put("due", due);
+            json.put("sent", sent);
+            json.put("accepted", accepted);
+            json.put("failed", failed);
+            json.put("skipped", skipped);
+            json.put("routed", routed);
+            json.put("routedPerSecond", routedPerSecond);
+            json.put("drainSeconds", drainSeconds);
+            json.put("submitToInboxMs", percentiles(toInbox));
+            json.put("submitToWebhookMs", percentiles(toWebhook));
+            json.put("firstFailure", firstFailure);
+            return json;
+        }
+    }
+
+    static Map<String, Object> percentiles(Histogram histogram) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("count", histogram.getTotalCount());
+        p.put("p50", histogram.getValueAtPercentile(50) / 1000.0);
+        p.put("p90", histogram.getValueAtPercentile(90) / 1000.0);
+        p.put("p99", histogram.getValueAtPercentile(99) / 1000.0);
+        p.put("p99.9", histogram.getValueAtPercentile(99.9) / 1000.0);
+        p.put("max", histogram.getMaxValue() / 1000.0);
+        return p;
+    }
+
+    private static Results run(Options options, Endpoints endpoints, Stack stack, boolean secured) throws Exception {
+        KafkaBaseline.Result producerPerformance = null;
+        KafkaBaseline.Result endToEndLatency = null;
+        if (options.baseline()) {
+            KafkaBaseline baseline = new KafkaBaseline(
+                    KafkaBaseline.ownJar()
+                            .orElseThrow(() -> new IllegalStateException(
+                                    "run from bench/target/benchmarks.jar for the Kafka baseline")),
+                    endpoints.bootstrapServers(),
+                    endpoints.access());
+            createTopics(endpoints, List.of(new NewTopic("bench.baseline.producer", 6, (short) 1)));
+            System.out.println("baseline: Kafka EndToEndLatency ...");
+            endToEndLatency = baseline.endToEndLatency("bench.baseline.e2e", 3_000, 1_000);
+            System.out.println("baseline: " + endToEndLatency.raw());
+            System.out.println("baseline: Kafka ProducerPerformance ...");
+            producerPerformance = baseline.producerPerformance("bench.baseline.producer", 500_000, 1_000);
+            System.out.println("baseline: " + producerPerformance.raw());
+        }
+
+        DemoDirectory directory = DemoDirectory.load(options.home().resolve("config/demo/directory.yaml"));
+        List<String> subscriptions = new ArrayList<>();
+        try (InboxProbe inbox = new InboxProbe(
+                        endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(), endpoints.access());
+                WebhookProbe webhooks = new WebhookProbe()) {
+            for (DemoDirectory.Desk desk : directory.desks()) {
+                subscribe(endpoints.notifications(), desk.id(), webhooks.urlFor(desk.id()))
+                        .ifPresent(subscriptions::add);
+            }
+            long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!inbox.assigned() && System.nanoTime() < until) {
+                Thread.sleep(100);
+            }
+            String runId =
+                    Long.toString(System.currentTimeMillis() % 100_000_000L, 36).toUpperCase(Locale.ROOT);
+            try (Load load = options.via().equals("kafka")
+                    ? new Load.Kafka(
+                            endpoints.bootstrapServers(),
+                            endpoints.schemaRegistryUrl(),
+                            endpoints.access(),
+                            directory.desks().stream()
+                                    .map(DemoDirectory.Desk::id)
+                                    .collect(java.util.stream.Collectors.toSet()))
+                    : new Load.Http(
+                            endpoints.intake(),
+                            new SyntheticReferrals(directory, new Random(42), Clock.systemUTC(), runId),
+                            options.maxInFlight())) {
+                System.out.printf(
+                        "warm-up: %.0f referrals/s for %ds via %s ...%n",
+                        options.rate(), options.warmup().toSeconds(), options.via());
+                phase("warm-up", runId + "W", options.rate(), options.warmup(), load, inbox, webhooks, false);
+                System.out.printf(
+                        "latency: %.0f referrals/s for %ds ...%n",
+                        options.rate(), options.duration().toSeconds());
+                Phase latency =
+                        phase("latency", runId + "L", options.rate(), options.duration(), load, inbox, webhooks, true);
+                Phase throughput = null;
+                if (options.throughput()) {
+                    System.out.printf(
+                            "throughput: %.0f referrals/s offered for %ds ...%n",
+                            options.throughputRate(),
+                            options.throughputDuration().toSeconds());
+                    throughput = phase(
+                            "throughput",
+                            runId + "T",
+                            options.throughputRate(),
+                            options.throughputDuration(),
+                            load,
+                            inbox,
+                            webhooks,
+                            true);
+                }
+                long rss = 0;
+                if (stack != null) {
+                    for (ChildProcess process : stack.processes()) {
+                        rss += Memory.rssKiB(process.handle()).orElse(0) / 1024;
+                    }
+                }
+                return new Results(options, secured, producerPerformance, endToEndLatency, latency, throughput, rss);
+            }
+        } finally {
+            for (String id : subscriptions) {
+                unsubscribe(endpoints.notifications(), id);
+            }
+        }
+    }
+
+    private static Phase phase(
+            String name,
+            String runId,
+            double rate,
+            Duration duration,
+            Load load,
+            InboxProbe inbox,
+            WebhookProbe webhooks,
+            boolean record)
+            throws InterruptedException {
+        Probes probes = new Probes();
+        probes.recording = record;
+        inbox.measure(probes);
+        webhooks.measure(probes);
+        long sentBefore = load.sent.sum();
+        long acceptedBefore = load.accepted.sum();
+        long failedBefore = load.failed.sum();
+        long skippedBefore = load.skipped.sum();
+        long start = System.nanoTime();
+        long due = load.run(runId, rate, duration, probes);
+        long end = System.nanoTime();
+        // Let what was accepted finish its way through (bounded): how long that takes is part of the answer.
+        long drainDeadline = end + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < drainDeadline && probes.routed.size() < load.accepted.sum() - acceptedBefore) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(2_000);
+        long lastRouted = probes.lastRoutedNanos.get();
+        double drain = Math.max(0, (lastRouted - end) / 1e9);
+        double window = Math.max(lastRouted, end) - start;
+        Phase phase = new Phase(
+                name,
+                rate,
+                duration.toMillis() / 1000.0,
+                due,
+                load.sent.sum() - sentBefore,
+                load.accepted.sum() - acceptedBefore,
+                load.failed.sum() - failedBefore,
+                load.skipped.sum() - skippedBefore,
+                probes.routed.size(),
+                probes.routed.size() / (window / 1e9),
+                drain,
+                probes.toInbox.getIntervalHistogram(),
+                probes.toWebhook.getIntervalHistogram(),
+                load.firstFailure);
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %d sent, %d accepted, %d failed, %d routed (%.0f/s), drained %.1f s after" + " the end%s%n",
+                name,
+                phase.sent(),
+                phase.accepted(),
+                phase.failed(),
+                phase.routed(),
+                phase.routedPerSecond(),
+                drain,
+                load.firstFailure == null ? "" : "; first failure: " + load.firstFailure);
+        inbox.measure(null);
+        webhooks.measure(null);
+        return phase;
+    }
+
+    private static java.util.Optional<String> subscribe(URI notifications, String desk, URI url)
+            throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(
+                Map.of("url", url.toString(), "messageKinds", List.of("ALERT"), "description", "end-to-end benchmark"));
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(notifications.resolve("/api/v1/subscriptions"))
+                                .header("Authorization", "Bearer demo-" + desk)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            System.out.println("could not subscribe " + desk + ": " + response.statusCode() + " " + response.body());
+            return java.util.Optional.empty();
+        }
+        JsonNode created = JSON.readTree(response.body());
+        return java.util.Optional.of(desk + "/" + created.path("id").asText());
+    }
+
+    private static void unsubscribe(URI notifications, String deskAndId) {
+        String[] parts = deskAndId.split("/", 2);
+        try {
+            HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(notifications.resolve("/api/v1/subscriptions/" + parts[1]))
+                                    .header("Authorization", "Bearer demo-" + parts[0])
+                                    .DELETE()
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
+        } catch (IOException | InterruptedException e) {
+            // best effort: a fresh stack starts without them anyway
+        }
+    }
+
+    private static void createTopics(Endpoints endpoints, List<NewTopic> topics) throws Exception {
+        try (Admin admin = Admin.create(endpoints.access().kafka(endpoints.bootstrapServers()))) {
+            for (NewTopic topic : topics) {
+                try {
+                    admin.createTopics(List.of(topic)).all().get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
 }

@@ -22,64 +22,64 @@ import org.crossdesk.schemaregistry.serde.SpecificAvroDeserializer;
  */
 final class InboxProbe implements AutoCloseable {
 
-  private final KafkaConsumer<String, InboxMessage> consumer;
-  private final Thread thread;
-  private final AtomicBoolean running = new AtomicBoolean(true);
-  private volatile Probes probes;
-  private volatile boolean assigned;
+    private final KafkaConsumer<String, InboxMessage> consumer;
+    private final Thread thread;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private volatile Probes probes;
+    private volatile boolean assigned;
 
-  /** @param access the admin's credential on a secured stack: it may read every desk's inbox */
-  InboxProbe(String bootstrapServers, String schemaRegistryUrl, BenchStack access) {
-    SpecificAvroDeserializer<InboxMessage> values = new SpecificAvroDeserializer<>(InboxMessage.class);
-    values.configure(access.registry(schemaRegistryUrl), false);
-    Map<String, Object> config = access.kafka(bootstrapServers);
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-inbox-probe-" + UUID.randomUUID());
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000);
-    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
-    consumer = new KafkaConsumer<>(config, new StringDeserializer(), values);
-    consumer.subscribe(Pattern.compile(Topics.DESK_INBOX_PATTERN));
-    thread = new Thread(this::run, "bench-inbox-probe");
-    thread.setDaemon(true);
-    thread.start();
-  }
-
-  void measure(Probes probes) {
-    this.probes = probes;
-  }
-
-  boolean assigned() {
-    return assigned;
-  }
-
-  private void run() {
-    try {
-      while (running.get()) {
-        var records = consumer.poll(Duration.ofMillis(100));
-        assigned = !consumer.assignment().isEmpty();
-        long now = System.nanoTime();
-        Probes current = probes;
-        if (current == null) {
-          continue;
-        }
-        for (ConsumerRecord<String, InboxMessage> record : records) {
-          if (record.value() != null && record.value().getMessage() instanceof Alert alert) {
-            current.alertInInbox(alert.getSubmission().getDeskReference(), now);
-          }
-        }
-      }
-    } catch (WakeupException e) {
-      // closing
-    } finally {
-      consumer.close(Duration.ofSeconds(5));
+    /** @param access the admin's credential on a secured stack: it may read every desk's inbox */
+    InboxProbe(String bootstrapServers, String schemaRegistryUrl, BenchStack access) {
+        SpecificAvroDeserializer<InboxMessage> values = new SpecificAvroDeserializer<>(InboxMessage.class);
+        values.configure(access.registry(schemaRegistryUrl), false);
+        Map<String, Object> config = access.kafka(bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-inbox-probe-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
+        consumer = new KafkaConsumer<>(config, new StringDeserializer(), values);
+        consumer.subscribe(Pattern.compile(Topics.DESK_INBOX_PATTERN));
+        thread = new Thread(this::run, "bench-inbox-probe");
+        thread.setDaemon(true);
+        thread.start();
     }
-  }
 
-  @Override
-  public void close() throws InterruptedException {
-    running.set(false);
-    consumer.wakeup();
-    thread.join(10_000);
-  }
+    void measure(Probes probes) {
+        this.probes = probes;
+    }
+
+    boolean assigned() {
+        return assigned;
+    }
+
+    private void run() {
+        try {
+            while (running.get()) {
+                var records = consumer.poll(Duration.ofMillis(100));
+                assigned = !consumer.assignment().isEmpty();
+                long now = System.nanoTime();
+                Probes current = probes;
+                if (current == null) {
+                    continue;
+                }
+                for (ConsumerRecord<String, InboxMessage> record : records) {
+                    if (record.value() != null && record.value().getMessage() instanceof Alert alert) {
+                        current.alertInInbox(alert.getSubmission().getDeskReference(), now);
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        consumer.wakeup();
+        thread.join(10_000);
+    }
 }

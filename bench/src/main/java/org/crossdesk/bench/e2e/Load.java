@@ -35,170 +35,189 @@ import org.crossdesk.schemaregistry.serde.KafkaAvroSerializer;
  */
 abstract class Load implements AutoCloseable {
 
-  final LongAdder sent = new LongAdder();
-  final LongAdder accepted = new LongAdder();
-  final LongAdder failed = new LongAdder();
-  final LongAdder skipped = new LongAdder();
-  volatile String firstFailure;
+    final LongAdder sent = new LongAdder();
+    final LongAdder accepted = new LongAdder();
+    final LongAdder failed = new LongAdder();
+    final LongAdder skipped = new LongAdder();
+    volatile String firstFailure;
 
-  /** Sends referral {@code n} (its desk reference is {@code reference}). Must not block for long. */
-  abstract void send(long n, String reference);
+    /** Sends referral {@code n} (its desk reference is {@code reference}). Must not block for long. */
+    abstract void send(long n, String reference);
 
-  /** Runs for {@code duration} at {@code rate}; returns the number of referrals due. */
-  long run(String runId, double rate, Duration duration, Probes probes) {
-    long start = System.nanoTime();
-    long end = start + duration.toNanos();
-    long n = 0;
-    while (true) {
-      long now = System.nanoTime();
-      if (now >= end) {
-        return n;
-      }
-      long due = (long) ((now - start) * rate / 1e9);
-      while (n < due) {
-        String reference = "B-" + runId + "-" + n;
-        probes.submitted(reference, start + (long) (n * 1e9 / rate));
-        send(n, reference);
-        n++;
-      }
-      LockSupport.parkNanos(100_000);
-    }
-  }
-
-  void failure(String what) {
-    failed.increment();
-    if (firstFailure == null) {
-      firstFailure = what;
-    }
-  }
-
-  /** Desks submitting over the intake HTTP API; bodies from the demo's synthetic referrals. */
-  static final class Http extends Load {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client;
-    private final ExecutorService threads = Executors.newFixedThreadPool(2);
-    private final URI submitUrl;
-    private final SyntheticReferrals referrals;
-    private final Semaphore inFlight;
-
-    Http(URI intake, SyntheticReferrals referrals, int maxInFlight) {
-      this.client = HttpClient.newBuilder().executor(threads).version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5)).build();
-      this.submitUrl = intake.resolve("/api/v1/referrals");
-      this.referrals = referrals;
-      this.inFlight = new Semaphore(maxInFlight);
-    }
-
-    @Override
-    void send(long n, String reference) {
-      if (!inFlight.tryAcquire()) {
-        skipped.increment();
-        return;
-      }
-      SyntheticReferrals.Submission submission = referrals.next(n);
-      Map<String, Object> body = new java.util.LinkedHashMap<>(submission.body());
-      body.put("deskReference", reference);
-      String issuer = submission.issuer();
-      String json;
-      try {
-        json = JSON.writeValueAsString(body);
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
-      sent.increment();
-      HttpRequest request = HttpRequest.newBuilder(submitUrl)
-          .header("Authorization", "Bearer demo-" + issuer)
-          .header("Content-Type", "application/json")
-          .timeout(Duration.ofSeconds(30))
-          .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-      client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-        inFlight.release();
-        if (error != null) {
-          failure(error.toString());
-        } else if (response.statusCode() / 100 == 2) {
-          accepted.increment();
-        } else {
-          failure(response.statusCode() + " " + response.body());
-        }
-      });
-    }
-
-    @Override
-    public void close() {
-      threads.shutdownNow();
-    }
-  }
-
-  /**
-   * Kafka-native desks writing {@link OutboxMessage}s to their outboxes with kafka-clients and our serde;
-   * the three example submissions (libs/events test-jar), each from its own issuing desk. On a secured stack it
-   * writes as the cluster's admin (one producer for every desk's outbox), with the registry's basic auth.
-   */
-  static final class Kafka extends Load {
-    private final KafkaProducer<String, Object> producer;
-    private final List<ReferralSubmission> templates;
-    private final Random random = new Random(1);
-
-    /** @param knownDesks the directory's desks: the examples name a few others, which intake would refuse */
-    Kafka(String bootstrapServers, String schemaRegistryUrl, BenchStack access, java.util.Set<String> knownDesks) {
-      templates = java.util.stream.Stream.of(ExampleEvents.fugitiveSubmission(),
-              ExampleEvents.drugTraffickingSubmission(), ExampleEvents.counterTerrorismSubmission())
-          .map(example -> ReferralSubmission.newBuilder(example)
-              // The counter-terrorism example is H3 (restricted to the requested desks) and requests AT-BKA,
-              // which the demo directory names AT-BK: dropping it left that third of the load with no
-              // recipient at all, and the drain waited for alerts that could never come.
-              .setRequestedDesks(example.getRequestedDesks().stream()
-                  .flatMap(desk -> sameCountry(desk, knownDesks).stream()).toList())
-              .setExcludedDesks(example.getExcludedDesks().stream().filter(knownDesks::contains).toList())
-              .build())
-          .toList();
-      Properties settings = new Properties();
-      // SASL as the admin and the serializer's registry credential (the producer passes its settings on to it).
-      settings.putAll(access.kafka(bootstrapServers));
-      settings.putAll(access.registryProperties());
-      settings.put(ProducerConfig.ACKS_CONFIG, "all");
-      settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-      settings.put(ProducerConfig.LINGER_MS_CONFIG, 2);
-      settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-      settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class.getName());
-      settings.put("schema.registry.url", schemaRegistryUrl);
-      producer = new KafkaProducer<>(settings);
-    }
-
-    /** {@code desk} if the directory has it, else the directory's first desk of the same country. */
-    private static java.util.Optional<String> sameCountry(String desk, java.util.Set<String> knownDesks) {
-      if (knownDesks.contains(desk)) {
-        return java.util.Optional.of(desk);
-      }
-      String country = desk.substring(0, desk.indexOf('-') + 1);
-      return knownDesks.stream().filter(known -> known.startsWith(country)).sorted().findFirst();
-    }
-
-    @Override
-    void send(long n, String reference) {
-      ReferralSubmission template = templates.get((int) (n % templates.size()));
-      ReferralSubmission submission = ReferralSubmission.newBuilder(template).setDeskReference(reference).build();
-      EventMetadata metadata = EventMetadata.newBuilder()
-          .setEventId(new java.util.UUID(random.nextLong(), n).toString())
-          .setOccurredAt(java.time.Instant.now())
-          .setProducer("bench-" + template.getIssuingDesk().toLowerCase())
-          .setCorrelationId(reference)
-          .setCausationId(null)
-          .build();
-      sent.increment();
-      producer.send(new ProducerRecord<>(Topics.deskOutboxName(template.getIssuingDesk()), reference,
-          new OutboxMessage(metadata, submission)), (metadataOut, error) -> {
-            if (error != null) {
-              failure(error.toString());
-            } else {
-              accepted.increment();
+    /** Runs for {@code duration} at {@code rate}; returns the number of referrals due. */
+    long run(String runId, double rate, Duration duration, Probes probes) {
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        long n = 0;
+        while (true) {
+            long now = System.nanoTime();
+            if (now >= end) {
+                return n;
             }
-          });
+            long due = (long) ((now - start) * rate / 1e9);
+            while (n < due) {
+                String reference = "B-" + runId + "-" + n;
+                probes.submitted(reference, start + (long) (n * 1e9 / rate));
+                send(n, reference);
+                n++;
+            }
+            LockSupport.parkNanos(100_000);
+        }
     }
 
-    @Override
-    public void close() {
-      producer.close(Duration.ofSeconds(10));
+    void failure(String what) {
+        failed.increment();
+        if (firstFailure == null) {
+            firstFailure = what;
+        }
     }
-  }
+
+    /** Desks submitting over the intake HTTP API; bodies from the demo's synthetic referrals. */
+    static final class Http extends Load {
+        private static final ObjectMapper JSON = new ObjectMapper();
+        private final HttpClient client;
+        private final ExecutorService threads = Executors.newFixedThreadPool(2);
+        private final URI submitUrl;
+        private final SyntheticReferrals referrals;
+        private final Semaphore inFlight;
+
+        Http(URI intake, SyntheticReferrals referrals, int maxInFlight) {
+            this.client = HttpClient.newBuilder()
+                    .executor(threads)
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            this.submitUrl = intake.resolve("/api/v1/referrals");
+            this.referrals = referrals;
+            this.inFlight = new Semaphore(maxInFlight);
+        }
+
+        @Override
+        void send(long n, String reference) {
+            if (!inFlight.tryAcquire()) {
+                skipped.increment();
+                return;
+            }
+            SyntheticReferrals.Submission submission = referrals.next(n);
+            Map<String, Object> body = new java.util.LinkedHashMap<>(submission.body());
+            body.put("deskReference", reference);
+            String issuer = submission.issuer();
+            String json;
+            try {
+                json = JSON.writeValueAsString(body);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            sent.increment();
+            HttpRequest request = HttpRequest.newBuilder(submitUrl)
+                    .header("Authorization", "Bearer demo-" + issuer)
+                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                    .build();
+            client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+                inFlight.release();
+                if (error != null) {
+                    failure(error.toString());
+                } else if (response.statusCode() / 100 == 2) {
+                    accepted.increment();
+                } else {
+                    failure(response.statusCode() + " " + response.body());
+                }
+            });
+        }
+
+        @Override
+        public void close() {
+            threads.shutdownNow();
+        }
+    }
+
+    /**
+     * Kafka-native desks writing {@link OutboxMessage}s to their outboxes with kafka-clients and our serde;
+     * the three example submissions (libs/events test-jar), each from its own issuing desk. On a secured stack it
+     * writes as the cluster's admin (one producer for every desk's outbox), with the registry's basic auth.
+     */
+    static final class Kafka extends Load {
+        private final KafkaProducer<String, Object> producer;
+        private final List<ReferralSubmission> templates;
+        private final Random random = new Random(1);
+
+        /** @param knownDesks the directory's desks: the examples name a few others, which intake would refuse */
+        Kafka(String bootstrapServers, String schemaRegistryUrl, BenchStack access, java.util.Set<String> knownDesks) {
+            templates = java.util.stream.Stream.of(
+                            ExampleEvents.fugitiveSubmission(),
+                            ExampleEvents.drugTraffickingSubmission(),
+                            ExampleEvents.counterTerrorismSubmission())
+                    .map(example -> ReferralSubmission.newBuilder(example)
+                            // The counter-terrorism example is H3 (restricted to the requested desks) and requests
+                            // AT-BKA,
+                            // which the demo directory names AT-BK: dropping it left that third of the load with no
+                            // recipient at all, and the drain waited for alerts that could never come.
+                            .setRequestedDesks(example.getRequestedDesks().stream()
+                                    .flatMap(desk -> sameCountry(desk, knownDesks).stream())
+                                    .toList())
+                            .setExcludedDesks(example.getExcludedDesks().stream()
+                                    .filter(knownDesks::contains)
+                                    .toList())
+                            .build())
+                    .toList();
+            Properties settings = new Properties();
+            // SASL as the admin and the serializer's registry credential (the producer passes its settings on to it).
+            settings.putAll(access.kafka(bootstrapServers));
+            settings.putAll(access.registryProperties());
+            settings.put(ProducerConfig.ACKS_CONFIG, "all");
+            settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            settings.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+            settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class.getName());
+            settings.put("schema.registry.url", schemaRegistryUrl);
+            producer = new KafkaProducer<>(settings);
+        }
+
+        /** {@code desk} if the directory has it, else the directory's first desk of the same country. */
+        private static java.util.Optional<String> sameCountry(String desk, java.util.Set<String> knownDesks) {
+            if (knownDesks.contains(desk)) {
+                return java.util.Optional.of(desk);
+            }
+            String country = desk.substring(0, desk.indexOf('-') + 1);
+            return knownDesks.stream()
+                    .filter(known -> known.startsWith(country))
+                    .sorted()
+                    .findFirst();
+        }
+
+        @Override
+        void send(long n, String reference) {
+            ReferralSubmission template = templates.get((int) (n % templates.size()));
+            ReferralSubmission submission = ReferralSubmission.newBuilder(template)
+                    .setDeskReference(reference)
+                    .build();
+            EventMetadata metadata = EventMetadata.newBuilder()
+                    .setEventId(new java.util.UUID(random.nextLong(), n).toString())
+                    .setOccurredAt(java.time.Instant.now())
+                    .setProducer("bench-" + template.getIssuingDesk().toLowerCase())
+                    .setCorrelationId(reference)
+                    .setCausationId(null)
+                    .build();
+            sent.increment();
+            producer.send(
+                    new ProducerRecord<>(
+                            Topics.deskOutboxName(template.getIssuingDesk()),
+                            reference,
+                            new OutboxMessage(metadata, submission)),
+                    (metadataOut, error) -> {
+                        if (error != null) {
+                            failure(error.toString());
+                        } else {
+                            accepted.increment();
+                        }
+                    });
+        }
+
+        @Override
+        public void close() {
+            producer.close(Duration.ofSeconds(10));
+        }
+    }
 }

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -47,10 +46,10 @@ import org.crossdesk.events.inbox.InboxMessage;
 import org.crossdesk.events.inbox.SubmissionReceipt;
 import org.crossdesk.events.outbox.OutboxMessage;
 import org.crossdesk.events.referral.ReferralSubmission;
-import org.crossdesk.platform.kafka.KafkaClientSettings;
 import org.crossdesk.launcher.Stack;
 import org.crossdesk.launcher.StackOptions;
 import org.crossdesk.launcher.services.Service;
+import org.crossdesk.platform.kafka.KafkaClientSettings;
 
 /**
  * Throughput of intake on its two paths, each against Kafka's own producer measured in the same run:
@@ -87,290 +86,333 @@ import org.crossdesk.launcher.services.Service;
  */
 public final class IntakeThroughput {
 
-  private static final Duration READY = Duration.ofMinutes(3);
+    private static final Duration READY = Duration.ofMinutes(3);
 
-  private final KafkaClientSettings settings;
-  private final BenchStack access;
-  private final String intakeUrl;
-  private boolean deskTopicsReady;
-  private final String httpDesk;
-  private final String httpKey;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+    private final KafkaClientSettings settings;
+    private final BenchStack access;
+    private final String intakeUrl;
+    private boolean deskTopicsReady;
+    private final String httpDesk;
+    private final String httpKey;
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
-  private IntakeThroughput(BenchStack access, String bootstrapServers, String schemaRegistryUrl, String intakeUrl,
-      String httpDesk, String httpKey) {
-    this.access = access;
-    this.settings = access.clientSettings(bootstrapServers, schemaRegistryUrl);
-    this.intakeUrl = intakeUrl;
-    this.httpDesk = httpDesk;
-    this.httpKey = httpKey;
-  }
-
-  public static void main(String[] args) throws Exception {
-    Map<String, String> o = options(args);
-    int referrals = Integer.parseInt(o.getOrDefault("referrals", "5000"));
-    int httpRequests = Integer.parseInt(o.getOrDefault("http-requests", "2000"));
-    int clients = Integer.parseInt(o.getOrDefault("clients", "8"));
-    boolean insecure = o.containsKey("insecure");
-    if (o.containsKey("bootstrap")) {
-      if (insecure) {
-        throw new IllegalArgumentException("--insecure starts the benchmark's own stack insecure; a running stack's"
-            + " security is read from its data directory (--data-dir, default <home>/.crossdesk/data)");
-      }
-      BenchStack access = BenchStack.fromOptions(o);
-      System.out.println("stack: " + access.describe());
-      new IntakeThroughput(access, o.get("bootstrap"), o.get("registry"), o.get("intake"),
-          o.get("desk"), o.get("key")).run(referrals, httpRequests, clients);
-      return;
+    private IntakeThroughput(
+            BenchStack access,
+            String bootstrapServers,
+            String schemaRegistryUrl,
+            String intakeUrl,
+            String httpDesk,
+            String httpKey) {
+        this.access = access;
+        this.settings = access.clientSettings(bootstrapServers, schemaRegistryUrl);
+        this.intakeUrl = intakeUrl;
+        this.httpDesk = httpDesk;
+        this.httpKey = httpKey;
     }
-    // The launcher's own stack on free ports: a KRaft broker process, the registry and intake from their
-    // runnable jars, both JIT compilers (peak throughput), intake given one desk key of our own.
-    Path home = Path.of(o.getOrDefault("home", ".")).toAbsolutePath().normalize();
-    String desk = "FR-BENCH";
-    String key = "bench-" + UUID.randomUUID();
-    StackOptions stackOptions = StackOptions.forHome(home)
-        .stateDir(home.resolve("bench/target/intake-throughput"))
-        .fresh(true)
-        .insecure(insecure)
-        .only(true, EnumSet.of(Service.SCHEMA_REGISTRY, Service.INTAKE))
-        .serviceJvmOptions(StackOptions.PEAK_SERVICE_JVM_OPTIONS)
-        .kafkaPorts(freePort(), freePort())
-        .port(Service.SCHEMA_REGISTRY, freePort())
-        .port(Service.INTAKE, freePort())
-        .environment(Service.INTAKE, "CROSSDESK_HTTP_API_KEYS", "sha256:" + sha256(key) + " bench.system DESK " + desk);
-    try (Stack stack = Stack.start(stackOptions, line -> System.out.println("[stack] " + line))) {
-      BenchStack access = BenchStack.of(stack);
-      System.out.println("stack: " + access.describe());
-      new IntakeThroughput(access, stack.bootstrapServers(), stack.schemaRegistryUrl(),
-          stack.url(Service.INTAKE).orElseThrow().toString(), desk, key).run(referrals, httpRequests, clients);
-    }
-  }
 
-  private void run(int referrals, int httpRequests, int clients) throws Exception {
-    System.out.printf(Locale.ROOT, "Intake throughput: %d referrals on the Kafka path, %d HTTP POSTs by %d clients,"
-        + " %d cores, stack %s%n", referrals, httpRequests, clients, Runtime.getRuntime().availableProcessors(),
-        access.secured() ? "secured" : "insecure");
-    // One desk for everything (in URL mode it must be a desk of the directory); each phase has its own
-    // reference prefix, and each phase's receipts are awaited before the next starts, so intake never
-    // works off one phase's backlog while another is measured.
-    String desk = httpDesk;
-    String run = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36).toUpperCase(Locale.ROOT);
-
-    // Warm-up: JIT, registry caches, consumer group settled, pattern subscription has seen the desk.
-    int warm = Math.min(500, referrals);
-    writeAsync(desk, submissions(desk, run + "-WARM-", warm));
-    awaitReceipts(desk, run + "-WARM-", warm);
-    postAll(run + "-HTTPWARM-", Math.min(200, httpRequests), clients, histogram());
-
-    // Kafka path. Baseline 1: the raw producer, one record and its ack at a time.
-    int syncCount = Math.max(200, referrals / 5);
-    double rawSync = writeSync(desk, submissions(desk, run + "-SYNC-", syncCount), 1);
-    awaitReceipts(desk, run + "-SYNC-", syncCount);
-    // Baseline 2: the raw producer writing the whole batch as fast as acks=all allows; intake then drains it.
-    double rawAsync = writeAsync(desk, submissions(desk, run + "-KAFKA-", referrals));
-    double intakeRate = awaitReceipts(desk, run + "-KAFKA-", referrals);
-
-    // HTTP path and its baseline: the same concurrency, each thread waiting for each ack.
-    double rawConcurrent = writeSync(desk, submissions(desk, run + "-RAWHTTP-", httpRequests), clients);
-    awaitReceipts(desk, run + "-RAWHTTP-", httpRequests);
-    Histogram latency = histogram();
-    double httpRate = postAll(run + "-HTTP-", httpRequests, clients, latency);
-
-    System.out.println();
-    System.out.println("| path | measure | rate /s | ratio |");
-    System.out.println("| --- | --- | ---: | ---: |");
-    row("Kafka", "raw producer, async, acks=all (baseline)", rawAsync, 1.0);
-    row("Kafka", "raw producer, one record + ack at a time", rawSync, rawSync / rawAsync);
-    row("Kafka", "intake: outbox -> ReferralSubmitted + receipt", intakeRate, intakeRate / rawAsync);
-    System.out.printf(Locale.ROOT, "| Kafka | intake / raw one-at-a-time | | %.2f |%n", intakeRate / rawSync);
-    row("HTTP", clients + " threads x raw send+ack (baseline)", rawConcurrent, 1.0);
-    row("HTTP", "POST /api/v1/referrals -> 202", httpRate, httpRate / rawConcurrent);
-    System.out.printf(Locale.ROOT, "%nPOST latency (µs): p50 %d, p90 %d, p99 %d, max %d%n",
-        latency.getValueAtPercentile(50), latency.getValueAtPercentile(90), latency.getValueAtPercentile(99),
-        latency.getMaxValue());
-  }
-
-  private static Histogram histogram() {
-    return new Histogram(TimeUnit.SECONDS.toMicros(30), 3);
-  }
-
-  // ------------------------------------------------------------------------------------------- Kafka path
-
-  private static List<OutboxMessage> submissions(String desk, String prefix, int count) {
-    ReferralSubmission template = ExampleEvents.fugitiveSubmission();
-    List<OutboxMessage> messages = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      String reference = prefix + i;
-      messages.add(OutboxMessage.newBuilder()
-          .setMetadata(EventMetadata.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
-              .setProducer("bench").setCorrelationId(reference).setCausationId(null).build())
-          .setMessage(ReferralSubmission.newBuilder(template).setIssuingDesk(desk).setDeskReference(reference).build())
-          .build());
-    }
-    return messages;
-  }
-
-  /** Writes all messages without waiting in between; returns records per second until the last ack. */
-  private double writeAsync(String desk, List<OutboxMessage> messages) throws Exception {
-    createDeskTopics(desk);
-    try (KafkaProducer<String, Object> producer = new KafkaProducer<>(settings.producer("bench-async"))) {
-      producer.send(ping(desk)).get(); // the schema id is cached before the clock starts
-      List<Future<?>> acks = new ArrayList<>(messages.size());
-      long start = System.nanoTime();
-      for (OutboxMessage m : messages) {
-        acks.add(producer.send(new ProducerRecord<>(Topics.deskOutboxName(desk), reference(m), m)));
-      }
-      for (Future<?> ack : acks) {
-        ack.get();
-      }
-      return messages.size() / seconds(start);
-    }
-  }
-
-  /** {@code threads} producers' worth of sends, each waiting for its ack before the next; records per second. */
-  private double writeSync(String desk, List<OutboxMessage> messages, int threads) throws Exception {
-    createDeskTopics(desk);
-    try (KafkaProducer<String, Object> producer = new KafkaProducer<>(settings.producer("bench-sync"))) {
-      producer.send(ping(desk)).get();
-      ExecutorService pool = Executors.newFixedThreadPool(threads);
-      try {
-        List<Future<?>> done = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
-          int first = t;
-          done.add(pool.submit(() -> {
-            for (int i = first; i < messages.size(); i += threads) {
-              OutboxMessage m = messages.get(i);
-              producer.send(new ProducerRecord<>(Topics.deskOutboxName(desk), reference(m), m)).get();
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = options(args);
+        int referrals = Integer.parseInt(o.getOrDefault("referrals", "5000"));
+        int httpRequests = Integer.parseInt(o.getOrDefault("http-requests", "2000"));
+        int clients = Integer.parseInt(o.getOrDefault("clients", "8"));
+        boolean insecure = o.containsKey("insecure");
+        if (o.containsKey("bootstrap")) {
+            if (insecure) {
+                throw new IllegalArgumentException(
+                        "--insecure starts the benchmark's own stack insecure; a running stack's"
+                                + " security is read from its data directory (--data-dir, default <home>/.crossdesk/data)");
             }
-            return null;
-          }));
+            BenchStack access = BenchStack.fromOptions(o);
+            System.out.println("stack: " + access.describe());
+            new IntakeThroughput(
+                            access, o.get("bootstrap"), o.get("registry"), o.get("intake"), o.get("desk"), o.get("key"))
+                    .run(referrals, httpRequests, clients);
+            return;
         }
-        for (Future<?> f : done) {
-          f.get();
+        // The launcher's own stack on free ports: a KRaft broker process, the registry and intake from their
+        // runnable jars, both JIT compilers (peak throughput), intake given one desk key of our own.
+        Path home = Path.of(o.getOrDefault("home", ".")).toAbsolutePath().normalize();
+        String desk = "FR-BENCH";
+        String key = "bench-" + UUID.randomUUID();
+        StackOptions stackOptions = StackOptions.forHome(home)
+                .stateDir(home.resolve("bench/target/intake-throughput"))
+                .fresh(true)
+                .insecure(insecure)
+                .only(true, EnumSet.of(Service.SCHEMA_REGISTRY, Service.INTAKE))
+                .serviceJvmOptions(StackOptions.PEAK_SERVICE_JVM_OPTIONS)
+                .kafkaPorts(freePort(), freePort())
+                .port(Service.SCHEMA_REGISTRY, freePort())
+                .port(Service.INTAKE, freePort())
+                .environment(
+                        Service.INTAKE,
+                        "CROSSDESK_HTTP_API_KEYS",
+                        "sha256:" + sha256(key) + " bench.system DESK " + desk);
+        try (Stack stack = Stack.start(stackOptions, line -> System.out.println("[stack] " + line))) {
+            BenchStack access = BenchStack.of(stack);
+            System.out.println("stack: " + access.describe());
+            new IntakeThroughput(
+                            access,
+                            stack.bootstrapServers(),
+                            stack.schemaRegistryUrl(),
+                            stack.url(Service.INTAKE).orElseThrow().toString(),
+                            desk,
+                            key)
+                    .run(referrals, httpRequests, clients);
         }
-        return messages.size() / seconds(start);
-      } finally {
-        pool.shutdownNow();
-      }
     }
-  }
 
-  /**
-   * Waits until the desk's inbox holds {@code count} receipts for references starting with {@code prefix}
-   * and returns intake's rate: receipts per second between the first and the last receipt's timestamp.
-   */
-  private double awaitReceipts(String desk, String prefix, int count) {
-    Map<String, Object> config = new HashMap<>(settings.consumer("bench-receipts-" + UUID.randomUUID()));
-    long first = Long.MAX_VALUE;
-    long last = Long.MIN_VALUE;
-    int seen = 0;
-    long deadline = System.nanoTime() + READY.toNanos();
-    try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config)) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      consumer.partitionsFor(Topics.deskInboxName(desk)).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      while (seen < count) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("Only " + seen + " of " + count + " receipts for " + desk + " within " + READY);
+    private void run(int referrals, int httpRequests, int clients) throws Exception {
+        System.out.printf(
+                Locale.ROOT,
+                "Intake throughput: %d referrals on the Kafka path, %d HTTP POSTs by %d clients,"
+                        + " %d cores, stack %s%n",
+                referrals,
+                httpRequests,
+                clients,
+                Runtime.getRuntime().availableProcessors(),
+                access.secured() ? "secured" : "insecure");
+        // One desk for everything (in URL mode it must be a desk of the directory); each phase has its own
+        // reference prefix, and each phase's receipts are awaited before the next starts, so intake never
+        // works off one phase's backlog while another is measured.
+        String desk = httpDesk;
+        String run = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36)
+                .toUpperCase(Locale.ROOT);
+
+        // Warm-up: JIT, registry caches, consumer group settled, pattern subscription has seen the desk.
+        int warm = Math.min(500, referrals);
+        writeAsync(desk, submissions(desk, run + "-WARM-", warm));
+        awaitReceipts(desk, run + "-WARM-", warm);
+        postAll(run + "-HTTPWARM-", Math.min(200, httpRequests), clients, histogram());
+
+        // Kafka path. Baseline 1: the raw producer, one record and its ack at a time.
+        int syncCount = Math.max(200, referrals / 5);
+        double rawSync = writeSync(desk, submissions(desk, run + "-SYNC-", syncCount), 1);
+        awaitReceipts(desk, run + "-SYNC-", syncCount);
+        // Baseline 2: the raw producer writing the whole batch as fast as acks=all allows; intake then drains it.
+        double rawAsync = writeAsync(desk, submissions(desk, run + "-KAFKA-", referrals));
+        double intakeRate = awaitReceipts(desk, run + "-KAFKA-", referrals);
+
+        // HTTP path and its baseline: the same concurrency, each thread waiting for each ack.
+        double rawConcurrent = writeSync(desk, submissions(desk, run + "-RAWHTTP-", httpRequests), clients);
+        awaitReceipts(desk, run + "-RAWHTTP-", httpRequests);
+        Histogram latency = histogram();
+        double httpRate = postAll(run + "-HTTP-", httpRequests, clients, latency);
+
+        System.out.println();
+        System.out.println("| path | measure | rate /s | ratio |");
+        System.out.println("| --- | --- | ---: | ---: |");
+        row("Kafka", "raw producer, async, acks=all (baseline)", rawAsync, 1.0);
+        row("Kafka", "raw producer, one record + ack at a time", rawSync, rawSync / rawAsync);
+        row("Kafka", "intake: outbox -> ReferralSubmitted + receipt", intakeRate, intakeRate / rawAsync);
+        System.out.printf(Locale.ROOT, "| Kafka | intake / raw one-at-a-time | | %.2f |%n", intakeRate / rawSync);
+        row("HTTP", clients + " threads x raw send+ack (baseline)", rawConcurrent, 1.0);
+        row("HTTP", "POST /api/v1/referrals -> 202", httpRate, httpRate / rawConcurrent);
+        System.out.printf(
+                Locale.ROOT,
+                "%nPOST latency (µs): p50 %d, p90 %d, p99 %d, max %d%n",
+                latency.getValueAtPercentile(50),
+                latency.getValueAtPercentile(90),
+                latency.getValueAtPercentile(99),
+                latency.getMaxValue());
+    }
+
+    private static Histogram histogram() {
+        return new Histogram(TimeUnit.SECONDS.toMicros(30), 3);
+    }
+
+    // ------------------------------------------------------------------------------------------- Kafka path
+
+    private static List<OutboxMessage> submissions(String desk, String prefix, int count) {
+        ReferralSubmission template = ExampleEvents.fugitiveSubmission();
+        List<OutboxMessage> messages = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String reference = prefix + i;
+            messages.add(OutboxMessage.newBuilder()
+                    .setMetadata(EventMetadata.newBuilder()
+                            .setEventId(UUID.randomUUID().toString())
+                            .setOccurredAt(Instant.now())
+                            .setProducer("bench")
+                            .setCorrelationId(reference)
+                            .setCausationId(null)
+                            .build())
+                    .setMessage(ReferralSubmission.newBuilder(template)
+                            .setIssuingDesk(desk)
+                            .setDeskReference(reference)
+                            .build())
+                    .build());
         }
-        for (ConsumerRecord<String, Object> r : consumer.poll(Duration.ofMillis(200))) {
-          if (r.value() instanceof InboxMessage m && m.getMessage() instanceof SubmissionReceipt receipt
-              && receipt.getDeskReference().startsWith(prefix)) {
-            seen++;
-            first = Math.min(first, r.timestamp());
-            last = Math.max(last, r.timestamp());
-          }
-        }
-      }
+        return messages;
     }
-    return last > first ? (count - 1) * 1000.0 / (last - first) : Double.NaN;
-  }
 
-  private void createDeskTopics(String desk) throws Exception {
-    if (deskTopicsReady) {
-      return;
-    }
-    deskTopicsReady = true;
-    if (access.secured()) {
-      // As the admin: the desk's topics, and the services' ACLs on them (intake reads the outbox and writes the
-      // inbox), as routing's desk issuer grants them to a desk it adds. Without routing nobody else would.
-      try (Admin admin = Admin.create(settings.admin())) {
-        AccessAdmin accessAdmin = new AccessAdmin(admin, READY);
-        accessAdmin.createTopics(CatalogueTopics.desk(desk, (short) 1));
-        accessAdmin.grant(AccessPlan.forDesk(desk));
-      }
-      return;
-    }
-    try (Admin admin = Admin.create(settings.admin())) {
-      List<NewTopic> topics = new ArrayList<>();
-      for (Topic<?, ?> topic : List.of(Topics.deskOutbox(desk), Topics.deskInbox(desk))) {
-        topics.add(new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.configs()));
-        topics.add(new NewTopic(topic.deadLetterName(), topic.partitions(), (short) 1));
-      }
-      try {
-        admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
-      } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof TopicExistsException)) {
-          throw e;
-        }
-      }
-    }
-  }
-
-  private static ProducerRecord<String, Object> ping(String desk) {
-    OutboxMessage ping = submissions(desk, "PING-" + UUID.randomUUID(), 1).get(0);
-    return new ProducerRecord<>(Topics.deskOutboxName(desk), reference(ping), ping);
-  }
-
-  private static String reference(OutboxMessage m) {
-    return ((ReferralSubmission) m.getMessage()).getDeskReference();
-  }
-
-  // -------------------------------------------------------------------------------------------- HTTP path
-
-  /** {@code clients} threads POSTing distinct referrals back to back; requests per second. */
-  private double postAll(String prefix, int requests, int clients, Histogram latency) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      long start = System.nanoTime();
-      for (int t = 0; t < clients; t++) {
-        int first = t;
-        done.add(pool.submit(() -> {
-          for (int i = first; i < requests; i += clients) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(intakeUrl + "/api/v1/referrals"))
-                .header("Authorization", "Bearer " + httpKey)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(referralJson(prefix + i)))
-                .build();
-            long sent = System.nanoTime();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 202) {
-              throw new IllegalStateException("POST answered " + response.statusCode() + ": " + response.body());
+    /** Writes all messages without waiting in between; returns records per second until the last ack. */
+    private double writeAsync(String desk, List<OutboxMessage> messages) throws Exception {
+        createDeskTopics(desk);
+        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(settings.producer("bench-async"))) {
+            producer.send(ping(desk)).get(); // the schema id is cached before the clock starts
+            List<Future<?>> acks = new ArrayList<>(messages.size());
+            long start = System.nanoTime();
+            for (OutboxMessage m : messages) {
+                acks.add(producer.send(new ProducerRecord<>(Topics.deskOutboxName(desk), reference(m), m)));
             }
-            synchronized (latency) {
-              latency.recordValue(Math.min(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sent),
-                  latency.getHighestTrackableValue()));
+            for (Future<?> ack : acks) {
+                ack.get();
             }
-          }
-          return null;
-        }));
-      }
-      for (Future<?> f : done) {
-        f.get();
-      }
-      return requests / seconds(start);
-    } finally {
-      pool.shutdownNow();
+            return messages.size() / seconds(start);
+        }
     }
-  }
 
-  /** The example fugitive referral as JSON (a synthetic person), under {@code reference}. */
-  private String referralJson(String reference) {
-    return """
+    /** {@code threads} producers' worth of sends, each waiting for its ack before the next; records per second. */
+    private double writeSync(String desk, List<OutboxMessage> messages, int threads) throws Exception {
+        createDeskTopics(desk);
+        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(settings.producer("bench-sync"))) {
+            producer.send(ping(desk)).get();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                long start = System.nanoTime();
+                for (int t = 0; t < threads; t++) {
+                    int first = t;
+                    done.add(pool.submit(() -> {
+                        for (int i = first; i < messages.size(); i += threads) {
+                            OutboxMessage m = messages.get(i);
+                            producer.send(new ProducerRecord<>(Topics.deskOutboxName(desk), reference(m), m))
+                                    .get();
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get();
+                }
+                return messages.size() / seconds(start);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * Waits until the desk's inbox holds {@code count} receipts for references starting with {@code prefix}
+     * and returns intake's rate: receipts per second between the first and the last receipt's timestamp.
+     */
+    private double awaitReceipts(String desk, String prefix, int count) {
+        Map<String, Object> config = new HashMap<>(settings.consumer("bench-receipts-" + UUID.randomUUID()));
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        int seen = 0;
+        long deadline = System.nanoTime() + READY.toNanos();
+        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            consumer.partitionsFor(Topics.deskInboxName(desk))
+                    .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (seen < count) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(
+                            "Only " + seen + " of " + count + " receipts for " + desk + " within " + READY);
+                }
+                for (ConsumerRecord<String, Object> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.value() instanceof InboxMessage m
+                            && m.getMessage() instanceof SubmissionReceipt receipt
+                            && receipt.getDeskReference().startsWith(prefix)) {
+                        seen++;
+                        first = Math.min(first, r.timestamp());
+                        last = Math.max(last, r.timestamp());
+                    }
+                }
+            }
+        }
+        return last > first ? (count - 1) * 1000.0 / (last - first) : Double.NaN;
+    }
+
+    private void createDeskTopics(String desk) throws Exception {
+        if (deskTopicsReady) {
+            return;
+        }
+        deskTopicsReady = true;
+        if (access.secured()) {
+            // As the admin: the desk's topics, and the services' ACLs on them (intake reads the outbox and writes the
+            // inbox), as routing's desk issuer grants them to a desk it adds. Without routing nobody else would.
+            try (Admin admin = Admin.create(settings.admin())) {
+                AccessAdmin accessAdmin = new AccessAdmin(admin, READY);
+                accessAdmin.createTopics(CatalogueTopics.desk(desk, (short) 1));
+                accessAdmin.grant(AccessPlan.forDesk(desk));
+            }
+            return;
+        }
+        try (Admin admin = Admin.create(settings.admin())) {
+            List<NewTopic> topics = new ArrayList<>();
+            for (Topic<?, ?> topic : List.of(Topics.deskOutbox(desk), Topics.deskInbox(desk))) {
+                topics.add(new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.configs()));
+                topics.add(new NewTopic(topic.deadLetterName(), topic.partitions(), (short) 1));
+            }
+            try {
+                admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static ProducerRecord<String, Object> ping(String desk) {
+        OutboxMessage ping = submissions(desk, "PING-" + UUID.randomUUID(), 1).get(0);
+        return new ProducerRecord<>(Topics.deskOutboxName(desk), reference(ping), ping);
+    }
+
+    private static String reference(OutboxMessage m) {
+        return ((ReferralSubmission) m.getMessage()).getDeskReference();
+    }
+
+    // -------------------------------------------------------------------------------------------- HTTP path
+
+    /** {@code clients} threads POSTing distinct referrals back to back; requests per second. */
+    private double postAll(String prefix, int requests, int clients, Histogram latency) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int t = 0; t < clients; t++) {
+                int first = t;
+                done.add(pool.submit(() -> {
+                    for (int i = first; i < requests; i += clients) {
+                        HttpRequest request = HttpRequest.newBuilder(URI.create(intakeUrl + "/api/v1/referrals"))
+                                .header("Authorization", "Bearer " + httpKey)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(referralJson(prefix + i)))
+                                .build();
+                        long sent = System.nanoTime();
+                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != 202) {
+                            throw new IllegalStateException(
+                                    "POST answered " + response.statusCode() + ": " + response.body());
+                        }
+                        synchronized (latency) {
+                            latency.recordValue(Math.min(
+                                    TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sent),
+                                    latency.getHighestTrackableValue()));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            return requests / seconds(start);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The example fugitive referral as JSON (a synthetic person), under {@code reference}. */
+    private String referralJson(String reference) {
+        return """
         {"deskReference":"%s","issuingDesk":"%s","type":"FUGITIVE","priority":"URGENT",
          "purpose":"Locate and arrest with a view to surrender",
          "legalBasis":{"type":"EUROPEAN_ARREST_WARRANT","reference":"Framework Decision 2002/584/JHA, Art. 8"},
@@ -385,42 +427,43 @@ public final class IntakeThroughput {
            "maximumPenaltyMonths":240,"offenceCategory":"ORGANISED_OR_ARMED_ROBBERY"}],
            "lastKnownLocations":[{"country":"ES","place":"Valencia"}],"extraditionIntended":true}}
         """.formatted(reference, httpDesk);
-  }
-
-  // ------------------------------------------------------------------------------------------- plumbing
-
-  private static void row(String path, String measure, double rate, double ratio) {
-    System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %.2f |%n", path, measure, rate, ratio);
-  }
-
-  private static double seconds(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1e9;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
-  }
 
-  private static String sha256(String text) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-  }
+    // ------------------------------------------------------------------------------------------- plumbing
 
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> options = new HashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--")) {
-        throw new IllegalArgumentException("Expected --option value, got " + args[i]);
-      }
-      if (args[i].equals("--insecure")) {
-        options.put("insecure", "true");
-      } else if (i + 1 < args.length) {
-        options.put(args[i].substring(2), args[++i]);
-      } else {
-        throw new IllegalArgumentException("Missing the value of " + args[i]);
-      }
+    private static void row(String path, String measure, double rate, double ratio) {
+        System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %.2f |%n", path, measure, rate, ratio);
     }
-    return options;
-  }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("Expected --option value, got " + args[i]);
+            }
+            if (args[i].equals("--insecure")) {
+                options.put("insecure", "true");
+            } else if (i + 1 < args.length) {
+                options.put(args[i].substring(2), args[++i]);
+            } else {
+                throw new IllegalArgumentException("Missing the value of " + args[i]);
+            }
+        }
+        return options;
+    }
 }

@@ -38,59 +38,63 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class SerdeBenchmark {
 
-  @Param("")
-  public String registryUrl;
+    @Param("")
+    public String registryUrl;
 
-  /** The running stack's data directory, for the registry's credential; empty: {@code .crossdesk/data}. */
-  @Param("")
-  public String dataDir;
+    /** The running stack's data directory, for the registry's credential; empty: {@code .crossdesk/data}. */
+    @Param("")
+    public String dataDir;
 
-  private SerdeFixture fixture;
+    private SerdeFixture fixture;
 
-  /** Plain Avro's reusable pieces, per thread, as an application would keep them. */
-  @State(Scope.Thread)
-  public static class Plain {
-    final SerdeFixture.PlainBuffers buffers = new SerdeFixture.PlainBuffers();
-  }
+    /** Plain Avro's reusable pieces, per thread, as an application would keep them. */
+    @State(Scope.Thread)
+    public static class Plain {
+        final SerdeFixture.PlainBuffers buffers = new SerdeFixture.PlainBuffers();
+    }
 
-  @Setup(Level.Trial)
-  public void setUp() throws IOException {
-    fixture = new SerdeFixture(registryUrl, registryUrl.isBlank() ? java.util.Map.of()
-        : BenchStack.ofDataDir(dataDir.isBlank() ? BenchStack.DEFAULT_DATA_DIR : Path.of(dataDir)).registryProperties());
-  }
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        fixture = new SerdeFixture(
+                registryUrl,
+                registryUrl.isBlank()
+                        ? java.util.Map.of()
+                        : BenchStack.ofDataDir(dataDir.isBlank() ? BenchStack.DEFAULT_DATA_DIR : Path.of(dataDir))
+                                .registryProperties());
+    }
 
-  @TearDown(Level.Trial)
-  public void tearDown() {
-    fixture.close();
-  }
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        fixture.close();
+    }
 
-  @Benchmark
-  public byte[] serdeSerialize() {
-    return fixture.serdeSerialize();
-  }
+    @Benchmark
+    public byte[] serdeSerialize() {
+        return fixture.serdeSerialize();
+    }
 
-  @Benchmark
-  public ReferralEvent serdeDeserialize() {
-    return fixture.serdeDeserialize();
-  }
+    @Benchmark
+    public ReferralEvent serdeDeserialize() {
+        return fixture.serdeDeserialize();
+    }
 
-  @Benchmark
-  public ReferralEvent serdeRoundTrip() {
-    return fixture.serdeRoundTrip();
-  }
+    @Benchmark
+    public ReferralEvent serdeRoundTrip() {
+        return fixture.serdeRoundTrip();
+    }
 
-  @Benchmark
-  public byte[] plainSerialize(Plain plain) {
-    return fixture.plainSerialize(plain.buffers);
-  }
+    @Benchmark
+    public byte[] plainSerialize(Plain plain) {
+        return fixture.plainSerialize(plain.buffers);
+    }
 
-  @Benchmark
-  public ReferralEvent plainDeserialize(Plain plain) {
-    return fixture.plainDeserialize(plain.buffers);
-  }
+    @Benchmark
+    public ReferralEvent plainDeserialize(Plain plain) {
+        return fixture.plainDeserialize(plain.buffers);
+    }
 
-  @Benchmark
-  public ReferralEvent plainRoundTrip(Plain plain) {
-    return fixture.plainRoundTrip(plain.buffers);
-  }
+    @Benchmark
+    public ReferralEvent plainRoundTrip(Plain plain) {
+        return fixture.plainRoundTrip(plain.buffers);
+    }
 }

@@ -31,107 +31,116 @@ import org.crossdesk.launcher.services.Service;
  */
 public final class StackAccess {
 
-  /** The security protocol of the launcher's broker; SASL_SSL needs certificates (docs/security.md). */
-  public static final String SECURITY_PROTOCOL = KafkaCredentials.SASL_PLAINTEXT;
-  private static final String SERVICE_PROPERTY_PREFIX = "CROSSDESK_KAFKA_PROPERTIES_";
+    /** The security protocol of the launcher's broker; SASL_SSL needs certificates (docs/security.md). */
+    public static final String SECURITY_PROTOCOL = KafkaCredentials.SASL_PLAINTEXT;
 
-  private final Path secrets;
+    private static final String SERVICE_PROPERTY_PREFIX = "CROSSDESK_KAFKA_PROPERTIES_";
 
-  /** @param secrets the directory of the secret files (owner-only) */
-  public StackAccess(Path secrets) {
-    this.secrets = secrets;
-  }
+    private final Path secrets;
 
-  /** Creates the secrets directory readable by its owner only, before any secret is written into it. */
-  private Path secretFile(String name) {
-    try {
-      if (!Files.isDirectory(secrets)) {
-        Files.createDirectories(secrets);
+    /** @param secrets the directory of the secret files (owner-only) */
+    public StackAccess(Path secrets) {
+        this.secrets = secrets;
+    }
+
+    /** Creates the secrets directory readable by its owner only, before any secret is written into it. */
+    private Path secretFile(String name) {
         try {
-          Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rwx------"));
-        } catch (UnsupportedOperationException notPosix) {
-          // Windows: the user's profile directory protects it
+            if (!Files.isDirectory(secrets)) {
+                Files.createDirectories(secrets);
+                try {
+                    Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rwx------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // Windows: the user's profile directory protects it
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + secrets, e);
         }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + secrets, e);
+        return secrets.resolve(name);
     }
-    return secrets.resolve(name);
-  }
 
-  /** The broker's own secrets: the super user's and the controller listener's. */
-  public BrokerSettings.Secrets brokerSecrets() {
-    return new BrokerSettings.Secrets(credentials(ServerProperties.ADMIN_USER).password(),
-        LocalSecret.secret(secretFile(ServerProperties.CONTROLLER_USER)));
-  }
+    /** The broker's own secrets: the super user's and the controller listener's. */
+    public BrokerSettings.Secrets brokerSecrets() {
+        return new BrokerSettings.Secrets(
+                credentials(ServerProperties.ADMIN_USER).password(),
+                LocalSecret.secret(secretFile(ServerProperties.CONTROLLER_USER)));
+    }
 
-  /** The credential of a fixed principal ({@link Principals}), made on first use. */
-  public KafkaCredentials credentials(String principal) {
-    return new KafkaCredentials(principal, LocalSecret.secret(secretFile(principal)));
-  }
+    /** The credential of a fixed principal ({@link Principals}), made on first use. */
+    public KafkaCredentials credentials(String principal) {
+        return new KafkaCredentials(principal, LocalSecret.secret(secretFile(principal)));
+    }
 
-  /** The service's own credential. */
-  public KafkaCredentials credentials(Service service) {
-    return credentials(Principals.of(party(service)));
-  }
+    /** The service's own credential. */
+    public KafkaCredentials credentials(Service service) {
+        return credentials(Principals.of(party(service)));
+    }
 
-  /** Admin client settings of the cluster's super user, e.g. for tests and tools that provision. */
-  public Map<String, Object> adminClientSettings(String bootstrapServers) {
-    Map<String, Object> settings = new LinkedHashMap<>(
-        credentials(ServerProperties.ADMIN_USER).kafkaProperties(SECURITY_PROTOCOL));
-    settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    return settings;
-  }
+    /** Admin client settings of the cluster's super user, e.g. for tests and tools that provision. */
+    public Map<String, Object> adminClientSettings(String bootstrapServers) {
+        Map<String, Object> settings =
+                new LinkedHashMap<>(credentials(ServerProperties.ADMIN_USER).kafkaProperties(SECURITY_PROTOCOL));
+        settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return settings;
+    }
 
-  /**
-   * As the admin: gives every service, the auditor and routing's desk issuer a SCRAM credential and their ACLs,
-   * and creates the catalogue's topics. Idempotent: repeated at every start, it changes nothing that is right.
-   */
-  public void bootstrap(String bootstrapServers, short replicationFactor, Duration timeout) {
-    try (Admin client = Admin.create(adminClientSettings(bootstrapServers))) {
-      AccessAdmin admin = new AccessAdmin(client, timeout);
-      for (Party party : Party.values()) {
-        if (party != Party.OWNING_DESK) {
-          admin.upsertCredential(credentials(Principals.of(party)));
+    /**
+     * As the admin: gives every service, the auditor and routing's desk issuer a SCRAM credential and their ACLs,
+     * and creates the catalogue's topics. Idempotent: repeated at every start, it changes nothing that is right.
+     */
+    public void bootstrap(String bootstrapServers, short replicationFactor, Duration timeout) {
+        try (Admin client = Admin.create(adminClientSettings(bootstrapServers))) {
+            AccessAdmin admin = new AccessAdmin(client, timeout);
+            for (Party party : Party.values()) {
+                if (party != Party.OWNING_DESK) {
+                    admin.upsertCredential(credentials(Principals.of(party)));
+                }
+            }
+            admin.upsertCredential(credentials(Principals.DESK_ISSUER));
+            admin.grant(AccessPlan.fixed());
+            admin.createTopics(CatalogueTopics.fixed(replicationFactor));
         }
-      }
-      admin.upsertCredential(credentials(Principals.DESK_ISSUER));
-      admin.grant(AccessPlan.fixed());
-      admin.createTopics(CatalogueTopics.fixed(replicationFactor));
     }
-  }
 
-  /**
-   * The service's environment for authenticating: its Kafka client settings (SASL/SCRAM) and registry basic auth,
-   * as {@code CROSSDESK_KAFKA_PROPERTIES_*}; for routing, also the desk issuer's credential; for the registry, the
-   * Kafka-verified authentication of its users and the principals allowed to register schemas or administer it.
-   */
-  public Map<String, String> environment(Service service) {
-    Map<String, String> env = new LinkedHashMap<>();
-    credentials(service).clientProperties(SECURITY_PROTOCOL).forEach((key, value) ->
-        env.put(SERVICE_PROPERTY_PREFIX + key.replace('.', '_').toUpperCase(Locale.ROOT), value));
-    if (service == Service.ROUTING) {
-      KafkaCredentials issuer = credentials(Principals.DESK_ISSUER);
-      env.put("CROSSDESK_ROUTING_ISSUER_USERNAME", issuer.username());
-      env.put("CROSSDESK_ROUTING_ISSUER_PASSWORD", issuer.password());
+    /**
+     * The service's environment for authenticating: its Kafka client settings (SASL/SCRAM) and registry basic auth,
+     * as {@code CROSSDESK_KAFKA_PROPERTIES_*}; for routing, also the desk issuer's credential; for the registry, the
+     * Kafka-verified authentication of its users and the principals allowed to register schemas or administer it.
+     */
+    public Map<String, String> environment(Service service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        credentials(service)
+                .clientProperties(SECURITY_PROTOCOL)
+                .forEach((key, value) ->
+                        env.put(SERVICE_PROPERTY_PREFIX + key.replace('.', '_').toUpperCase(Locale.ROOT), value));
+        if (service == Service.ROUTING) {
+            KafkaCredentials issuer = credentials(Principals.DESK_ISSUER);
+            env.put("CROSSDESK_ROUTING_ISSUER_USERNAME", issuer.username());
+            env.put("CROSSDESK_ROUTING_ISSUER_PASSWORD", issuer.password());
+        }
+        if (service == Service.SCHEMA_REGISTRY) {
+            env.put("CROSSDESK_REGISTRY_AUTH_KAFKA_VERIFY", "true");
+            env.put("CROSSDESK_REGISTRY_AUTH_ADMINS", ServerProperties.ADMIN_USER);
+            env.put(
+                    "CROSSDESK_REGISTRY_AUTH_REGISTRARS",
+                    String.join(
+                            ",",
+                            Principals.of(Party.INTAKE),
+                            Principals.of(Party.ROUTING),
+                            Principals.of(Party.NOTIFICATIONS),
+                            Principals.of(Party.DASHBOARD)));
+        }
+        return env;
     }
-    if (service == Service.SCHEMA_REGISTRY) {
-      env.put("CROSSDESK_REGISTRY_AUTH_KAFKA_VERIFY", "true");
-      env.put("CROSSDESK_REGISTRY_AUTH_ADMINS", ServerProperties.ADMIN_USER);
-      env.put("CROSSDESK_REGISTRY_AUTH_REGISTRARS", String.join(",",
-          Principals.of(Party.INTAKE), Principals.of(Party.ROUTING), Principals.of(Party.NOTIFICATIONS),
-          Principals.of(Party.DASHBOARD)));
-    }
-    return env;
-  }
 
-  /** The catalogue party a service runs as. */
-  public static Party party(Service service) {
-    for (Party party : Party.values()) {
-      if (party.id().equals(service.id())) {
-        return party;
-      }
+    /** The catalogue party a service runs as. */
+    public static Party party(Service service) {
+        for (Party party : Party.values()) {
+            if (party.id().equals(service.id())) {
+                return party;
+            }
+        }
+        throw new IllegalArgumentException("no catalogue party for service " + service.id());
     }
-    throw new IllegalArgumentException("no catalogue party for service " + service.id());
-  }
 }

@@ -6,104 +6,112 @@ import java.util.Map;
 /** Renders the {@code server.properties} of a single combined broker+controller node. */
 public final class ServerProperties {
 
-  private ServerProperties() {
-  }
+    private ServerProperties() {}
 
-  public static Map<String, String> of(BrokerSettings settings) {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("process.roles", "broker,controller");
-    p.put("node.id", "1");
-    p.put("controller.quorum.voters", "1@" + settings.host() + ":" + settings.controllerPort());
-    p.put("controller.listener.names", "CONTROLLER");
-    if (settings.isSecured()) {
-      secure(p, settings);
-    } else {
-      p.put("listeners", "PLAINTEXT://" + settings.host() + ":" + settings.port()
-          + ",CONTROLLER://" + settings.host() + ":" + settings.controllerPort());
-      p.put("advertised.listeners", "PLAINTEXT://" + settings.host() + ":" + settings.port());
-      p.put("inter.broker.listener.name", "PLAINTEXT");
-      p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    public static Map<String, String> of(BrokerSettings settings) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@" + settings.host() + ":" + settings.controllerPort());
+        p.put("controller.listener.names", "CONTROLLER");
+        if (settings.isSecured()) {
+            secure(p, settings);
+        } else {
+            p.put(
+                    "listeners",
+                    "PLAINTEXT://" + settings.host() + ":" + settings.port() + ",CONTROLLER://" + settings.host() + ":"
+                            + settings.controllerPort());
+            p.put("advertised.listeners", "PLAINTEXT://" + settings.host() + ":" + settings.port());
+            p.put("inter.broker.listener.name", "PLAINTEXT");
+            p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        }
+        p.put("log.dirs", settings.logDir().toAbsolutePath().toString());
+        // One node: every internal topic has a single replica.
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        // 50 partitions (the default) make the first join of every consumer group retry for seconds while
+        // they are created; a handful still spreads coordinator work over the coordinator threads.
+        p.put("offsets.topic.num.partitions", "4");
+        p.put("transaction.state.log.num.partitions", "4");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        // The group coordinator holds each write (a transaction's offsets, their commit marker) up to 5 ms to
+        // batch it with others. Every exactly-once hop (routing's fan-out) waits for two such writes, and on one
+        // node there is little to batch: 0 took Kafka's own exactly-once loop here from p50 18 to 14 ms and
+        // routing's p99 from 60 to 40-53 ms (RoutingBench, docs/routing.md).
+        p.put("group.coordinator.append.linger.ms", "0");
+        // The controller fences a broker that misses heartbeats for this long (default 9 s). On a starved
+        // machine (measured: load 30 on 2 cores, while services create ~250 desk topics) the node's own
+        // heartbeat waited that long, and every produce failed with NOT_LEADER_OR_FOLLOWER until it was
+        // unfenced. With one node fencing helps nobody.
+        p.put("broker.session.timeout.ms", "60000");
+        // Topics come from the catalogue (libs/events Topics) with their partitions and retention; a typo in
+        // a topic name must fail rather than silently create a one-partition topic.
+        p.put("auto.create.topics.enable", "false");
+        p.put("num.partitions", "3");
+        p.putAll(settings.overrides());
+        return p;
     }
-    p.put("log.dirs", settings.logDir().toAbsolutePath().toString());
-    // One node: every internal topic has a single replica.
-    p.put("offsets.topic.replication.factor", "1");
-    p.put("transaction.state.log.replication.factor", "1");
-    p.put("transaction.state.log.min.isr", "1");
-    p.put("share.coordinator.state.topic.replication.factor", "1");
-    p.put("share.coordinator.state.topic.min.isr", "1");
-    // 50 partitions (the default) make the first join of every consumer group retry for seconds while
-    // they are created; a handful still spreads coordinator work over the coordinator threads.
-    p.put("offsets.topic.num.partitions", "4");
-    p.put("transaction.state.log.num.partitions", "4");
-    p.put("group.initial.rebalance.delay.ms", "0");
-    // The group coordinator holds each write (a transaction's offsets, their commit marker) up to 5 ms to
-    // batch it with others. Every exactly-once hop (routing's fan-out) waits for two such writes, and on one
-    // node there is little to batch: 0 took Kafka's own exactly-once loop here from p50 18 to 14 ms and
-    // routing's p99 from 60 to 40-53 ms (RoutingBench, docs/routing.md).
-    p.put("group.coordinator.append.linger.ms", "0");
-    // The controller fences a broker that misses heartbeats for this long (default 9 s). On a starved
-    // machine (measured: load 30 on 2 cores, while services create ~250 desk topics) the node's own
-    // heartbeat waited that long, and every produce failed with NOT_LEADER_OR_FOLLOWER until it was
-    // unfenced. With one node fencing helps nobody.
-    p.put("broker.session.timeout.ms", "60000");
-    // Topics come from the catalogue (libs/events Topics) with their partitions and retention; a typo in
-    // a topic name must fail rather than silently create a one-partition topic.
-    p.put("auto.create.topics.enable", "false");
-    p.put("num.partitions", "3");
-    p.putAll(settings.overrides());
-    return p;
-  }
 
-  /**
-   * Every client authenticates with SASL/SCRAM-SHA-512 and may do only what an ACL allows (docs/security.md):
-   * an unauthenticated connection is closed during the handshake, an authenticated principal without ACLs is
-   * denied everything. The controller listener takes one user only, with PLAIN (SCRAM credentials live in the
-   * metadata log the controller serves, so it cannot use them itself), and that user's secret is the launcher's.
-   */
-  static void secure(Map<String, String> p, BrokerSettings settings) {
-    BrokerSettings.Secrets secrets = settings.secrets();
-    p.put("listeners", "SASL_PLAINTEXT://" + settings.host() + ":" + settings.port()
-        + ",CONTROLLER://" + settings.host() + ":" + settings.controllerPort());
-    p.put("advertised.listeners", "SASL_PLAINTEXT://" + settings.host() + ":" + settings.port());
-    p.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
-    p.put("inter.broker.listener.name", "SASL_PLAINTEXT");
-    p.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
-    p.put("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-512");
-    p.put("sasl.mechanism.controller.protocol", "PLAIN");
-    p.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
-    p.put("listener.name.controller.plain.sasl.jaas.config",
-        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + CONTROLLER_USER
-            + "\" password=\"" + secrets.controller() + "\" user_" + CONTROLLER_USER + "=\"" + secrets.controller()
-            + "\";");
-    p.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
-        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + ADMIN_USER
-            + "\" password=\"" + secrets.admin() + "\";");
-    p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
-    // Deny by default: a resource no ACL names is closed to everyone but the super users.
-    p.put("allow.everyone.if.no.acl.found", "false");
-    p.put("super.users", "User:" + ADMIN_USER + ";User:" + CONTROLLER_USER);
-    // Connections re-authenticate at least this often, so a rotated or revoked credential stops working on
-    // connections opened before the change too (ACL changes apply at once anyway).
-    p.put("connections.max.reauth.ms", Long.toString(REAUTHENTICATE_AFTER_MS));
-  }
+    /**
+     * Every client authenticates with SASL/SCRAM-SHA-512 and may do only what an ACL allows (docs/security.md):
+     * an unauthenticated connection is closed during the handshake, an authenticated principal without ACLs is
+     * denied everything. The controller listener takes one user only, with PLAIN (SCRAM credentials live in the
+     * metadata log the controller serves, so it cannot use them itself), and that user's secret is the launcher's.
+     */
+    static void secure(Map<String, String> p, BrokerSettings settings) {
+        BrokerSettings.Secrets secrets = settings.secrets();
+        p.put(
+                "listeners",
+                "SASL_PLAINTEXT://" + settings.host() + ":" + settings.port() + ",CONTROLLER://" + settings.host() + ":"
+                        + settings.controllerPort());
+        p.put("advertised.listeners", "SASL_PLAINTEXT://" + settings.host() + ":" + settings.port());
+        p.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+        p.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+        p.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+        p.put("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-512");
+        p.put("sasl.mechanism.controller.protocol", "PLAIN");
+        p.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        p.put(
+                "listener.name.controller.plain.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + CONTROLLER_USER
+                        + "\" password=\"" + secrets.controller() + "\" user_" + CONTROLLER_USER + "=\""
+                        + secrets.controller()
+                        + "\";");
+        p.put(
+                "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + ADMIN_USER
+                        + "\" password=\"" + secrets.admin() + "\";");
+        p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        // Deny by default: a resource no ACL names is closed to everyone but the super users.
+        p.put("allow.everyone.if.no.acl.found", "false");
+        p.put("super.users", "User:" + ADMIN_USER + ";User:" + CONTROLLER_USER);
+        // Connections re-authenticate at least this often, so a rotated or revoked credential stops working on
+        // connections opened before the change too (ACL changes apply at once anyway).
+        p.put("connections.max.reauth.ms", Long.toString(REAUTHENTICATE_AFTER_MS));
+    }
 
-  /** The super user the launcher bootstraps the other principals with. */
-  public static final String ADMIN_USER = "admin";
-  /** The controller listener's only user. */
-  public static final String CONTROLLER_USER = "controller";
-  /** Five minutes: how long a revoked credential's open connection may live at most. */
-  static final long REAUTHENTICATE_AFTER_MS = 300_000;
+    /** The super user the launcher bootstraps the other principals with. */
+    public static final String ADMIN_USER = "admin";
+    /** The controller listener's only user. */
+    public static final String CONTROLLER_USER = "controller";
+    /** Five minutes: how long a revoked credential's open connection may live at most. */
+    static final long REAUTHENTICATE_AFTER_MS = 300_000;
 
-  /** The file's text: one {@code key=value} per line, in a stable order. */
-  public static String render(BrokerSettings settings) {
-    StringBuilder text = new StringBuilder("# Written by the Crossdesk launcher at every start; edits are lost.\n");
-    of(settings).forEach((key, value) -> text.append(key).append('=').append(escape(value)).append('\n'));
-    return text.toString();
-  }
+    /** The file's text: one {@code key=value} per line, in a stable order. */
+    public static String render(BrokerSettings settings) {
+        StringBuilder text = new StringBuilder("# Written by the Crossdesk launcher at every start; edits are lost.\n");
+        of(settings)
+                .forEach((key, value) ->
+                        text.append(key).append('=').append(escape(value)).append('\n'));
+        return text.toString();
+    }
 
-  /** java.util.Properties escaping for values: backslashes (Windows paths) and leading blanks. */
-  static String escape(String value) {
-    String escaped = value.replace("\\", "\\\\");
-    return escaped.startsWith(" ") ? "\\" + escaped : escaped;
-  }
+    /** java.util.Properties escaping for values: backslashes (Windows paths) and leading blanks. */
+    static String escape(String value) {
+        String escaped = value.replace("\\", "\\\\");
+        return escaped.startsWith(" ") ? "\\" + escaped : escaped;
+    }
 }

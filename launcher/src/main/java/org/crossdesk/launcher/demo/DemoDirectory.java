@@ -20,72 +20,83 @@ import java.util.TreeSet;
  */
 public record DemoDirectory(List<Desk> desks, List<Agreement> agreements) {
 
-  /** A desk; its country is the two letters before the dash of its id. */
-  public record Desk(String id, Set<String> referralTypes, boolean active) {
-    public String country() {
-      return id.substring(0, 2);
+    /** A desk; its country is the two letters before the dash of its id. */
+    public record Desk(String id, Set<String> referralTypes, boolean active) {
+        public String country() {
+            return id.substring(0, 2);
+        }
     }
-  }
 
-  /** A cooperation agreement: its parties (framework members and named countries) and crime areas. */
-  public record Agreement(String id, Set<String> parties, Set<String> crimeAreas, boolean active, LocalDate validTo) {
-    boolean covers(String countryA, String countryB, String crimeArea, LocalDate on) {
-      return active && (validTo == null || !validTo.isBefore(on)) && crimeAreas.contains(crimeArea)
-          && parties.contains(countryA) && parties.contains(countryB);
+    /** A cooperation agreement: its parties (framework members and named countries) and crime areas. */
+    public record Agreement(String id, Set<String> parties, Set<String> crimeAreas, boolean active, LocalDate validTo) {
+        boolean covers(String countryA, String countryB, String crimeArea, LocalDate on) {
+            return active
+                    && (validTo == null || !validTo.isBefore(on))
+                    && crimeAreas.contains(crimeArea)
+                    && parties.contains(countryA)
+                    && parties.contains(countryB);
+        }
     }
-  }
 
-  public static DemoDirectory load(Path yaml) {
-    try {
-      JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml.toFile());
-      List<Desk> desks = new ArrayList<>();
-      for (JsonNode desk : root.path("desks")) {
-        desks.add(new Desk(desk.path("deskId").asText(), strings(desk.path("referralTypes")),
-            desk.path("active").asBoolean(true)));
-      }
-      List<Agreement> agreements = new ArrayList<>();
-      for (JsonNode agreement : root.path("agreements")) {
-        Set<String> parties = strings(agreement.path("members"));
-        parties.addAll(strings(agreement.path("countries")));
-        JsonNode validTo = agreement.path("validTo");
-        agreements.add(new Agreement(agreement.path("agreementId").asText(), parties,
-            strings(agreement.path("crimeAreas")), agreement.path("active").asBoolean(true),
-            validTo.isTextual() ? LocalDate.parse(validTo.asText()) : null));
-      }
-      if (desks.isEmpty()) {
-        throw new IllegalStateException("no desks in " + yaml);
-      }
-      return new DemoDirectory(List.copyOf(desks), List.copyOf(agreements));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the demo directory " + yaml, e);
+    public static DemoDirectory load(Path yaml) {
+        try {
+            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml.toFile());
+            List<Desk> desks = new ArrayList<>();
+            for (JsonNode desk : root.path("desks")) {
+                desks.add(new Desk(
+                        desk.path("deskId").asText(),
+                        strings(desk.path("referralTypes")),
+                        desk.path("active").asBoolean(true)));
+            }
+            List<Agreement> agreements = new ArrayList<>();
+            for (JsonNode agreement : root.path("agreements")) {
+                Set<String> parties = strings(agreement.path("members"));
+                parties.addAll(strings(agreement.path("countries")));
+                JsonNode validTo = agreement.path("validTo");
+                agreements.add(new Agreement(
+                        agreement.path("agreementId").asText(),
+                        parties,
+                        strings(agreement.path("crimeAreas")),
+                        agreement.path("active").asBoolean(true),
+                        validTo.isTextual() ? LocalDate.parse(validTo.asText()) : null));
+            }
+            if (desks.isEmpty()) {
+                throw new IllegalStateException("no desks in " + yaml);
+            }
+            return new DemoDirectory(List.copyOf(desks), List.copyOf(agreements));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the demo directory " + yaml, e);
+        }
     }
-  }
 
-  private static Set<String> strings(JsonNode array) {
-    Set<String> values = new LinkedHashSet<>();
-    array.forEach(value -> values.add(value.asText()));
-    return values;
-  }
-
-  /** Active desks that handle a referral type. */
-  public List<Desk> handling(String type) {
-    return desks.stream().filter(desk -> desk.active() && desk.referralTypes().contains(type)).toList();
-  }
-
-  /** Countries other than {@code from} that have an active desk for the type and an agreement with it. */
-  public List<String> partnersOf(String from, String type, LocalDate on) {
-    Set<String> partners = new TreeSet<>();
-    for (Desk desk : handling(type)) {
-      String country = desk.country();
-      if (!country.equals(from) && agreements.stream().anyMatch(a -> a.covers(from, country, type, on))) {
-        partners.add(country);
-      }
+    private static Set<String> strings(JsonNode array) {
+        Set<String> values = new LinkedHashSet<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
     }
-    return List.copyOf(partners);
-  }
 
-  /** Every country with an active desk, whatever the agreements say. */
-  public List<String> countries() {
-    return List.copyOf(new TreeSet<>(desks.stream().filter(Desk::active).map(Desk::country).toList()));
-  }
+    /** Active desks that handle a referral type. */
+    public List<Desk> handling(String type) {
+        return desks.stream()
+                .filter(desk -> desk.active() && desk.referralTypes().contains(type))
+                .toList();
+    }
+
+    /** Countries other than {@code from} that have an active desk for the type and an agreement with it. */
+    public List<String> partnersOf(String from, String type, LocalDate on) {
+        Set<String> partners = new TreeSet<>();
+        for (Desk desk : handling(type)) {
+            String country = desk.country();
+            if (!country.equals(from) && agreements.stream().anyMatch(a -> a.covers(from, country, type, on))) {
+                partners.add(country);
+            }
+        }
+        return List.copyOf(partners);
+    }
+
+    /** Every country with an active desk, whatever the agreements say. */
+    public List<String> countries() {
+        return List.copyOf(new TreeSet<>(
+                desks.stream().filter(Desk::active).map(Desk::country).toList()));
+    }
 }

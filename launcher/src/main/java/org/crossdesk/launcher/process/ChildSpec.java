@@ -17,27 +17,27 @@ import java.util.Objects;
  * @param workDir the child's working directory
  */
 public record ChildSpec(
-    String name,
-    List<String> jvmOptions,
-    List<String> launch,
-    List<String> args,
-    Map<String, String> environment,
-    Path workDir) {
+        String name,
+        List<String> jvmOptions,
+        List<String> launch,
+        List<String> args,
+        Map<String, String> environment,
+        Path workDir) {
 
-  public ChildSpec {
-    Objects.requireNonNull(name, "name");
-    jvmOptions = List.copyOf(jvmOptions);
-    launch = List.copyOf(launch);
-    args = List.copyOf(args);
-    environment = Map.copyOf(environment);
-    Objects.requireNonNull(workDir, "workDir");
-  }
+    public ChildSpec {
+        Objects.requireNonNull(name, "name");
+        jvmOptions = List.copyOf(jvmOptions);
+        launch = List.copyOf(launch);
+        args = List.copyOf(args);
+        environment = Map.copyOf(environment);
+        Objects.requireNonNull(workDir, "workDir");
+    }
 
-  public static List<String> mainClass(String classpath, String mainClass) {
-    return List.of("-cp", classpath, mainClass);
-  }
+    public static List<String> mainClass(String classpath, String mainClass) {
+        return List.of("-cp", classpath, mainClass);
+    }
 
-  public static List<String> jar(Path jar) {
-    return List.of("-jar", jar.toString());
-  }
+    public static List<String> jar(Path jar) {
+        return List.of("-jar", jar.toString());
+    }
 }

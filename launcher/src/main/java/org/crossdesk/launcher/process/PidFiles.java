@@ -18,78 +18,78 @@ import java.util.Optional;
  */
 public final class PidFiles {
 
-  private final Path dir;
+    private final Path dir;
 
-  public PidFiles(Path dir) {
-    this.dir = dir;
-  }
-
-  void record(String name, ProcessHandle process) {
-    String line = process.pid() + " " + startOf(process).map(Instant::toEpochMilli).orElse(0L) + "\n";
-    try {
-      Files.createDirectories(dir);
-      Files.writeString(dir.resolve(name + ".pid"), line);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public PidFiles(Path dir) {
+        this.dir = dir;
     }
-  }
 
-  void remove(String name) {
-    try {
-      Files.deleteIfExists(dir.resolve(name + ".pid"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
-   * Stops every process still alive from a pid file of an earlier run and deletes the files.
-   *
-   * @return the names of the processes that had to be stopped
-   */
-  public List<String> reapStale(Duration grace) {
-    List<String> reaped = new ArrayList<>();
-    if (!Files.isDirectory(dir)) {
-      return reaped;
-    }
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.pid")) {
-      for (Path file : files) {
-        String name = file.getFileName().toString().replaceFirst("\\.pid$", "");
-        Optional<ProcessHandle> stale = parse(Files.readString(file)).flatMap(PidFiles::stillRunning);
-        if (stale.isPresent()) {
-          ProcessTree.stop(stale.get(), grace);
-          reaped.add(name);
+    void record(String name, ProcessHandle process) {
+        String line = process.pid() + " "
+                + startOf(process).map(Instant::toEpochMilli).orElse(0L) + "\n";
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(name + ".pid"), line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the pid files in " + dir, e);
     }
-    return reaped;
-  }
 
-  private record Entry(long pid, long startMillis) {
-  }
-
-  private static Optional<Entry> parse(String content) {
-    String[] parts = content.trim().split("\\s+");
-    if (parts.length != 2) {
-      return Optional.empty();
+    void remove(String name) {
+        try {
+            Files.deleteIfExists(dir.resolve(name + ".pid"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-    try {
-      return Optional.of(new Entry(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
+
+    /**
+     * Stops every process still alive from a pid file of an earlier run and deletes the files.
+     *
+     * @return the names of the processes that had to be stopped
+     */
+    public List<String> reapStale(Duration grace) {
+        List<String> reaped = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return reaped;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.pid")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString().replaceFirst("\\.pid$", "");
+                Optional<ProcessHandle> stale = parse(Files.readString(file)).flatMap(PidFiles::stillRunning);
+                if (stale.isPresent()) {
+                    ProcessTree.stop(stale.get(), grace);
+                    reaped.add(name);
+                }
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the pid files in " + dir, e);
+        }
+        return reaped;
     }
-  }
 
-  private static Optional<ProcessHandle> stillRunning(Entry entry) {
-    return ProcessHandle.of(entry.pid())
-        .filter(ProcessHandle::isAlive)
-        .filter(process -> startOf(process).map(Instant::toEpochMilli).orElse(-1L) == entry.startMillis());
-  }
+    private record Entry(long pid, long startMillis) {}
 
-  private static Optional<Instant> startOf(ProcessHandle process) {
-    return process.info().startInstant();
-  }
+    private static Optional<Entry> parse(String content) {
+        String[] parts = content.trim().split("\\s+");
+        if (parts.length != 2) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Entry(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<ProcessHandle> stillRunning(Entry entry) {
+        return ProcessHandle.of(entry.pid())
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> startOf(process).map(Instant::toEpochMilli).orElse(-1L) == entry.startMillis());
+    }
+
+    private static Optional<Instant> startOf(ProcessHandle process) {
+        return process.info().startInstant();
+    }
 }

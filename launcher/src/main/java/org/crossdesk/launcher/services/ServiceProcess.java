@@ -14,64 +14,76 @@ import org.crossdesk.launcher.process.Supervisor;
 /** One service running from its exec jar as a child JVM. */
 public final class ServiceProcess {
 
-  private final Service service;
-  private final int port;
-  private final ChildProcess process;
+    private final Service service;
+    private final int port;
+    private final ChildProcess process;
 
-  private ServiceProcess(Service service, int port, ChildProcess process) {
-    this.service = service;
-    this.port = port;
-    this.process = process;
-  }
-
-  public static ServiceProcess start(Service service, Path jar, int port, Map<String, String> environment,
-      List<String> jvmOptions, Path workDir, Supervisor supervisor) {
-    List<String> jvm = new ArrayList<>();
-    jvm.add("-Xmx" + service.maxHeap());
-    jvm.addAll(jvmOptions);
-    ChildProcess process = supervisor.start(
-        new ChildSpec(service.id(), jvm, ChildSpec.jar(jar), List.of(), environment, workDir));
-    return new ServiceProcess(service, port, process);
-  }
-
-  public Service service() {
-    return service;
-  }
-
-  public int port() {
-    return port;
-  }
-
-  public ChildProcess process() {
-    return process;
-  }
-
-  public URI baseUrl() {
-    return URI.create("http://127.0.0.1:" + port);
-  }
-
-  public URI healthUrl() {
-    return baseUrl().resolve("/actuator/health");
-  }
-
-  /** Blocks until healthy; on failure the message carries the end of the service's log. */
-  public void awaitHealthy(HealthCheck health, Duration timeout) {
-    try {
-      health.awaitUp(service.id(), healthUrl(), timeout, () -> process.exitCode()
-          .map(code -> "exit code " + code + "; last lines of " + process.log() + ":\n" + process.tail(40)));
-    } catch (NotHealthyException e) {
-      if (process.isAlive()) {
-        throw new NotHealthyException(e.getMessage() + "; last lines of " + process.log() + ":\n" + process.tail(40));
-      }
-      throw e;
+    private ServiceProcess(Service service, int port, ChildProcess process) {
+        this.service = service;
+        this.port = port;
+        this.process = process;
     }
-  }
 
-  public Optional<Integer> exitCode() {
-    return process.exitCode();
-  }
+    public static ServiceProcess start(
+            Service service,
+            Path jar,
+            int port,
+            Map<String, String> environment,
+            List<String> jvmOptions,
+            Path workDir,
+            Supervisor supervisor) {
+        List<String> jvm = new ArrayList<>();
+        jvm.add("-Xmx" + service.maxHeap());
+        jvm.addAll(jvmOptions);
+        ChildProcess process =
+                supervisor.start(new ChildSpec(service.id(), jvm, ChildSpec.jar(jar), List.of(), environment, workDir));
+        return new ServiceProcess(service, port, process);
+    }
 
-  public boolean stop(Duration grace) {
-    return process.stop(grace);
-  }
+    public Service service() {
+        return service;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public ChildProcess process() {
+        return process;
+    }
+
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public URI healthUrl() {
+        return baseUrl().resolve("/actuator/health");
+    }
+
+    /** Blocks until healthy; on failure the message carries the end of the service's log. */
+    public void awaitHealthy(HealthCheck health, Duration timeout) {
+        try {
+            health.awaitUp(
+                    service.id(),
+                    healthUrl(),
+                    timeout,
+                    () -> process.exitCode()
+                            .map(code -> "exit code " + code + "; last lines of " + process.log() + ":\n"
+                                    + process.tail(40)));
+        } catch (NotHealthyException e) {
+            if (process.isAlive()) {
+                throw new NotHealthyException(
+                        e.getMessage() + "; last lines of " + process.log() + ":\n" + process.tail(40));
+            }
+            throw e;
+        }
+    }
+
+    public Optional<Integer> exitCode() {
+        return process.exitCode();
+    }
+
+    public boolean stop(Duration grace) {
+        return process.stop(grace);
+    }
 }

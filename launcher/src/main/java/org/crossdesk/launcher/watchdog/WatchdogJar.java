@@ -19,33 +19,32 @@ import java.util.jar.Manifest;
  */
 public final class WatchdogJar {
 
-  private WatchdogJar() {
-  }
+    private WatchdogJar() {}
 
-  /** Writes the agent jar into {@code dir} (replacing an older one) and returns its path. */
-  public static Path writeInto(Path dir) {
-    String entryName = ParentWatchdog.class.getName().replace('.', '/') + ".class";
-    Manifest manifest = new Manifest();
-    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    manifest.getMainAttributes().put(new Attributes.Name("Premain-Class"), ParentWatchdog.class.getName());
-    try {
-      Files.createDirectories(dir);
-      Path target = dir.resolve("crossdesk-watchdog.jar");
-      Path temp = Files.createTempFile(dir, "crossdesk-watchdog", ".tmp");
-      try (InputStream classBytes = ParentWatchdog.class.getResourceAsStream("/" + entryName);
-           OutputStream out = Files.newOutputStream(temp);
-           JarOutputStream jar = new JarOutputStream(out, manifest)) {
-        if (classBytes == null) {
-          throw new IllegalStateException("class file of " + ParentWatchdog.class.getName() + " not found");
+    /** Writes the agent jar into {@code dir} (replacing an older one) and returns its path. */
+    public static Path writeInto(Path dir) {
+        String entryName = ParentWatchdog.class.getName().replace('.', '/') + ".class";
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(new Attributes.Name("Premain-Class"), ParentWatchdog.class.getName());
+        try {
+            Files.createDirectories(dir);
+            Path target = dir.resolve("crossdesk-watchdog.jar");
+            Path temp = Files.createTempFile(dir, "crossdesk-watchdog", ".tmp");
+            try (InputStream classBytes = ParentWatchdog.class.getResourceAsStream("/" + entryName);
+                    OutputStream out = Files.newOutputStream(temp);
+                    JarOutputStream jar = new JarOutputStream(out, manifest)) {
+                if (classBytes == null) {
+                    throw new IllegalStateException("class file of " + ParentWatchdog.class.getName() + " not found");
+                }
+                jar.putNextEntry(new JarEntry(entryName));
+                classBytes.transferTo(jar);
+                jar.closeEntry();
+            }
+            // Atomic so that a child starting from an older run's jar never sees a half-written file.
+            return Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the watchdog agent into " + dir, e);
         }
-        jar.putNextEntry(new JarEntry(entryName));
-        classBytes.transferTo(jar);
-        jar.closeEntry();
-      }
-      // Atomic so that a child starting from an older run's jar never sees a half-written file.
-      return Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the watchdog agent into " + dir, e);
     }
-  }
 }

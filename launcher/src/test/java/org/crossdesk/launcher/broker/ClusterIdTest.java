@@ -8,19 +8,19 @@ import org.junit.jupiter.api.Test;
 
 class ClusterIdTest {
 
-  @Test
-  void isSixteenBytesOfUrlSafeBase64WithoutPadding() {
-    String id = ClusterId.random();
+    @Test
+    void isSixteenBytesOfUrlSafeBase64WithoutPadding() {
+        String id = ClusterId.random();
 
-    assertThat(id).hasSize(22).matches("[A-Za-z0-9_-]+");
-    assertThat(Base64.getUrlDecoder().decode(id)).hasSize(16);
-  }
-
-  @Test
-  void neverStartsWithADashThatACommandLineWouldTakeForAnOption() {
-    Random random = new Random(42);
-    for (int i = 0; i < 2_000; i++) {
-      assertThat(ClusterId.random(random)).doesNotStartWith("-");
+        assertThat(id).hasSize(22).matches("[A-Za-z0-9_-]+");
+        assertThat(Base64.getUrlDecoder().decode(id)).hasSize(16);
     }
-  }
+
+    @Test
+    void neverStartsWithADashThatACommandLineWouldTakeForAnOption() {
+        Random random = new Random(42);
+        for (int i = 0; i < 2_000; i++) {
+            assertThat(ClusterId.random(random)).doesNotStartWith("-");
+        }
+    }
 }

@@ -11,23 +11,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LocalSecretTest {
 
-  @TempDir
-  Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void isMadeOnceReadableOnlyByItsOwnerAndThenReused() throws Exception {
-    Path file = dir.resolve("data").resolve("notifications-secret-key");
+    @Test
+    void isMadeOnceReadableOnlyByItsOwnerAndThenReused() throws Exception {
+        Path file = dir.resolve("data").resolve("notifications-secret-key");
 
-    String first = LocalSecret.base64(file, 32);
-    String second = LocalSecret.base64(file, 32);
+        String first = LocalSecret.base64(file, 32);
+        String second = LocalSecret.base64(file, 32);
 
-    assertThat(Base64.getDecoder().decode(first)).hasSize(32);
-    assertThat(second).isEqualTo(first);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-  }
+        assertThat(Base64.getDecoder().decode(first)).hasSize(32);
+        assertThat(second).isEqualTo(first);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+    }
 
-  @Test
-  void eachDataDirectoryGetsItsOwnKey() {
-    assertThat(LocalSecret.base64(dir.resolve("a/key"), 32)).isNotEqualTo(LocalSecret.base64(dir.resolve("b/key"), 32));
-  }
+    @Test
+    void eachDataDirectoryGetsItsOwnKey() {
+        assertThat(LocalSecret.base64(dir.resolve("a/key"), 32))
+                .isNotEqualTo(LocalSecret.base64(dir.resolve("b/key"), 32));
+    }
 }

@@ -14,23 +14,27 @@ import org.apache.kafka.common.acl.AclBinding;
  */
 public final class AclReport {
 
-  private AclReport() {
-  }
+    private AclReport() {}
 
-  public static void main(String[] args) {
-    print(AccessPlan.all(Arrays.asList(args)), System.out);
-  }
+    public static void main(String[] args) {
+        print(AccessPlan.all(Arrays.asList(args)), System.out);
+    }
 
-  /** One aligned line per ACL: principal, operation, resource type, pattern type, resource name. */
-  public static void print(List<AclBinding> acls, PrintStream out) {
-    out.printf("%-24s %-16s %-16s %-9s %s%n", "principal", "operation", "resource", "pattern", "name");
-    acls.stream()
-        .sorted(Comparator.comparing((AclBinding acl) -> acl.entry().principal())
-            .thenComparing(acl -> acl.pattern().resourceType())
-            .thenComparing(acl -> acl.pattern().name())
-            .thenComparing(acl -> acl.entry().operation()))
-        .forEach(acl -> out.printf("%-24s %-16s %-16s %-9s %s%n", acl.entry().principal(), acl.entry().operation(),
-            acl.pattern().resourceType(), acl.pattern().patternType(), acl.pattern().name()));
-    out.printf("%d ACLs, all ALLOW; the broker denies everything else.%n", acls.size());
-  }
+    /** One aligned line per ACL: principal, operation, resource type, pattern type, resource name. */
+    public static void print(List<AclBinding> acls, PrintStream out) {
+        out.printf("%-24s %-16s %-16s %-9s %s%n", "principal", "operation", "resource", "pattern", "name");
+        acls.stream()
+                .sorted(Comparator.comparing((AclBinding acl) -> acl.entry().principal())
+                        .thenComparing(acl -> acl.pattern().resourceType())
+                        .thenComparing(acl -> acl.pattern().name())
+                        .thenComparing(acl -> acl.entry().operation()))
+                .forEach(acl -> out.printf(
+                        "%-24s %-16s %-16s %-9s %s%n",
+                        acl.entry().principal(),
+                        acl.entry().operation(),
+                        acl.pattern().resourceType(),
+                        acl.pattern().patternType(),
+                        acl.pattern().name()));
+        out.printf("%d ACLs, all ALLOW; the broker denies everything else.%n", acls.size());
+    }
 }

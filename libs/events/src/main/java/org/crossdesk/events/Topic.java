@@ -19,87 +19,93 @@ import java.util.regex.Pattern;
  * @param retention     how long records are kept; {@code null} means forever (always the case for
  *                      compacted topics, where the latest value per key is the state)
  */
-public record Topic<K, V>(String name, Class<K> keyType, Class<V> valueType, int partitions,
-                          CleanupPolicy cleanupPolicy, Duration retention) {
+public record Topic<K, V>(
+        String name,
+        Class<K> keyType,
+        Class<V> valueType,
+        int partitions,
+        CleanupPolicy cleanupPolicy,
+        Duration retention) {
 
-  /** Suffix of every dead-letter topic: {@code <topic>-dlt}. */
-  public static final String DEAD_LETTER_SUFFIX = "-dlt";
+    /** Suffix of every dead-letter topic: {@code <topic>-dlt}. */
+    public static final String DEAD_LETTER_SUFFIX = "-dlt";
 
-  // Kafka's own rule for topic names (kafka.common.internals.Topic): legal characters, at most 249.
-  private static final Pattern LEGAL_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+    // Kafka's own rule for topic names (kafka.common.internals.Topic): legal characters, at most 249.
+    private static final Pattern LEGAL_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
-  /** Kafka's {@code cleanup.policy}. */
-  public enum CleanupPolicy {
-    /** Records expire after the retention time (or never, if retention is infinite). */
-    DELETE("delete"),
-    /** Kafka keeps the latest record per key; a null value (tombstone) removes the key. */
-    COMPACT("compact");
+    /** Kafka's {@code cleanup.policy}. */
+    public enum CleanupPolicy {
+        /** Records expire after the retention time (or never, if retention is infinite). */
+        DELETE("delete"),
+        /** Kafka keeps the latest record per key; a null value (tombstone) removes the key. */
+        COMPACT("compact");
 
-    private final String configValue;
+        private final String configValue;
 
-    CleanupPolicy(String configValue) {
-      this.configValue = configValue;
+        CleanupPolicy(String configValue) {
+            this.configValue = configValue;
+        }
+
+        /** The value of Kafka's {@code cleanup.policy} topic config. */
+        public String configValue() {
+            return configValue;
+        }
     }
 
-    /** The value of Kafka's {@code cleanup.policy} topic config. */
-    public String configValue() {
-      return configValue;
+    public Topic {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(keyType, "keyType");
+        Objects.requireNonNull(valueType, "valueType");
+        Objects.requireNonNull(cleanupPolicy, "cleanupPolicy");
+        if (!LEGAL_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(
+                    "Illegal Kafka topic name '" + name + "': use 1 to 249 of the characters [a-zA-Z0-9._-]");
+        }
+        if (partitions < 1) {
+            throw new IllegalArgumentException("Topic " + name + " needs at least one partition, got " + partitions);
+        }
+        if (cleanupPolicy == CleanupPolicy.COMPACT && retention != null) {
+            throw new IllegalArgumentException("Compacted topic " + name + " keeps the latest value per key forever;"
+                    + " it takes no retention (got " + retention + ")");
+        }
+        if (retention != null && (retention.isNegative() || retention.isZero())) {
+            throw new IllegalArgumentException(
+                    "Retention of " + name + " must be positive or null (forever), got " + retention);
+        }
     }
-  }
 
-  public Topic {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(keyType, "keyType");
-    Objects.requireNonNull(valueType, "valueType");
-    Objects.requireNonNull(cleanupPolicy, "cleanupPolicy");
-    if (!LEGAL_NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("Illegal Kafka topic name '" + name
-          + "': use 1 to 249 of the characters [a-zA-Z0-9._-]");
+    /** Name of this topic's dead-letter topic, {@code <name>-dlt}. */
+    public String deadLetterName() {
+        return name + DEAD_LETTER_SUFFIX;
     }
-    if (partitions < 1) {
-      throw new IllegalArgumentException("Topic " + name + " needs at least one partition, got " + partitions);
+
+    /**
+     * This topic's dead-letter topic: the original key and value bytes of records that could not be
+     * read, with the cause in headers. It has as many partitions as the source, because the default
+     * dead-letter publisher writes each record to the partition it came from, and it keeps records until
+     * operators deal with them (nothing accepted is dropped).
+     */
+    public Topic<byte[], byte[]> deadLetter() {
+        return new Topic<>(deadLetterName(), byte[].class, byte[].class, partitions, CleanupPolicy.DELETE, null);
     }
-    if (cleanupPolicy == CleanupPolicy.COMPACT && retention != null) {
-      throw new IllegalArgumentException("Compacted topic " + name + " keeps the latest value per key forever;"
-          + " it takes no retention (got " + retention + ")");
+
+    /** Schema Registry subject of the values under the TopicNameStrategy: {@code <name>-value}. */
+    public String valueSubject() {
+        return name + "-value";
     }
-    if (retention != null && (retention.isNegative() || retention.isZero())) {
-      throw new IllegalArgumentException("Retention of " + name + " must be positive or null (forever), got " + retention);
+
+    /** The topic-level configs to create the topic with ({@code cleanup.policy}, {@code retention.ms}). */
+    public Map<String, String> configs() {
+        Map<String, String> configs = new LinkedHashMap<>();
+        configs.put("cleanup.policy", cleanupPolicy.configValue());
+        if (cleanupPolicy == CleanupPolicy.DELETE) {
+            configs.put("retention.ms", retention == null ? "-1" : Long.toString(retention.toMillis()));
+        }
+        return Map.copyOf(configs);
     }
-  }
 
-  /** Name of this topic's dead-letter topic, {@code <name>-dlt}. */
-  public String deadLetterName() {
-    return name + DEAD_LETTER_SUFFIX;
-  }
-
-  /**
-   * This topic's dead-letter topic: the original key and value bytes of records that could not be
-   * read, with the cause in headers. It has as many partitions as the source, because the default
-   * dead-letter publisher writes each record to the partition it came from, and it keeps records until
-   * operators deal with them (nothing accepted is dropped).
-   */
-  public Topic<byte[], byte[]> deadLetter() {
-    return new Topic<>(deadLetterName(), byte[].class, byte[].class, partitions, CleanupPolicy.DELETE, null);
-  }
-
-  /** Schema Registry subject of the values under the TopicNameStrategy: {@code <name>-value}. */
-  public String valueSubject() {
-    return name + "-value";
-  }
-
-  /** The topic-level configs to create the topic with ({@code cleanup.policy}, {@code retention.ms}). */
-  public Map<String, String> configs() {
-    Map<String, String> configs = new LinkedHashMap<>();
-    configs.put("cleanup.policy", cleanupPolicy.configValue());
-    if (cleanupPolicy == CleanupPolicy.DELETE) {
-      configs.put("retention.ms", retention == null ? "-1" : Long.toString(retention.toMillis()));
+    @Override
+    public String toString() {
+        return name;
     }
-    return Map.copyOf(configs);
-  }
-
-  @Override
-  public String toString() {
-    return name;
-  }
 }

@@ -13,20 +13,20 @@ import java.util.Set;
  */
 public record TopicAccess(Set<Party> writers, Set<Party> readers) {
 
-  public TopicAccess {
-    writers = Set.copyOf(Objects.requireNonNull(writers, "writers"));
-    readers = Set.copyOf(Objects.requireNonNull(readers, "readers"));
-  }
+    public TopicAccess {
+        writers = Set.copyOf(Objects.requireNonNull(writers, "writers"));
+        readers = Set.copyOf(Objects.requireNonNull(readers, "readers"));
+    }
 
-  static TopicAccess of(Set<Party> writers, Set<Party> readers) {
-    return new TopicAccess(writers, readers);
-  }
+    static TopicAccess of(Set<Party> writers, Set<Party> readers) {
+        return new TopicAccess(writers, readers);
+    }
 
-  /** Everyone that touches the topic, writers and readers. */
-  public Set<Party> parties() {
-    EnumSet<Party> all = EnumSet.noneOf(Party.class);
-    all.addAll(writers);
-    all.addAll(readers);
-    return all;
-  }
+    /** Everyone that touches the topic, writers and readers. */
+    public Set<Party> parties() {
+        EnumSet<Party> all = EnumSet.noneOf(Party.class);
+        all.addAll(writers);
+        all.addAll(readers);
+        return all;
+    }
 }

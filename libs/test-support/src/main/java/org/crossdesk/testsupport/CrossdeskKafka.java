@@ -34,6 +34,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(CrossdeskKafkaExtension.class)
 public @interface CrossdeskKafka {
 
-  /** Also start the embedded schema registry. */
-  boolean registry() default true;
+    /** Also start the embedded schema registry. */
+    boolean registry() default true;
 }

@@ -10,36 +10,36 @@ import java.util.Set;
  */
 final class Fixtures {
 
-  /** Names of the shutdown-hook threads Spring registers for its contexts. */
-  private static final Set<String> SPRING_SHUTDOWN_HOOKS = Set.of("SpringApplicationShutdownHook",
-      "SpringContextShutdownHook");
-  private static final long SPRING_HOOK_WAIT_MILLIS = 20_000;
+    /** Names of the shutdown-hook threads Spring registers for its contexts. */
+    private static final Set<String> SPRING_SHUTDOWN_HOOKS =
+            Set.of("SpringApplicationShutdownHook", "SpringContextShutdownHook");
 
-  private static boolean registered;
+    private static final long SPRING_HOOK_WAIT_MILLIS = 20_000;
 
-  private Fixtures() {
-  }
+    private static boolean registered;
 
-  static synchronized void stopAtExit() {
-    if (!registered) {
-      Runtime.getRuntime().addShutdownHook(new Thread(Fixtures::stopAll, "crossdesk-test-fixtures-shutdown"));
-      registered = true;
-    }
-  }
+    private Fixtures() {}
 
-  private static void stopAll() {
-    long deadline = System.currentTimeMillis() + SPRING_HOOK_WAIT_MILLIS;
-    for (Thread thread : Thread.getAllStackTraces().keySet()) {
-      if (SPRING_SHUTDOWN_HOOKS.contains(thread.getName()) && thread != Thread.currentThread()) {
-        try {
-          thread.join(Math.max(1, deadline - System.currentTimeMillis()));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
+    static synchronized void stopAtExit() {
+        if (!registered) {
+            Runtime.getRuntime().addShutdownHook(new Thread(Fixtures::stopAll, "crossdesk-test-fixtures-shutdown"));
+            registered = true;
         }
-      }
     }
-    RegistryFixture.stop();
-    KafkaFixture.stop();
-  }
+
+    private static void stopAll() {
+        long deadline = System.currentTimeMillis() + SPRING_HOOK_WAIT_MILLIS;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (SPRING_SHUTDOWN_HOOKS.contains(thread.getName()) && thread != Thread.currentThread()) {
+                try {
+                    thread.join(Math.max(1, deadline - System.currentTimeMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        RegistryFixture.stop();
+        KafkaFixture.stop();
+    }
 }

@@ -19,51 +19,52 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 public final class KafkaFixture {
 
-  /** Broker settings that make group joins and transactions fast on a single broker. */
-  static final Map<String, String> BROKER_PROPERTIES = Map.of(
-      "offsets.topic.num.partitions", "1",
-      "group.initial.rebalance.delay.ms", "0",
-      "transaction.state.log.replication.factor", "1",
-      "transaction.state.log.min.isr", "1");
+    /** Broker settings that make group joins and transactions fast on a single broker. */
+    static final Map<String, String> BROKER_PROPERTIES = Map.of(
+            "offsets.topic.num.partitions", "1",
+            "group.initial.rebalance.delay.ms", "0",
+            "transaction.state.log.replication.factor", "1",
+            "transaction.state.log.min.isr", "1");
 
-  private static EmbeddedKafkaKraftBroker broker;
+    private static EmbeddedKafkaKraftBroker broker;
 
-  private KafkaFixture() {
-  }
+    private KafkaFixture() {}
 
-  /** Bootstrap servers of the shared broker, starting it if needed (takes a few seconds once). */
-  public static synchronized String bootstrapServers() {
-    if (broker == null) {
-      EmbeddedKafkaKraftBroker starting = new EmbeddedKafkaKraftBroker(1, 1);
-      starting.brokerProperties(BROKER_PROPERTIES);
-      starting.afterPropertiesSet();
-      broker = starting;
-      Fixtures.stopAtExit();
-    }
-    return broker.getBrokersAsString();
-  }
-
-  /** Creates a topic (replication factor 1) unless it exists. */
-  public static void createTopic(String topic, int partitions, Map<String, String> configs) {
-    bootstrapServers();
-    broker.doWithAdmin(admin -> {
-      try {
-        admin.createTopics(Set.of(new NewTopic(topic, partitions, (short) 1).configs(configs))).all().get();
-      } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
-          throw new IllegalStateException("Cannot create topic " + topic, e.getCause());
+    /** Bootstrap servers of the shared broker, starting it if needed (takes a few seconds once). */
+    public static synchronized String bootstrapServers() {
+        if (broker == null) {
+            EmbeddedKafkaKraftBroker starting = new EmbeddedKafkaKraftBroker(1, 1);
+            starting.brokerProperties(BROKER_PROPERTIES);
+            starting.afterPropertiesSet();
+            broker = starting;
+            Fixtures.stopAtExit();
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    });
-  }
-
-  static synchronized void stop() {
-    if (broker != null) {
-      broker.destroy();
-      broker = null;
+        return broker.getBrokersAsString();
     }
-  }
+
+    /** Creates a topic (replication factor 1) unless it exists. */
+    public static void createTopic(String topic, int partitions, Map<String, String> configs) {
+        bootstrapServers();
+        broker.doWithAdmin(admin -> {
+            try {
+                admin.createTopics(Set.of(new NewTopic(topic, partitions, (short) 1).configs(configs)))
+                        .all()
+                        .get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                    throw new IllegalStateException("Cannot create topic " + topic, e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    static synchronized void stop() {
+        if (broker != null) {
+            broker.destroy();
+            broker = null;
+        }
+    }
 }

@@ -16,24 +16,23 @@ import org.crossdesk.schemaregistry.server.EmbeddedSchemaRegistry;
  */
 public final class RegistryFixture {
 
-  private static EmbeddedSchemaRegistry registry;
+    private static EmbeddedSchemaRegistry registry;
 
-  private RegistryFixture() {
-  }
+    private RegistryFixture() {}
 
-  /** Base URL of the shared registry, starting it (and the broker) if needed. */
-  public static synchronized String url() {
-    if (registry == null) {
-      registry = EmbeddedSchemaRegistry.start(KafkaFixture.bootstrapServers());
-      Fixtures.stopAtExit();
+    /** Base URL of the shared registry, starting it (and the broker) if needed. */
+    public static synchronized String url() {
+        if (registry == null) {
+            registry = EmbeddedSchemaRegistry.start(KafkaFixture.bootstrapServers());
+            Fixtures.stopAtExit();
+        }
+        return registry.url();
     }
-    return registry.url();
-  }
 
-  static synchronized void stop() {
-    if (registry != null) {
-      registry.close();
-      registry = null;
+    static synchronized void stop() {
+        if (registry != null) {
+            registry.close();
+            registry = null;
+        }
     }
-  }
 }

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class DashboardApplication {
 
-  public static void main(String[] args) {
-    SpringApplication.run(DashboardApplication.class, args);
-  }
+    public static void main(String[] args) {
+        SpringApplication.run(DashboardApplication.class, args);
+    }
 }

@@ -15,20 +15,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sweepGrace how long (event time) a withdrawn or closed referral is remembered for late responses
  */
 @ConfigurationProperties("crossdesk.dashboard")
-public record DashboardProperties(Integer feedCapacity, Integer feedShown, Duration pushInterval,
-    Duration heartbeatInterval, Duration progressLogInterval, Duration sweepInterval, Duration sweepGrace) {
+public record DashboardProperties(
+        Integer feedCapacity,
+        Integer feedShown,
+        Duration pushInterval,
+        Duration heartbeatInterval,
+        Duration progressLogInterval,
+        Duration sweepInterval,
+        Duration sweepGrace) {
 
-  public DashboardProperties {
-    feedCapacity = feedCapacity == null ? 500 : feedCapacity;
-    feedShown = feedShown == null ? 50 : feedShown;
-    pushInterval = pushInterval == null ? Duration.ofSeconds(1) : pushInterval;
-    heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(15) : heartbeatInterval;
-    progressLogInterval = progressLogInterval == null ? Duration.ofSeconds(5) : progressLogInterval;
-    sweepInterval = sweepInterval == null ? Duration.ofMinutes(1) : sweepInterval;
-    sweepGrace = sweepGrace == null ? Duration.ofDays(7) : sweepGrace;
-    if (feedShown > feedCapacity) {
-      throw new IllegalArgumentException("crossdesk.dashboard.feed-shown (" + feedShown
-          + ") cannot exceed crossdesk.dashboard.feed-capacity (" + feedCapacity + ")");
+    public DashboardProperties {
+        feedCapacity = feedCapacity == null ? 500 : feedCapacity;
+        feedShown = feedShown == null ? 50 : feedShown;
+        pushInterval = pushInterval == null ? Duration.ofSeconds(1) : pushInterval;
+        heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(15) : heartbeatInterval;
+        progressLogInterval = progressLogInterval == null ? Duration.ofSeconds(5) : progressLogInterval;
+        sweepInterval = sweepInterval == null ? Duration.ofMinutes(1) : sweepInterval;
+        sweepGrace = sweepGrace == null ? Duration.ofDays(7) : sweepGrace;
+        if (feedShown > feedCapacity) {
+            throw new IllegalArgumentException("crossdesk.dashboard.feed-shown (" + feedShown
+                    + ") cannot exceed crossdesk.dashboard.feed-capacity (" + feedCapacity + ")");
+        }
     }
-  }
 }

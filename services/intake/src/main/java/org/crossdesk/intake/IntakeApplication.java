@@ -10,7 +10,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class IntakeApplication {
 
-  public static void main(String[] args) {
-    SpringApplication.run(IntakeApplication.class, args);
-  }
+    public static void main(String[] args) {
+        SpringApplication.run(IntakeApplication.class, args);
+    }
 }

@@ -21,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,112 +34,139 @@ import org.springframework.kafka.core.KafkaTemplate;
 @EnableConfigurationProperties(IntakeProperties.class)
 class IntakeConfiguration {
 
-  private static final Logger log = LoggerFactory.getLogger(IntakeConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(IntakeConfiguration.class);
 
-  @Bean
-  @ConditionalOnMissingBean
-  Clock clock() {
-    return Clock.systemUTC();
-  }
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
-  @Bean
-  CaseBook caseBook() {
-    return new CaseBook();
-  }
+    @Bean
+    CaseBook caseBook() {
+        return new CaseBook();
+    }
 
-  @Bean
-  DirectoryView directoryView() {
-    return new DirectoryView();
-  }
+    @Bean
+    DirectoryView directoryView() {
+        return new DirectoryView();
+    }
 
-  @Bean
-  SubmissionValidator submissionValidator(Clock clock, DirectoryView directory) {
-    return new SubmissionValidator(clock, directory);
-  }
+    @Bean
+    SubmissionValidator submissionValidator(Clock clock, DirectoryView directory) {
+        return new SubmissionValidator(clock, directory);
+    }
 
-  @Bean
-  CaseFeed caseFeed(KafkaClientSettings settings, CaseBook cases, DirectoryView directory,
-                    @Value("${spring.application.name}") String app) {
-    return new CaseFeed(() -> new KafkaConsumer<>(settings.reader(app + "-case-view", Values.AVRO)), cases, directory);
-  }
+    @Bean
+    CaseFeed caseFeed(
+            KafkaClientSettings settings,
+            CaseBook cases,
+            DirectoryView directory,
+            @Value("${spring.application.name}") String app) {
+        return new CaseFeed(
+                () -> new KafkaConsumer<>(settings.reader(app + "-case-view", Values.AVRO)), cases, directory);
+    }
 
-  /**
-   * Starts the case view after the platform has created the catalogue topics and before the outbox
-   * listener container (whose phase is later) starts consuming.
-   */
-  @Bean
-  SmartLifecycle caseFeedLifecycle(CaseFeed feed) {
-    return new SmartLifecycle() {
-      private volatile boolean running;
+    /**
+     * Starts the case view after the platform has created the catalogue topics and before the outbox
+     * listener container (whose phase is later) starts consuming.
+     */
+    @Bean
+    SmartLifecycle caseFeedLifecycle(CaseFeed feed) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
 
-      @Override
-      public void start() {
-        feed.start();
-        running = true;
-      }
+            @Override
+            public void start() {
+                feed.start();
+                running = true;
+            }
 
-      @Override
-      public void stop() {
-        feed.close();
-        running = false;
-      }
+            @Override
+            public void stop() {
+                feed.close();
+                running = false;
+            }
 
-      @Override
-      public boolean isRunning() {
-        return running;
-      }
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
 
-      @Override
-      public int getPhase() {
-        return 0;
-      }
-    };
-  }
+            @Override
+            public int getPhase() {
+                return 0;
+            }
+        };
+    }
 
-  /**
-   * Health is DOWN until the case view has replayed the topics: before that, intake could not tell a
-   * resubmission from a new referral, so it is not ready (the launcher and orchestrators wait for UP).
-   */
-  @Bean
-  HealthIndicator caseViewHealth(CaseFeed feed, CaseBook cases, DirectoryView directory) {
-    return () -> feed.isReady()
-        ? Health.up().withDetail("referrals", cases.size()).withDetail("desks", directory.size()).build()
-        : Health.down().withDetail("caseView", "replaying the lifecycle, responses, breaches and directory").build();
-  }
+    /**
+     * Health is DOWN until the case view has replayed the topics: before that, intake could not tell a
+     * resubmission from a new referral, so it is not ready (the launcher and orchestrators wait for UP).
+     */
+    @Bean
+    HealthIndicator caseViewHealth(CaseFeed feed, CaseBook cases, DirectoryView directory) {
+        return () -> feed.isReady()
+                ? Health.up()
+                        .withDetail("referrals", cases.size())
+                        .withDetail("desks", directory.size())
+                        .build()
+                : Health.down()
+                        .withDetail("caseView", "replaying the lifecycle, responses, breaches and directory")
+                        .build();
+    }
 
-  @Bean
-  DeskTopics deskTopics(TopicProvisioner provisioner) {
-    return new DeskTopics(provisioner::ensureDeskTopics);
-  }
+    @Bean
+    DeskTopics deskTopics(TopicProvisioner provisioner) {
+        return new DeskTopics(provisioner::ensureDeskTopics);
+    }
 
-  @Bean
-  OutboxProcessor outboxProcessor(SubmissionValidator validator, CaseBook cases, Clock clock,
-                                  @Value("${spring.application.name}") String app) {
-    return new OutboxProcessor(validator, cases, clock, app);
-  }
+    @Bean
+    OutboxProcessor outboxProcessor(
+            SubmissionValidator validator,
+            CaseBook cases,
+            Clock clock,
+            @Value("${spring.application.name}") String app) {
+        return new OutboxProcessor(validator, cases, clock, app);
+    }
 
-  @Bean
-  OutboxListener outboxListener(OutboxProcessor processor, CaseBook cases, CaseFeed feed,
-                                KafkaTemplate<String, Object> kafka, DeskTopics deskTopics, IntakeProperties properties) {
-    return new OutboxListener(processor, cases, feed, kafka, properties.sendTimeout(), properties.catchUpTimeout(),
-        deskTopics);
-  }
+    @Bean
+    OutboxListener outboxListener(
+            OutboxProcessor processor,
+            CaseBook cases,
+            CaseFeed feed,
+            KafkaTemplate<String, Object> kafka,
+            DeskTopics deskTopics,
+            IntakeProperties properties) {
+        return new OutboxListener(
+                processor, cases, feed, kafka, properties.sendTimeout(), properties.catchUpTimeout(), deskTopics);
+    }
 
-  @Bean
-  ReferralGateway referralGateway(SubmissionValidator validator, CaseBook cases, CaseFeed feed,
-                                  KafkaTemplate<String, Object> kafka, DeskTopics deskTopics, Clock clock,
-                                  IntakeProperties properties) {
-    Runnable viewCatchUp = () -> {
-      try {
-        // An HTTP request waits a little, never minutes: a view that lags that much answers as it is.
-        feed.caughtUp().get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (ExecutionException | TimeoutException e) {
-        log.warn("The case view did not catch up within {}: {}", properties.sendTimeout(), e.toString());
-      }
-    };
-    return new ReferralGateway(validator, cases, new KafkaOutboxWriter(kafka, deskTopics, properties.sendTimeout()),
-        clock, properties.rememberWrites(), viewCatchUp);
-  }
+    @Bean
+    ReferralGateway referralGateway(
+            SubmissionValidator validator,
+            CaseBook cases,
+            CaseFeed feed,
+            KafkaTemplate<String, Object> kafka,
+            DeskTopics deskTopics,
+            Clock clock,
+            IntakeProperties properties) {
+        Runnable viewCatchUp = () -> {
+            try {
+                // An HTTP request waits a little, never minutes: a view that lags that much answers as it is.
+                feed.caughtUp().get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                log.warn("The case view did not catch up within {}: {}", properties.sendTimeout(), e.toString());
+            }
+        };
+        return new ReferralGateway(
+                validator,
+                cases,
+                new KafkaOutboxWriter(kafka, deskTopics, properties.sendTimeout()),
+                clock,
+                properties.rememberWrites(),
+                viewCatchUp);
+    }
 }

@@ -15,9 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("crossdesk.intake")
 public record IntakeProperties(Duration sendTimeout, Duration catchUpTimeout, Duration rememberWrites) {
 
-  public IntakeProperties {
-    sendTimeout = sendTimeout == null ? Duration.ofSeconds(10) : sendTimeout;
-    catchUpTimeout = catchUpTimeout == null ? Duration.ofMinutes(4) : catchUpTimeout;
-    rememberWrites = rememberWrites == null ? Duration.ofMinutes(2) : rememberWrites;
-  }
+    public IntakeProperties {
+        sendTimeout = sendTimeout == null ? Duration.ofSeconds(10) : sendTimeout;
+        catchUpTimeout = catchUpTimeout == null ? Duration.ofMinutes(4) : catchUpTimeout;
+        rememberWrites = rememberWrites == null ? Duration.ofMinutes(2) : rememberWrites;
+    }
 }

@@ -11,14 +11,18 @@ import org.springframework.boot.health.contributor.Status;
 
 class CaseViewHealthTest {
 
-  @Test
-  void intakeIsDownWhileTheCaseViewHasNotReplayedTheTopics() {
-    CaseFeed notStarted = new CaseFeed(() -> {
-      throw new AssertionError("not started in this test");
-    }, new CaseBook(), new DirectoryView());
+    @Test
+    void intakeIsDownWhileTheCaseViewHasNotReplayedTheTopics() {
+        CaseFeed notStarted = new CaseFeed(
+                () -> {
+                    throw new AssertionError("not started in this test");
+                },
+                new CaseBook(),
+                new DirectoryView());
 
-    HealthIndicator health = new IntakeConfiguration().caseViewHealth(notStarted, new CaseBook(), new DirectoryView());
+        HealthIndicator health =
+                new IntakeConfiguration().caseViewHealth(notStarted, new CaseBook(), new DirectoryView());
 
-    assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
-  }
+        assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+    }
 }

@@ -13,25 +13,25 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  */
 final class ConsumersHealth implements HealthIndicator {
 
-  private final List<ConsumerSessions> consumers;
+    private final List<ConsumerSessions> consumers;
 
-  ConsumersHealth(List<ConsumerSessions> consumers) {
-    this.consumers = List.copyOf(consumers);
-  }
-
-  @Override
-  public Health health() {
-    boolean restarting = consumers.stream().anyMatch(c -> c.state() == ConsumerSessions.State.RESTARTING);
-    Health.Builder health = restarting ? Health.down() : Health.up();
-    for (ConsumerSessions consumer : consumers) {
-      Map<String, Object> detail = new LinkedHashMap<>();
-      detail.put("state", consumer.state().name());
-      detail.put("failures", consumer.failures());
-      if (consumer.lastFailure() != null) {
-        detail.put("lastFailure", consumer.lastFailure());
-      }
-      health.withDetail(consumer.name(), detail);
+    ConsumersHealth(List<ConsumerSessions> consumers) {
+        this.consumers = List.copyOf(consumers);
     }
-    return health.build();
-  }
+
+    @Override
+    public Health health() {
+        boolean restarting = consumers.stream().anyMatch(c -> c.state() == ConsumerSessions.State.RESTARTING);
+        Health.Builder health = restarting ? Health.down() : Health.up();
+        for (ConsumerSessions consumer : consumers) {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("state", consumer.state().name());
+            detail.put("failures", consumer.failures());
+            if (consumer.lastFailure() != null) {
+                detail.put("lastFailure", consumer.lastFailure());
+            }
+            health.withDetail(consumer.name(), detail);
+        }
+        return health.build();
+    }
 }

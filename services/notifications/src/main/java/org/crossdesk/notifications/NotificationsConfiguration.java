@@ -57,206 +57,297 @@ import org.springframework.kafka.core.KafkaTemplate;
 @Configuration(proxyBeanMethods = false)
 class NotificationsConfiguration {
 
-  @Bean
-  @ConditionalOnMissingBean
-  Clock clock() {
-    return Clock.systemUTC();
-  }
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
-  @Bean
-  SecretSealer secretSealer(NotificationsProperties properties, DemoMode demo) {
-    return SecretSealer.fromConfiguration(properties.getSecretKey(), demo);
-  }
+    @Bean
+    SecretSealer secretSealer(NotificationsProperties properties, DemoMode demo) {
+        return SecretSealer.fromConfiguration(properties.getSecretKey(), demo);
+    }
 
-  /** Resolves webhook hosts; tests put a fixed table in its place. */
-  @Bean
-  @ConditionalOnMissingBean
-  EgressPolicy.Resolver webhookResolver() {
-    return EgressPolicy.SYSTEM_RESOLVER;
-  }
+    /** Resolves webhook hosts; tests put a fixed table in its place. */
+    @Bean
+    @ConditionalOnMissingBean
+    EgressPolicy.Resolver webhookResolver() {
+        return EgressPolicy.SYSTEM_RESOLVER;
+    }
 
-  @Bean
-  EgressPolicy egressPolicy(NotificationsProperties properties, EgressPolicy.Resolver webhookResolver) {
-    Webhooks webhooks = properties.getWebhooks();
-    return new EgressPolicy(webhooks.isAllowInsecureHttp(), webhooks.isAllowPrivateAddresses(), webhookResolver);
-  }
+    @Bean
+    EgressPolicy egressPolicy(NotificationsProperties properties, EgressPolicy.Resolver webhookResolver) {
+        Webhooks webhooks = properties.getWebhooks();
+        return new EgressPolicy(webhooks.isAllowInsecureHttp(), webhooks.isAllowPrivateAddresses(), webhookResolver);
+    }
 
-  @Bean
-  SubscriptionRegistry subscriptionRegistry() {
-    return new SubscriptionRegistry();
-  }
+    @Bean
+    SubscriptionRegistry subscriptionRegistry() {
+        return new SubscriptionRegistry();
+    }
 
-  @Bean
-  EscalationDirectory escalationDirectory() {
-    return new EscalationDirectory();
-  }
+    @Bean
+    EscalationDirectory escalationDirectory() {
+        return new EscalationDirectory();
+    }
 
-  @Bean
-  DeliveryLedger deliveryLedger() {
-    return new DeliveryLedger();
-  }
+    @Bean
+    DeliveryLedger deliveryLedger() {
+        return new DeliveryLedger();
+    }
 
-  @Bean
-  InboxMessageRenderer inboxMessageRenderer() {
-    return InboxMessageRenderer.standard();
-  }
+    @Bean
+    InboxMessageRenderer inboxMessageRenderer() {
+        return InboxMessageRenderer.standard();
+    }
 
-  @Bean(destroyMethod = "close")
-  AvroDecoder avroDecoder(KafkaClientSettings settings) {
-    return new AvroDecoder(settings.serde());
-  }
+    @Bean(destroyMethod = "close")
+    AvroDecoder avroDecoder(KafkaClientSettings settings) {
+        return new AvroDecoder(settings.serde());
+    }
 
-  @Bean(destroyMethod = "close")
-  Producer<String, byte[]> deadLetterProducer(KafkaClientSettings settings,
-                                              @Value("${spring.application.name}") String app) {
-    return new KafkaProducer<>(settings.rawProducer(app + "-dead-letters"));
-  }
+    @Bean(destroyMethod = "close")
+    Producer<String, byte[]> deadLetterProducer(
+            KafkaClientSettings settings, @Value("${spring.application.name}") String app) {
+        return new KafkaProducer<>(settings.rawProducer(app + "-dead-letters"));
+    }
 
-  @Bean
-  DeskTopics deskTopics(TopicProvisioner provisioner) {
-    return new DeskTopics(provisioner::ensureDeskTopics);
-  }
+    @Bean
+    DeskTopics deskTopics(TopicProvisioner provisioner) {
+        return new DeskTopics(provisioner::ensureDeskTopics);
+    }
 
-  @Bean
-  DeadLetters deadLetters(Producer<String, byte[]> deadLetterProducer) {
-    return new DeadLetters(deadLetterProducer);
-  }
+    @Bean
+    DeadLetters deadLetters(Producer<String, byte[]> deadLetterProducer) {
+        return new DeadLetters(deadLetterProducer);
+    }
 
-  @Bean
-  SubscriptionService subscriptionService(SubscriptionRegistry registry, KafkaTemplate<String, Object> kafka,
-                                          SecretSealer sealer, EgressPolicy egress, NotificationsProperties properties,
-                                          Clock clock) {
-    return new SubscriptionService(registry, new KafkaSubscriptionStore(kafka), sealer,
-        new UrlPolicy(egress), clock, () -> UUID.randomUUID().toString(),
-        new SecureRandom(), properties.getSubscriptions().getMaxPerDesk(), java.time.Duration.ofSeconds(10));
-  }
+    @Bean
+    SubscriptionService subscriptionService(
+            SubscriptionRegistry registry,
+            KafkaTemplate<String, Object> kafka,
+            SecretSealer sealer,
+            EgressPolicy egress,
+            NotificationsProperties properties,
+            Clock clock) {
+        return new SubscriptionService(
+                registry,
+                new KafkaSubscriptionStore(kafka),
+                sealer,
+                new UrlPolicy(egress),
+                clock,
+                () -> UUID.randomUUID().toString(),
+                new SecureRandom(),
+                properties.getSubscriptions().getMaxPerDesk(),
+                java.time.Duration.ofSeconds(10));
+    }
 
-  @Bean(destroyMethod = "shutdownNow")
-  ScheduledExecutorService notificationsTimer() {
-    return Executors.newScheduledThreadPool(2, daemonThreads("notifications-timer"));
-  }
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService notificationsTimer() {
+        return Executors.newScheduledThreadPool(2, daemonThreads("notifications-timer"));
+    }
 
-  @Bean(destroyMethod = "shutdownNow")
-  ExecutorService webhookHttpExecutor(NotificationsProperties properties) {
-    return Executors.newFixedThreadPool(properties.getWebhooks().getHttpThreads(), daemonThreads("webhook-http"));
-  }
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService webhookHttpExecutor(NotificationsProperties properties) {
+        return Executors.newFixedThreadPool(properties.getWebhooks().getHttpThreads(), daemonThreads("webhook-http"));
+    }
 
-  @Bean(destroyMethod = "close")
-  HttpWebhookTransport webhookTransport(EgressPolicy egress, ExecutorService webhookHttpExecutor,
-                                        NotificationsProperties properties, Clock clock) {
-    Webhooks webhooks = properties.getWebhooks();
-    return new HttpWebhookTransport(egress, webhooks.getConnectTimeout(), webhooks.getRequestTimeout(),
-        webhookHttpExecutor, clock);
-  }
+    @Bean(destroyMethod = "close")
+    HttpWebhookTransport webhookTransport(
+            EgressPolicy egress, ExecutorService webhookHttpExecutor, NotificationsProperties properties, Clock clock) {
+        Webhooks webhooks = properties.getWebhooks();
+        return new HttpWebhookTransport(
+                egress, webhooks.getConnectTimeout(), webhooks.getRequestTimeout(), webhookHttpExecutor, clock);
+    }
 
-  @Bean
-  WebhookDispatcher webhookDispatcher(SubscriptionRegistry registry, SecretSealer sealer,
-                                      InboxMessageRenderer renderer, HttpWebhookTransport transport,
-                                      KafkaTemplate<String, Object> kafka, DeadLetters deadLetters,
-                                      DeskTopics deskTopics, DeliveryLedger ledger, ScheduledExecutorService notificationsTimer,
-                                      NotificationsProperties properties, Clock clock) {
-    Webhooks webhooks = properties.getWebhooks();
-    RetryPolicy policy = new RetryPolicy(webhooks.getMaxAttempts(), webhooks.getInitialBackoff(),
-        webhooks.getMultiplier(), webhooks.getMaxBackoff(), webhooks.getMaxRetryAfter());
-    return new WebhookDispatcher(registry, sealer, renderer, transport,
-        new KafkaDeliveryRecorder(kafka, deadLetters, deskTopics, clock), ledger, policy, notificationsTimer, clock,
-        new SplittableRandom(), webhooks.getMaxInFlightPerSubscription());
-  }
+    @Bean
+    WebhookDispatcher webhookDispatcher(
+            SubscriptionRegistry registry,
+            SecretSealer sealer,
+            InboxMessageRenderer renderer,
+            HttpWebhookTransport transport,
+            KafkaTemplate<String, Object> kafka,
+            DeadLetters deadLetters,
+            DeskTopics deskTopics,
+            DeliveryLedger ledger,
+            ScheduledExecutorService notificationsTimer,
+            NotificationsProperties properties,
+            Clock clock) {
+        Webhooks webhooks = properties.getWebhooks();
+        RetryPolicy policy = new RetryPolicy(
+                webhooks.getMaxAttempts(),
+                webhooks.getInitialBackoff(),
+                webhooks.getMultiplier(),
+                webhooks.getMaxBackoff(),
+                webhooks.getMaxRetryAfter());
+        return new WebhookDispatcher(
+                registry,
+                sealer,
+                renderer,
+                transport,
+                new KafkaDeliveryRecorder(kafka, deadLetters, deskTopics, clock),
+                ledger,
+                policy,
+                notificationsTimer,
+                clock,
+                new SplittableRandom(),
+                webhooks.getMaxInFlightPerSubscription());
+    }
 
-  @Bean
-  InboxDeliveryLoop inboxDeliveryLoop(KafkaClientSettings settings, AvroDecoder decoder, DeadLetters deadLetters,
-                                      DeskTopics deskTopics, WebhookDispatcher dispatcher, NotificationsProperties properties,
-                                      @Value("${spring.application.name}") String app) {
-    return new InboxDeliveryLoop(settings.consumer(app, Values.BYTES, Assignment.COOPERATIVE), decoder, deadLetters, deskTopics, dispatcher,
-        properties.getWebhooks().getMaxInProgressPerPartition());
-  }
+    @Bean
+    InboxDeliveryLoop inboxDeliveryLoop(
+            KafkaClientSettings settings,
+            AvroDecoder decoder,
+            DeadLetters deadLetters,
+            DeskTopics deskTopics,
+            WebhookDispatcher dispatcher,
+            NotificationsProperties properties,
+            @Value("${spring.application.name}") String app) {
+        return new InboxDeliveryLoop(
+                settings.consumer(app, Values.BYTES, Assignment.COOPERATIVE),
+                decoder,
+                deadLetters,
+                deskTopics,
+                dispatcher,
+                properties.getWebhooks().getMaxInProgressPerPartition());
+    }
 
-  @Bean
-  DeadlineTracker deadlineTracker(Clock clock, EscalationDirectory directory, KafkaTemplate<String, Object> kafka,
-                                  DeskTopics deskTopics, NotificationsProperties properties) {
-    return new DeadlineTracker(clock, directory, new KafkaBreachPublisher(kafka, deskTopics),
-        properties.getDeadlines().getKeepSettled());
-  }
+    @Bean
+    DeadlineTracker deadlineTracker(
+            Clock clock,
+            EscalationDirectory directory,
+            KafkaTemplate<String, Object> kafka,
+            DeskTopics deskTopics,
+            NotificationsProperties properties) {
+        return new DeadlineTracker(
+                clock,
+                directory,
+                new KafkaBreachPublisher(kafka, deskTopics),
+                properties.getDeadlines().getKeepSettled());
+    }
 
-  @Bean
-  DeadlineConsumer deadlineConsumer(KafkaClientSettings settings, AvroDecoder decoder, DeadLetters deadLetters,
-                                    DeadlineTracker tracker, @Value("${spring.application.name}") String app) {
-    return new DeadlineConsumer(
-        settings.consumer(app + "-deadlines", Values.BYTES, Assignment.CO_PARTITIONED), decoder, deadLetters, tracker);
-  }
+    @Bean
+    DeadlineConsumer deadlineConsumer(
+            KafkaClientSettings settings,
+            AvroDecoder decoder,
+            DeadLetters deadLetters,
+            DeadlineTracker tracker,
+            @Value("${spring.application.name}") String app) {
+        return new DeadlineConsumer(
+                settings.consumer(app + "-deadlines", Values.BYTES, Assignment.CO_PARTITIONED),
+                decoder,
+                deadLetters,
+                tracker);
+    }
 
-  @Bean
-  TableFollower tableFollower(KafkaClientSettings settings, AvroDecoder decoder, SubscriptionRegistry registry,
-                              EscalationDirectory directory, DeliveryLedger ledger,
-                              @Value("${spring.application.name}") String app) {
-    return new TableFollower(app + "-tables", settings.reader(app + "-tables", Values.BYTES), decoder, Map.of(
-        Topics.NOTIFICATIONS_SUBSCRIPTIONS, new TableFollower.Handler() {
-          @Override
-          public void record(String key, Object value, int partition, long offset) {
-            registry.apply(key, (WebhookSubscription) value, offset);
-          }
+    @Bean
+    TableFollower tableFollower(
+            KafkaClientSettings settings,
+            AvroDecoder decoder,
+            SubscriptionRegistry registry,
+            EscalationDirectory directory,
+            DeliveryLedger ledger,
+            @Value("${spring.application.name}") String app) {
+        return new TableFollower(
+                app + "-tables",
+                settings.reader(app + "-tables", Values.BYTES),
+                decoder,
+                Map.of(
+                        Topics.NOTIFICATIONS_SUBSCRIPTIONS,
+                                new TableFollower.Handler() {
+                                    @Override
+                                    public void record(String key, Object value, int partition, long offset) {
+                                        registry.apply(key, (WebhookSubscription) value, offset);
+                                    }
 
-          @Override
-          public void position(int partition, long position) {
-            registry.advanceTo(position);
-          }
-        },
-        Topics.DIRECTORY_DESKS, (key, value, partition, offset) -> directory.apply(key, (DeskProfile) value),
-        Topics.REFERRALS_RESPONSES, (key, value, partition, offset) -> {
-          if (value instanceof ResponseEvent response) {
-            if (response.getEvent() instanceof AlertDelivered delivered
-                && delivered.getChannel() == DeliveryChannel.WEBHOOK) {
-              ledger.recorded(delivered.getDeliveryId());
-            } else if (response.getEvent() instanceof DeliveryFailed failed
-                && failed.getChannel() == DeliveryChannel.WEBHOOK) {
-              ledger.recorded(failed.getDeliveryId());
-            }
-          }
-        }));
-  }
+                                    @Override
+                                    public void position(int partition, long position) {
+                                        registry.advanceTo(position);
+                                    }
+                                },
+                        Topics.DIRECTORY_DESKS,
+                                (key, value, partition, offset) -> directory.apply(key, (DeskProfile) value),
+                        Topics.REFERRALS_RESPONSES,
+                                (key, value, partition, offset) -> {
+                                    if (value instanceof ResponseEvent response) {
+                                        if (response.getEvent() instanceof AlertDelivered delivered
+                                                && delivered.getChannel() == DeliveryChannel.WEBHOOK) {
+                                            ledger.recorded(delivered.getDeliveryId());
+                                        } else if (response.getEvent() instanceof DeliveryFailed failed
+                                                && failed.getChannel() == DeliveryChannel.WEBHOOK) {
+                                            ledger.recorded(failed.getDeliveryId());
+                                        }
+                                    }
+                                }));
+    }
 
-  @Bean(destroyMethod = "shutdownNow")
-  ExecutorService streamExecutor() {
-    return Executors.newCachedThreadPool(daemonThreads("inbox-stream"));
-  }
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService streamExecutor() {
+        return Executors.newCachedThreadPool(daemonThreads("inbox-stream"));
+    }
 
-  @Bean
-  InboxStreams inboxStreams(KafkaClientSettings settings, AvroDecoder decoder, InboxMessageRenderer renderer,
-                            DeskTopics deskTopics, ExecutorService streamExecutor,
-                            NotificationsProperties properties, @Value("${spring.application.name}") String app) {
-    NotificationsProperties.Stream stream = properties.getStream();
-    // Stream timing is wall-clock time whatever clock deadlines use.
-    return new InboxStreams(settings.reader(null, Values.BYTES), decoder, renderer, deskTopics, streamExecutor,
-        Clock.systemUTC(), stream.getHeartbeat(), stream.getMaxDuration(), stream.getMaxStreams());
-  }
+    @Bean
+    InboxStreams inboxStreams(
+            KafkaClientSettings settings,
+            AvroDecoder decoder,
+            InboxMessageRenderer renderer,
+            DeskTopics deskTopics,
+            ExecutorService streamExecutor,
+            NotificationsProperties properties,
+            @Value("${spring.application.name}") String app) {
+        NotificationsProperties.Stream stream = properties.getStream();
+        // Stream timing is wall-clock time whatever clock deadlines use.
+        return new InboxStreams(
+                settings.reader(null, Values.BYTES),
+                decoder,
+                renderer,
+                deskTopics,
+                streamExecutor,
+                Clock.systemUTC(),
+                stream.getHeartbeat(),
+                stream.getMaxDuration(),
+                stream.getMaxStreams());
+    }
 
-  @Bean
-  StreamShutdown streamShutdown(InboxStreams streams) {
-    return new StreamShutdown(streams);
-  }
+    @Bean
+    StreamShutdown streamShutdown(InboxStreams streams) {
+        return new StreamShutdown(streams);
+    }
 
-  @Bean
-  ConsumersHealth consumersHealth(TableFollower tables, InboxDeliveryLoop webhooks, DeadlineConsumer deadlines) {
-    return new ConsumersHealth(java.util.List.of(tables.sessions(), webhooks.sessions(), deadlines.sessions()));
-  }
+    @Bean
+    ConsumersHealth consumersHealth(TableFollower tables, InboxDeliveryLoop webhooks, DeadlineConsumer deadlines) {
+        return new ConsumersHealth(java.util.List.of(tables.sessions(), webhooks.sessions(), deadlines.sessions()));
+    }
 
-  @Bean
-  NotificationsRuntime notificationsRuntime(TableFollower tables, InboxDeliveryLoop webhooks,
-                                            DeadlineConsumer deadlines, DeadlineTracker tracker,
-                                            InboxStreams streams, WebhookDispatcher dispatcher,
-                                            NotificationsProperties properties) {
-    // A thread of its own: a check waits for Kafka to acknowledge breaches, and must not delay retries.
-    ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(daemonThreads("deadline-checks"));
-    return new NotificationsRuntime(tables, webhooks, deadlines, tracker, streams, dispatcher, checks,
-        properties.getDeadlines().getCheckInterval(), properties.getStartupTimeout());
-  }
+    @Bean
+    NotificationsRuntime notificationsRuntime(
+            TableFollower tables,
+            InboxDeliveryLoop webhooks,
+            DeadlineConsumer deadlines,
+            DeadlineTracker tracker,
+            InboxStreams streams,
+            WebhookDispatcher dispatcher,
+            NotificationsProperties properties) {
+        // A thread of its own: a check waits for Kafka to acknowledge breaches, and must not delay retries.
+        ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(daemonThreads("deadline-checks"));
+        return new NotificationsRuntime(
+                tables,
+                webhooks,
+                deadlines,
+                tracker,
+                streams,
+                dispatcher,
+                checks,
+                properties.getDeadlines().getCheckInterval(),
+                properties.getStartupTimeout());
+    }
 
-  private static ThreadFactory daemonThreads(String name) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
-  }
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
 }

@@ -24,84 +24,93 @@ import org.springframework.context.SmartLifecycle;
  */
 final class NotificationsRuntime implements SmartLifecycle {
 
-  private static final Logger log = LoggerFactory.getLogger(NotificationsRuntime.class);
+    private static final Logger log = LoggerFactory.getLogger(NotificationsRuntime.class);
 
-  private final TableFollower tables;
-  private final InboxDeliveryLoop webhooks;
-  private final DeadlineConsumer deadlines;
-  private final DeadlineTracker tracker;
-  private final InboxStreams streams;
-  private final WebhookDispatcher dispatcher;
-  private final ScheduledExecutorService timer;
-  private final Duration checkInterval;
-  private final Duration startupTimeout;
-  private volatile boolean running;
-  private ScheduledFuture<?> checks;
+    private final TableFollower tables;
+    private final InboxDeliveryLoop webhooks;
+    private final DeadlineConsumer deadlines;
+    private final DeadlineTracker tracker;
+    private final InboxStreams streams;
+    private final WebhookDispatcher dispatcher;
+    private final ScheduledExecutorService timer;
+    private final Duration checkInterval;
+    private final Duration startupTimeout;
+    private volatile boolean running;
+    private ScheduledFuture<?> checks;
 
-  NotificationsRuntime(TableFollower tables, InboxDeliveryLoop webhooks, DeadlineConsumer deadlines,
-                       DeadlineTracker tracker, InboxStreams streams, WebhookDispatcher dispatcher,
-                       ScheduledExecutorService timer, Duration checkInterval, Duration startupTimeout) {
-    this.tables = tables;
-    this.webhooks = webhooks;
-    this.deadlines = deadlines;
-    this.tracker = tracker;
-    this.streams = streams;
-    this.dispatcher = dispatcher;
-    this.timer = timer;
-    this.checkInterval = checkInterval;
-    this.startupTimeout = startupTimeout;
-  }
-
-  @Override
-  public void start() {
-    tables.start();
-    try {
-      tables.caughtUp().get(startupTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while reading subscriptions and directory", e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("Could not read subscriptions, directory and delivery records within "
-          + startupTimeout + " (is Kafka reachable?)", e);
+    NotificationsRuntime(
+            TableFollower tables,
+            InboxDeliveryLoop webhooks,
+            DeadlineConsumer deadlines,
+            DeadlineTracker tracker,
+            InboxStreams streams,
+            WebhookDispatcher dispatcher,
+            ScheduledExecutorService timer,
+            Duration checkInterval,
+            Duration startupTimeout) {
+        this.tables = tables;
+        this.webhooks = webhooks;
+        this.deadlines = deadlines;
+        this.tracker = tracker;
+        this.streams = streams;
+        this.dispatcher = dispatcher;
+        this.timer = timer;
+        this.checkInterval = checkInterval;
+        this.startupTimeout = startupTimeout;
     }
-    webhooks.start();
-    deadlines.start();
-    checks = timer.scheduleWithFixedDelay(this::check, checkInterval.toMillis(), checkInterval.toMillis(),
-        TimeUnit.MILLISECONDS);
-    running = true;
-    log.info("Notifications started: webhooks, live stream and deadline checks every {}", checkInterval);
-  }
 
-  private void check() {
-    try {
-      tracker.checkNow();
-    } catch (RuntimeException e) {
-      log.error("Deadline check failed", e);
+    @Override
+    public void start() {
+        tables.start();
+        try {
+            tables.caughtUp().get(startupTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading subscriptions and directory", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(
+                    "Could not read subscriptions, directory and delivery records within " + startupTimeout
+                            + " (is Kafka reachable?)",
+                    e);
+        }
+        webhooks.start();
+        deadlines.start();
+        checks = timer.scheduleWithFixedDelay(
+                this::check, checkInterval.toMillis(), checkInterval.toMillis(), TimeUnit.MILLISECONDS);
+        running = true;
+        log.info("Notifications started: webhooks, live stream and deadline checks every {}", checkInterval);
     }
-  }
 
-  @Override
-  public void stop() {
-    running = false;
-    if (checks != null) {
-      checks.cancel(false);
+    private void check() {
+        try {
+            tracker.checkNow();
+        } catch (RuntimeException e) {
+            log.error("Deadline check failed", e);
+        }
     }
-    timer.shutdown();
-    streams.close();
-    webhooks.close();
-    dispatcher.close();
-    deadlines.close();
-    tables.close();
-  }
 
-  @Override
-  public boolean isRunning() {
-    return running;
-  }
+    @Override
+    public void stop() {
+        running = false;
+        if (checks != null) {
+            checks.cancel(false);
+        }
+        timer.shutdown();
+        streams.close();
+        webhooks.close();
+        dispatcher.close();
+        deadlines.close();
+        tables.close();
+    }
 
-  /** Before the web server (which starts in a later phase and stops in an earlier one). */
-  @Override
-  public int getPhase() {
-    return 0;
-  }
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the web server (which starts in a later phase and stops in an earlier one). */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
 }

@@ -10,32 +10,32 @@ import org.springframework.context.SmartLifecycle;
  */
 final class StreamShutdown implements SmartLifecycle {
 
-  private final InboxStreams streams;
-  private volatile boolean running;
+    private final InboxStreams streams;
+    private volatile boolean running;
 
-  StreamShutdown(InboxStreams streams) {
-    this.streams = streams;
-  }
+    StreamShutdown(InboxStreams streams) {
+        this.streams = streams;
+    }
 
-  @Override
-  public void start() {
-    running = true;
-  }
+    @Override
+    public void start() {
+        running = true;
+    }
 
-  @Override
-  public void stop() {
-    running = false;
-    streams.close();
-  }
+    @Override
+    public void stop() {
+        running = false;
+        streams.close();
+    }
 
-  @Override
-  public boolean isRunning() {
-    return running;
-  }
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
 
-  /** Stops before every other phase, the web server's graceful shutdown included. */
-  @Override
-  public int getPhase() {
-    return Integer.MAX_VALUE;
-  }
+    /** Stops before every other phase, the web server's graceful shutdown included. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
 }

@@ -13,28 +13,33 @@ import org.springframework.boot.health.contributor.Status;
 
 class ConsumersHealthTest {
 
-  @Test
-  void downWhileAConsumerIsRestartingWithItsLastFailure() {
-    ConsumerSessions tables = new ConsumerSessions("tables", Duration.ofSeconds(1), Duration.ofSeconds(1),
-        Clock.systemUTC(), p -> { });
-    AtomicReference<Health> duringBackoff = new AtomicReference<>();
-    ConsumerSessions[] webhooks = new ConsumerSessions[1];
-    ConsumersHealth[] health = new ConsumersHealth[1];
-    webhooks[0] = new ConsumerSessions("inbox-webhooks", Duration.ofSeconds(1), Duration.ofSeconds(1),
-        Clock.systemUTC(), p -> duringBackoff.set(health[0].health()));
-    health[0] = new ConsumersHealth(List.of(tables, webhooks[0]));
-    assertThat(health[0].health().getStatus()).isEqualTo(Status.UP);
+    @Test
+    void downWhileAConsumerIsRestartingWithItsLastFailure() {
+        ConsumerSessions tables = new ConsumerSessions(
+                "tables", Duration.ofSeconds(1), Duration.ofSeconds(1), Clock.systemUTC(), p -> {});
+        AtomicReference<Health> duringBackoff = new AtomicReference<>();
+        ConsumerSessions[] webhooks = new ConsumerSessions[1];
+        ConsumersHealth[] health = new ConsumersHealth[1];
+        webhooks[0] = new ConsumerSessions(
+                "inbox-webhooks",
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                Clock.systemUTC(),
+                p -> duringBackoff.set(health[0].health()));
+        health[0] = new ConsumersHealth(List.of(tables, webhooks[0]));
+        assertThat(health[0].health().getStatus()).isEqualTo(Status.UP);
 
-    int[] runs = {0};
-    webhooks[0].run(() -> true, () -> {
-      if (++runs[0] == 1) {
-        throw new org.apache.kafka.common.errors.TimeoutException("commit timed out");
-      }
-    });
+        int[] runs = {0};
+        webhooks[0].run(() -> true, () -> {
+            if (++runs[0] == 1) {
+                throw new org.apache.kafka.common.errors.TimeoutException("commit timed out");
+            }
+        });
 
-    assertThat(duringBackoff.get().getStatus()).isEqualTo(Status.DOWN);
-    assertThat(duringBackoff.get().getDetails()).containsKey("inbox-webhooks");
-    assertThat(duringBackoff.get().getDetails().get("inbox-webhooks").toString()).contains("commit timed out");
-    assertThat(health[0].health().getStatus()).isEqualTo(Status.UP);
-  }
+        assertThat(duringBackoff.get().getStatus()).isEqualTo(Status.DOWN);
+        assertThat(duringBackoff.get().getDetails()).containsKey("inbox-webhooks");
+        assertThat(duringBackoff.get().getDetails().get("inbox-webhooks").toString())
+                .contains("commit timed out");
+        assertThat(health[0].health().getStatus()).isEqualTo(Status.UP);
+    }
 }

@@ -15,24 +15,33 @@ import org.junit.jupiter.api.Test;
 /** The service refuses to start with the published sealing key, and the demo flag lets it. */
 class DemoCredentialsTest {
 
-  private static final String PUBLISHED = SecretSealer.PUBLISHED_DEMO_KEYS.get(0);
+    private static final String PUBLISHED = SecretSealer.PUBLISHED_DEMO_KEYS.get(0);
 
-  @Test
-  void thePublishedSealingKeyStopsTheServiceOutsideTheDemo() {
-    assertThatThrownBy(() -> NotificationsApp.start("notifications-demo-refused", new MutableClock(Instant.now()),
-        List.of("EE-PPA"), Map.of("crossdesk.notifications.secret-key", PUBLISHED)))
-        .hasRootCauseInstanceOf(DemoCredentialsRefusedException.class)
-        .rootCause().hasMessageContaining("published demo sealing key").hasMessageContaining("CROSSDESK_DEMO=true");
-  }
-
-  @Test
-  void theDemoStartsWithItAndSaysSo() {
-    try (NotificationsApp app = NotificationsApp.start("notifications-demo-accepted", new MutableClock(Instant.now()),
-        List.of("EE-PPA"), Map.of("crossdesk.notifications.secret-key", PUBLISHED, "crossdesk.demo", true))) {
-      DemoMode demo = app.bean(DemoMode.class);
-      assertThat(demo.isEnabled()).isTrue();
-      assertThat(demo.accepted()).singleElement().asString().contains("published demo sealing key");
-      assertThat(app.bean(SecretSealer.class).keyId()).isEqualTo(SecretSealer.fromBase64(PUBLISHED).keyId());
+    @Test
+    void thePublishedSealingKeyStopsTheServiceOutsideTheDemo() {
+        assertThatThrownBy(() -> NotificationsApp.start(
+                        "notifications-demo-refused",
+                        new MutableClock(Instant.now()),
+                        List.of("EE-PPA"),
+                        Map.of("crossdesk.notifications.secret-key", PUBLISHED)))
+                .hasRootCauseInstanceOf(DemoCredentialsRefusedException.class)
+                .rootCause()
+                .hasMessageContaining("published demo sealing key")
+                .hasMessageContaining("CROSSDESK_DEMO=true");
     }
-  }
+
+    @Test
+    void theDemoStartsWithItAndSaysSo() {
+        try (NotificationsApp app = NotificationsApp.start(
+                "notifications-demo-accepted",
+                new MutableClock(Instant.now()),
+                List.of("EE-PPA"),
+                Map.of("crossdesk.notifications.secret-key", PUBLISHED, "crossdesk.demo", true))) {
+            DemoMode demo = app.bean(DemoMode.class);
+            assertThat(demo.isEnabled()).isTrue();
+            assertThat(demo.accepted()).singleElement().asString().contains("published demo sealing key");
+            assertThat(app.bean(SecretSealer.class).keyId())
+                    .isEqualTo(SecretSealer.fromBase64(PUBLISHED).keyId());
+        }
+    }
 }

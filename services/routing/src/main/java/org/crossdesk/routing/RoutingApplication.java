@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 @EnableConfigurationProperties(RoutingProperties.class)
 public class RoutingApplication {
 
-  public static void main(String[] args) {
-    SpringApplication.run(RoutingApplication.class, args);
-  }
+    public static void main(String[] args) {
+        SpringApplication.run(RoutingApplication.class, args);
+    }
 }

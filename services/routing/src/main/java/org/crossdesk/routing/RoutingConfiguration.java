@@ -3,34 +3,28 @@ package org.crossdesk.routing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import java.time.Duration;
-import org.apache.kafka.clients.admin.Admin;
-import org.crossdesk.access.AccessAdmin;
-import org.crossdesk.access.CatalogueTopics;
-import org.crossdesk.access.KafkaCredentials;
-import org.crossdesk.events.outbox.OutboxMessage;
-import org.crossdesk.routing.access.DeskAccess;
-import org.crossdesk.routing.access.DeskProvisioner;
-import org.crossdesk.routing.access.IssuerProperties;
-import org.crossdesk.schemaregistry.client.CachedSchemaRegistryClient;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.clients.admin.NewTopic;
+import org.crossdesk.access.AccessAdmin;
+import org.crossdesk.access.CatalogueTopics;
+import org.crossdesk.access.KafkaCredentials;
 import org.crossdesk.events.Topics;
+import org.crossdesk.events.outbox.OutboxMessage;
 import org.crossdesk.platform.kafka.CrossdeskKafkaAutoConfiguration;
 import org.crossdesk.platform.kafka.CrossdeskKafkaProperties;
 import org.crossdesk.platform.kafka.KafkaClientSettings;
 import org.crossdesk.platform.kafka.KafkaClientSettings.Values;
+import org.crossdesk.routing.access.DeskAccess;
+import org.crossdesk.routing.access.DeskProvisioner;
+import org.crossdesk.routing.access.IssuerProperties;
 import org.crossdesk.routing.directory.DirectorySeed;
 import org.crossdesk.routing.directory.DirectoryService;
 import org.crossdesk.routing.directory.DirectoryStore;
@@ -39,11 +33,17 @@ import org.crossdesk.routing.fanout.FanOutListener;
 import org.crossdesk.routing.fanout.LedgerRestorer;
 import org.crossdesk.routing.fanout.RecipientLedger;
 import org.crossdesk.routing.policy.RoutingPolicy;
+import org.crossdesk.schemaregistry.client.CachedSchemaRegistryClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -60,172 +60,190 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 @EnableConfigurationProperties(IssuerProperties.class)
 class RoutingConfiguration {
 
-  private static final Logger log = LoggerFactory.getLogger(RoutingConfiguration.class);
-  private static final Duration ISSUER_TIMEOUT = Duration.ofSeconds(30);
+    private static final Logger log = LoggerFactory.getLogger(RoutingConfiguration.class);
+    private static final Duration ISSUER_TIMEOUT = Duration.ofSeconds(30);
 
-  @Bean
-  @ConditionalOnMissingBean
-  Clock clock() {
-    return Clock.systemUTC();
-  }
-
-  @Bean
-  RoutingPolicy routingPolicy(RoutingProperties properties, Clock clock) {
-    return new RoutingPolicy(properties.rules(), clock);
-  }
-
-  @Bean(destroyMethod = "close")
-  DirectoryStore directoryStore(KafkaClientSettings settings, @Value("${spring.application.name}") String app) {
-    return new DirectoryStore(settings.reader(app + "-directory", Values.AVRO));
-  }
-
-  /**
-   * On a cluster with ACLs (the issuer's credential is configured) desks are provisioned by the desk issuer:
-   * topics, the ACLs computed from the catalogue, the outbox subject. Without it, routing creates the topics itself.
-   */
-  @Bean
-  DeskProvisioner deskProvisioner(ObjectProvider<DeskAccess> issuer, KafkaAdmin admin,
-                                  CrossdeskKafkaProperties kafkaProperties) {
-    DeskAccess access = issuer.getIfAvailable();
-    if (access != null) {
-      return access::provision; // a DeskProvisioner, not a second DeskAccess bean
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
     }
-    return deskIds -> admin.createOrModifyTopics(deskIds.stream()
-        .flatMap(deskId -> CatalogueTopics.desk(deskId, kafkaProperties.getReplicationFactor()).stream())
-        .toArray(NewTopic[]::new));
-  }
 
-  @Bean(destroyMethod = "close")
-  @ConditionalOnProperty({"crossdesk.routing.issuer.username", "crossdesk.routing.issuer.password"})
-  Admin deskIssuerAdmin(KafkaClientSettings settings, IssuerProperties issuer) {
-    Map<String, Object> config = new HashMap<>(settings.admin());
-    String protocol = String.valueOf(config.getOrDefault("security.protocol", KafkaCredentials.SASL_PLAINTEXT));
-    // The issuer's own credential replaces routing's for this one client.
-    config.putAll(new KafkaCredentials(issuer.getUsername(), issuer.getPassword()).kafkaProperties(protocol));
-    return Admin.create(config);
-  }
-
-  @Bean
-  @ConditionalOnProperty({"crossdesk.routing.issuer.username", "crossdesk.routing.issuer.password"})
-  DeskAccess deskAccess(Admin deskIssuerAdmin, CrossdeskKafkaProperties kafkaProperties, KafkaClientSettings settings) {
-    CachedSchemaRegistryClient registry = CachedSchemaRegistryClient.fromConfigs(settings.serde());
-    return new DeskAccess(new AccessAdmin(deskIssuerAdmin, ISSUER_TIMEOUT), kafkaProperties.getReplicationFactor(),
-        deskId -> registry.register(Topics.deskOutboxName(deskId) + "-value", OutboxMessage.getClassSchema()),
-        credentials -> authenticates(settings, credentials));
-  }
-
-  /** Whether a client with these credentials is let in (one bounded round trip). */
-  private static boolean authenticates(KafkaClientSettings settings, KafkaCredentials credentials) {
-    Map<String, Object> config = new HashMap<>(settings.probeAdmin());
-    String protocol = String.valueOf(config.getOrDefault("security.protocol", KafkaCredentials.SASL_PLAINTEXT));
-    config.putAll(credentials.kafkaProperties(protocol));
-    try (Admin probe = Admin.create(config)) {
-      probe.describeCluster().clusterId().get();
-      return true;
-    } catch (ExecutionException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
+    @Bean
+    RoutingPolicy routingPolicy(RoutingProperties properties, Clock clock) {
+        return new RoutingPolicy(properties.rules(), clock);
     }
-  }
 
-  @Bean
-  DirectoryService directoryService(DirectoryStore store, KafkaTemplate<String, Object> kafka,
-                                    DeskProvisioner deskProvisioner, Clock clock) {
-    return new DirectoryService(store, kafka, deskProvisioner, clock);
-  }
-
-  @Bean
-  RecipientLedger recipientLedger() {
-    return new RecipientLedger();
-  }
-
-  @Bean
-  FanOut fanOut(RoutingPolicy policy, DirectoryStore store, Clock clock) {
-    return new FanOut(policy, store::snapshot, clock);
-  }
-
-  @Bean
-  LedgerRestorer ledgerRestorer(KafkaClientSettings settings, RecipientLedger ledger,
-                                @Value("${spring.application.name}") String app) {
-    return new LedgerRestorer(settings.replay(app + "-ledger-restore", Values.AVRO), ledger);
-  }
-
-  @Bean
-  FanOutListener fanOutListener(FanOut fanOut, RecipientLedger ledger, KafkaTemplate<String, Object> kafka,
-                                DeadLetterPublishingRecoverer deadLetters) {
-    return new FanOutListener(fanOut, ledger, kafka, deadLetters);
-  }
-
-  /**
-   * The fan-out's container: batch listener, one Kafka transaction per batch (alerts, decisions, receipts
-   * and the batch's offsets), the platform's read_committed consumer settings. The lifecycle and responses
-   * topics are partitioned alike, and the range assignor gives partition n of both to the same consumer,
-   * whose ledger therefore knows every referral whose responses it reads.
-   */
-  @Bean
-  ConcurrentKafkaListenerContainerFactory<String, Object> routingFanOutContainerFactory(
-      KafkaClientSettings settings, ProducerFactory<String, Object> producers,
-      LedgerRestorer restorer, RoutingProperties properties, @Value("${spring.application.name}") String app) {
-    ConcurrentKafkaListenerContainerFactory<String, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
-    factory.setConsumerFactory(CrossdeskKafkaAutoConfiguration.listenerConsumers(settings.fanOut(app)));
-    factory.setBatchListener(true);
-    factory.setConcurrency(properties.getConcurrency());
-    ContainerProperties container = factory.getContainerProperties();
-    container.setAckMode(ContainerProperties.AckMode.BATCH);
-    CrossdeskKafkaAutoConfiguration.retryAuthorizationFailures(container);
-    if (producers.transactionCapable()) {
-      container.setKafkaAwareTransactionManager(FanOutListener.transactionManager(producers));
-    } else {
-      log.warn("crossdesk.kafka.transactional-id-prefix is not set: the fan-out is NOT exactly-once");
+    @Bean(destroyMethod = "close")
+    DirectoryStore directoryStore(KafkaClientSettings settings, @Value("${spring.application.name}") String app) {
+        return new DirectoryStore(settings.reader(app + "-directory", Values.AVRO));
     }
-    container.setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
-      @Override
-      public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        log.info("Fan-out assigned {}", partitions);
-        restorer.restore(partitions);
-      }
-    });
-    return factory;
-  }
 
-  /**
-   * Start-up order: read the directory, seed it if the installation is new, then start the fan-out, whose
-   * partition assignment restores the ledger before the first record is routed.
-   */
-  // Set once the directory is loaded and seeded, and every desk provisioned (topics and, under ACLs, the rights
-  // the other services need on them): before that, a desk's first request would be refused by Kafka.
-  private final AtomicBoolean directoryReady = new AtomicBoolean();
-
-  @Bean
-  HealthIndicator directoryHealth() {
-    return () -> directoryReady.get() ? Health.up().build()
-        : Health.down().withDetail("directory", "loading, seeding or provisioning desks").build();
-  }
-
-  @Bean
-  ApplicationRunner routingStartup(DirectoryStore store, DirectoryService directory, RoutingProperties properties,
-                                   KafkaListenerEndpointRegistry listeners, Clock clock,
-                                   ObjectProvider<DeskAccess> issuer) {
-    return arguments -> {
-      store.start();
-      store.awaitLoaded(properties.getStartupTimeout());
-      if (properties.isSeed() && store.wasEmptyAtStart()) {
-        directory.seedIfEmpty(readSeed(properties, clock));
-      } else if (issuer.getIfAvailable() != null) {
-        // Desks added while this instance was down, or by another one, get their topics and ACLs now.
-        directory.provisionAll();
-      }
-      directoryReady.set(true);
-      log.info("Directory ready {}; starting the fan-out", store.snapshot().sizes());
-      listeners.getListenerContainer(FanOutListener.ID).start();
-    };
-  }
-
-  private static DirectorySeed readSeed(RoutingProperties properties, Clock clock) throws IOException {
-    try (InputStream in = properties.getSeedFile().getInputStream()) {
-      return DirectorySeed.read(in, clock.instant());
+    /**
+     * On a cluster with ACLs (the issuer's credential is configured) desks are provisioned by the desk issuer:
+     * topics, the ACLs computed from the catalogue, the outbox subject. Without it, routing creates the topics itself.
+     */
+    @Bean
+    DeskProvisioner deskProvisioner(
+            ObjectProvider<DeskAccess> issuer, KafkaAdmin admin, CrossdeskKafkaProperties kafkaProperties) {
+        DeskAccess access = issuer.getIfAvailable();
+        if (access != null) {
+            return access::provision; // a DeskProvisioner, not a second DeskAccess bean
+        }
+        return deskIds -> admin.createOrModifyTopics(deskIds.stream()
+                .flatMap(deskId -> CatalogueTopics.desk(deskId, kafkaProperties.getReplicationFactor()).stream())
+                .toArray(NewTopic[]::new));
     }
-  }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty({"crossdesk.routing.issuer.username", "crossdesk.routing.issuer.password"})
+    Admin deskIssuerAdmin(KafkaClientSettings settings, IssuerProperties issuer) {
+        Map<String, Object> config = new HashMap<>(settings.admin());
+        String protocol = String.valueOf(config.getOrDefault("security.protocol", KafkaCredentials.SASL_PLAINTEXT));
+        // The issuer's own credential replaces routing's for this one client.
+        config.putAll(new KafkaCredentials(issuer.getUsername(), issuer.getPassword()).kafkaProperties(protocol));
+        return Admin.create(config);
+    }
+
+    @Bean
+    @ConditionalOnProperty({"crossdesk.routing.issuer.username", "crossdesk.routing.issuer.password"})
+    DeskAccess deskAccess(
+            Admin deskIssuerAdmin, CrossdeskKafkaProperties kafkaProperties, KafkaClientSettings settings) {
+        CachedSchemaRegistryClient registry = CachedSchemaRegistryClient.fromConfigs(settings.serde());
+        return new DeskAccess(
+                new AccessAdmin(deskIssuerAdmin, ISSUER_TIMEOUT),
+                kafkaProperties.getReplicationFactor(),
+                deskId -> registry.register(Topics.deskOutboxName(deskId) + "-value", OutboxMessage.getClassSchema()),
+                credentials -> authenticates(settings, credentials));
+    }
+
+    /** Whether a client with these credentials is let in (one bounded round trip). */
+    private static boolean authenticates(KafkaClientSettings settings, KafkaCredentials credentials) {
+        Map<String, Object> config = new HashMap<>(settings.probeAdmin());
+        String protocol = String.valueOf(config.getOrDefault("security.protocol", KafkaCredentials.SASL_PLAINTEXT));
+        config.putAll(credentials.kafkaProperties(protocol));
+        try (Admin probe = Admin.create(config)) {
+            probe.describeCluster().clusterId().get();
+            return true;
+        } catch (ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Bean
+    DirectoryService directoryService(
+            DirectoryStore store, KafkaTemplate<String, Object> kafka, DeskProvisioner deskProvisioner, Clock clock) {
+        return new DirectoryService(store, kafka, deskProvisioner, clock);
+    }
+
+    @Bean
+    RecipientLedger recipientLedger() {
+        return new RecipientLedger();
+    }
+
+    @Bean
+    FanOut fanOut(RoutingPolicy policy, DirectoryStore store, Clock clock) {
+        return new FanOut(policy, store::snapshot, clock);
+    }
+
+    @Bean
+    LedgerRestorer ledgerRestorer(
+            KafkaClientSettings settings, RecipientLedger ledger, @Value("${spring.application.name}") String app) {
+        return new LedgerRestorer(settings.replay(app + "-ledger-restore", Values.AVRO), ledger);
+    }
+
+    @Bean
+    FanOutListener fanOutListener(
+            FanOut fanOut,
+            RecipientLedger ledger,
+            KafkaTemplate<String, Object> kafka,
+            DeadLetterPublishingRecoverer deadLetters) {
+        return new FanOutListener(fanOut, ledger, kafka, deadLetters);
+    }
+
+    /**
+     * The fan-out's container: batch listener, one Kafka transaction per batch (alerts, decisions, receipts
+     * and the batch's offsets), the platform's read_committed consumer settings. The lifecycle and responses
+     * topics are partitioned alike, and the range assignor gives partition n of both to the same consumer,
+     * whose ledger therefore knows every referral whose responses it reads.
+     */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, Object> routingFanOutContainerFactory(
+            KafkaClientSettings settings,
+            ProducerFactory<String, Object> producers,
+            LedgerRestorer restorer,
+            RoutingProperties properties,
+            @Value("${spring.application.name}") String app) {
+        ConcurrentKafkaListenerContainerFactory<String, Object> factory =
+                new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(CrossdeskKafkaAutoConfiguration.listenerConsumers(settings.fanOut(app)));
+        factory.setBatchListener(true);
+        factory.setConcurrency(properties.getConcurrency());
+        ContainerProperties container = factory.getContainerProperties();
+        container.setAckMode(ContainerProperties.AckMode.BATCH);
+        CrossdeskKafkaAutoConfiguration.retryAuthorizationFailures(container);
+        if (producers.transactionCapable()) {
+            container.setKafkaAwareTransactionManager(FanOutListener.transactionManager(producers));
+        } else {
+            log.warn("crossdesk.kafka.transactional-id-prefix is not set: the fan-out is NOT exactly-once");
+        }
+        container.setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
+            @Override
+            public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+                log.info("Fan-out assigned {}", partitions);
+                restorer.restore(partitions);
+            }
+        });
+        return factory;
+    }
+
+    /**
+     * Start-up order: read the directory, seed it if the installation is new, then start the fan-out, whose
+     * partition assignment restores the ledger before the first record is routed.
+     */
+    // Set once the directory is loaded and seeded, and every desk provisioned (topics and, under ACLs, the rights
+    // the other services need on them): before that, a desk's first request would be refused by Kafka.
+    private final AtomicBoolean directoryReady = new AtomicBoolean();
+
+    @Bean
+    HealthIndicator directoryHealth() {
+        return () -> directoryReady.get()
+                ? Health.up().build()
+                : Health.down()
+                        .withDetail("directory", "loading, seeding or provisioning desks")
+                        .build();
+    }
+
+    @Bean
+    ApplicationRunner routingStartup(
+            DirectoryStore store,
+            DirectoryService directory,
+            RoutingProperties properties,
+            KafkaListenerEndpointRegistry listeners,
+            Clock clock,
+            ObjectProvider<DeskAccess> issuer) {
+        return arguments -> {
+            store.start();
+            store.awaitLoaded(properties.getStartupTimeout());
+            if (properties.isSeed() && store.wasEmptyAtStart()) {
+                directory.seedIfEmpty(readSeed(properties, clock));
+            } else if (issuer.getIfAvailable() != null) {
+                // Desks added while this instance was down, or by another one, get their topics and ACLs now.
+                directory.provisionAll();
+            }
+            directoryReady.set(true);
+            log.info(
+                    "Directory ready {}; starting the fan-out", store.snapshot().sizes());
+            listeners.getListenerContainer(FanOutListener.ID).start();
+        };
+    }
+
+    private static DirectorySeed readSeed(RoutingProperties properties, Clock clock) throws IOException {
+        try (InputStream in = properties.getSeedFile().getInputStream()) {
+            return DirectorySeed.read(in, clock.instant());
+        }
+    }
 }

@@ -9,29 +9,28 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 public final class TestBroker {
 
-  private static EmbeddedKafkaKraftBroker broker;
+    private static EmbeddedKafkaKraftBroker broker;
 
-  private TestBroker() {
-  }
+    private TestBroker() {}
 
-  public static synchronized String bootstrapServers() {
-    if (broker == null) {
-      EmbeddedKafkaKraftBroker started = new EmbeddedKafkaKraftBroker(1, 1);
-      started.brokerProperties(Map.of(
-          "offsets.topic.num.partitions", "1",
-          "group.initial.rebalance.delay.ms", "0",
-          "transaction.state.log.replication.factor", "1",
-          "transaction.state.log.min.isr", "1"));
-      started.afterPropertiesSet();
-      Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "test-broker-shutdown"));
-      broker = started;
+    public static synchronized String bootstrapServers() {
+        if (broker == null) {
+            EmbeddedKafkaKraftBroker started = new EmbeddedKafkaKraftBroker(1, 1);
+            started.brokerProperties(Map.of(
+                    "offsets.topic.num.partitions", "1",
+                    "group.initial.rebalance.delay.ms", "0",
+                    "transaction.state.log.replication.factor", "1",
+                    "transaction.state.log.min.isr", "1"));
+            started.afterPropertiesSet();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "test-broker-shutdown"));
+            broker = started;
+        }
+        return broker.getBrokersAsString();
     }
-    return broker.getBrokersAsString();
-  }
 
-  /** Runs an admin action against the broker (creating odd topics for negative tests). */
-  public static <T> T withAdmin(java.util.function.Function<org.apache.kafka.clients.admin.AdminClient, T> action) {
-    bootstrapServers();
-    return broker.doWithAdminFunction(action);
-  }
+    /** Runs an admin action against the broker (creating odd topics for negative tests). */
+    public static <T> T withAdmin(java.util.function.Function<org.apache.kafka.clients.admin.AdminClient, T> action) {
+        bootstrapServers();
+        return broker.doWithAdminFunction(action);
+    }
 }

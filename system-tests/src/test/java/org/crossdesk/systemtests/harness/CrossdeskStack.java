@@ -30,115 +30,122 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class CrossdeskStack {
 
-  /** The acknowledgement deadline of IMMEDIATE referrals in these tests (others keep their defaults). */
-  public static final Duration IMMEDIATE_ACK_DEADLINE = Duration.ofSeconds(30);
+    /** The acknowledgement deadline of IMMEDIATE referrals in these tests (others keep their defaults). */
+    public static final Duration IMMEDIATE_ACK_DEADLINE = Duration.ofSeconds(30);
 
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CrossdeskStack.class);
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CrossdeskStack.class);
 
-  private final Stack stack;
+    private final Stack stack;
 
-  private CrossdeskStack(Stack stack) {
-    this.stack = stack;
-  }
-
-  /** Resolves {@link CrossdeskStack} parameters: the first one starts the stack, every later one shares it. */
-  public static final class Extension implements ParameterResolver {
-    @Override
-    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-      return parameter.getParameter().getType() == CrossdeskStack.class;
+    private CrossdeskStack(Stack stack) {
+        this.stack = stack;
     }
 
-    @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-      return context.getRoot().getStore(NAMESPACE)
-          .computeIfAbsent(Running.class, key -> new Running(start()), Running.class).stack;
+    /** Resolves {@link CrossdeskStack} parameters: the first one starts the stack, every later one shares it. */
+    public static final class Extension implements ParameterResolver {
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == CrossdeskStack.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            return context.getRoot()
+                    .getStore(NAMESPACE)
+                    .computeIfAbsent(Running.class, key -> new Running(start()), Running.class)
+                    .stack;
+        }
     }
-  }
 
-  /** Closed by JUnit when the whole run ends, whichever class started it. */
-  private record Running(CrossdeskStack stack) implements ExtensionContext.Store.CloseableResource {
-    @Override
-    public void close() {
-      stack.stack.close();
+    /** Closed by JUnit when the whole run ends, whichever class started it. */
+    private record Running(CrossdeskStack stack) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            stack.stack.close();
+        }
     }
-  }
 
-  private static CrossdeskStack start() {
-    Path home = Path.of(System.getProperty("crossdesk.home", "..")).toAbsolutePath().normalize();
-    Path state = Path.of(System.getProperty("crossdesk.systemtests.state", "target/stack"));
-    StackOptions options = StackOptions.forHome(home)
-        .stateDir(state)
-        .fresh(true)
-        // The tests act as demo desks with the published demo API keys, which the services accept only so.
-        .demoCredentials(true)
-        .kafkaPorts(freePort(), freePort())
-        .environment("CROSSDESK_ROUTING_DEADLINES_IMMEDIATE_ACKNOWLEDGEMENT", IMMEDIATE_ACK_DEADLINE.toString())
-        .environment("CROSSDESK_NOTIFICATIONS_DEADLINES_CHECK_INTERVAL", "PT1S")
-        .environment("CROSSDESK_NOTIFICATIONS_WEBHOOKS_INITIAL_BACKOFF", "PT0.2S")
-        .readyTimeout(Duration.ofMinutes(4));
-    for (Service service : Service.values()) {
-      options.port(service, freePort());
+    private static CrossdeskStack start() {
+        Path home = Path.of(System.getProperty("crossdesk.home", ".."))
+                .toAbsolutePath()
+                .normalize();
+        Path state = Path.of(System.getProperty("crossdesk.systemtests.state", "target/stack"));
+        StackOptions options = StackOptions.forHome(home)
+                .stateDir(state)
+                .fresh(true)
+                // The tests act as demo desks with the published demo API keys, which the services accept only so.
+                .demoCredentials(true)
+                .kafkaPorts(freePort(), freePort())
+                .environment("CROSSDESK_ROUTING_DEADLINES_IMMEDIATE_ACKNOWLEDGEMENT", IMMEDIATE_ACK_DEADLINE.toString())
+                .environment("CROSSDESK_NOTIFICATIONS_DEADLINES_CHECK_INTERVAL", "PT1S")
+                .environment("CROSSDESK_NOTIFICATIONS_WEBHOOKS_INITIAL_BACKOFF", "PT0.2S")
+                .readyTimeout(Duration.ofMinutes(4));
+        for (Service service : Service.values()) {
+            options.port(service, freePort());
+        }
+        long t0 = System.nanoTime();
+        Stack stack = Stack.start(options, line -> System.out.println("[stack] " + line));
+        System.out.printf("[stack] ready in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, stack.components());
+        for (Service needed :
+                List.of(Service.SCHEMA_REGISTRY, Service.INTAKE, Service.ROUTING, Service.NOTIFICATIONS)) {
+            if (stack.url(needed).isEmpty()) {
+                stack.close();
+                throw new IllegalStateException(
+                        "system tests need " + needed.id() + " built; not built: " + stack.skipped());
+            }
+        }
+        return new CrossdeskStack(stack);
     }
-    long t0 = System.nanoTime();
-    Stack stack = Stack.start(options, line -> System.out.println("[stack] " + line));
-    System.out.printf("[stack] ready in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, stack.components());
-    for (Service needed : List.of(Service.SCHEMA_REGISTRY, Service.INTAKE, Service.ROUTING, Service.NOTIFICATIONS)) {
-      if (stack.url(needed).isEmpty()) {
-        stack.close();
-        throw new IllegalStateException("system tests need " + needed.id() + " built; not built: " + stack.skipped());
-      }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-    return new CrossdeskStack(stack);
-  }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public String bootstrapServers() {
+        return stack.bootstrapServers();
     }
-  }
 
-  public String bootstrapServers() {
-    return stack.bootstrapServers();
-  }
+    public String schemaRegistryUrl() {
+        return stack.schemaRegistryUrl();
+    }
 
-  public String schemaRegistryUrl() {
-    return stack.schemaRegistryUrl();
-  }
+    public URI url(Service service) {
+        return stack.url(service).orElseThrow(() -> new IllegalStateException(service.id() + " is not running"));
+    }
 
-  public URI url(Service service) {
-    return stack.url(service).orElseThrow(() -> new IllegalStateException(service.id() + " is not running"));
-  }
+    /** A desk acting over HTTP with its demo key ({@code demo-<DESK-ID>}). */
+    public HttpDesk httpDesk(String deskId) {
+        return new HttpDesk(deskId, "demo-" + deskId, url(Service.INTAKE), url(Service.NOTIFICATIONS));
+    }
 
-  /** A desk acting over HTTP with its demo key ({@code demo-<DESK-ID>}). */
-  public HttpDesk httpDesk(String deskId) {
-    return new HttpDesk(deskId, "demo-" + deskId, url(Service.INTAKE), url(Service.NOTIFICATIONS));
-  }
+    /**
+     * A desk acting over Kafka only: its outbox and inbox topics, kafka-clients and our serde, with a credential
+     * the directory's administrator just issued it.
+     */
+    public KafkaDesk kafkaDesk(String deskId) {
+        return new KafkaDesk(deskId, directoryAdmin().issueCredential(deskId), bootstrapServers(), schemaRegistryUrl());
+    }
 
-  /**
-   * A desk acting over Kafka only: its outbox and inbox topics, kafka-clients and our serde, with a credential
-   * the directory's administrator just issued it.
-   */
-  public KafkaDesk kafkaDesk(String deskId) {
-    return new KafkaDesk(deskId, directoryAdmin().issueCredential(deskId), bootstrapServers(), schemaRegistryUrl());
-  }
+    /** The directory's administrator (routing's API), who issues desks' Kafka credentials. */
+    public DirectoryAdmin directoryAdmin() {
+        return new DirectoryAdmin(url(Service.ROUTING));
+    }
 
-  /** The directory's administrator (routing's API), who issues desks' Kafka credentials. */
-  public DirectoryAdmin directoryAdmin() {
-    return new DirectoryAdmin(url(Service.ROUTING));
-  }
+    /** The credential of a fixed principal the launcher bootstrapped (a service, the auditor, the admin). */
+    public KafkaCredentials credentials(String principal) {
+        return stack.access()
+                .orElseThrow(() -> new IllegalStateException("the stack's broker is not secured"))
+                .credentials(principal);
+    }
 
-  /** The credential of a fixed principal the launcher bootstrapped (a service, the auditor, the admin). */
-  public KafkaCredentials credentials(String principal) {
-    return stack.access().orElseThrow(() -> new IllegalStateException("the stack's broker is not secured"))
-        .credentials(principal);
-  }
-
-  /** Kafka client settings that authenticate as {@code credentials}. */
-  public Map<String, Object> kafkaSettings(KafkaCredentials credentials) {
-    Map<String, Object> settings = new HashMap<>(credentials.kafkaProperties(KafkaCredentials.SASL_PLAINTEXT));
-    settings.put("bootstrap.servers", bootstrapServers());
-    return settings;
-  }
+    /** Kafka client settings that authenticate as {@code credentials}. */
+    public Map<String, Object> kafkaSettings(KafkaCredentials credentials) {
+        Map<String, Object> settings = new HashMap<>(credentials.kafkaProperties(KafkaCredentials.SASL_PLAINTEXT));
+        settings.put("bootstrap.servers", bootstrapServers());
+        return settings;
+    }
 }

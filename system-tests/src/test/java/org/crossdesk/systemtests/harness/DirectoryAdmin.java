@@ -17,50 +17,52 @@ import org.crossdesk.access.KafkaCredentials;
  */
 public final class DirectoryAdmin {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String ADMIN_KEY = "demo-admin";
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ADMIN_KEY = "demo-admin";
 
-  private final URI routing;
+    private final URI routing;
 
-  DirectoryAdmin(URI routing) {
-    this.routing = routing;
-  }
-
-  /** Issues (or rotates) the desk's Kafka credential; the answer is the only place the secret is shown. */
-  public KafkaCredentials issueCredential(String deskId) {
-    HttpResponse<String> response = send(request(deskId).POST(HttpRequest.BodyPublishers.noBody()));
-    if (response.statusCode() != 201) {
-      throw new IllegalStateException("issuing the credential of " + deskId + " answered " + response.statusCode()
-          + ": " + response.body());
+    DirectoryAdmin(URI routing) {
+        this.routing = routing;
     }
-    try {
-      JsonNode body = JSON.readTree(response.body());
-      return new KafkaCredentials(body.path("username").asText(), body.path("password").asText());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+
+    /** Issues (or rotates) the desk's Kafka credential; the answer is the only place the secret is shown. */
+    public KafkaCredentials issueCredential(String deskId) {
+        HttpResponse<String> response = send(request(deskId).POST(HttpRequest.BodyPublishers.noBody()));
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("issuing the credential of " + deskId + " answered " + response.statusCode()
+                    + ": " + response.body());
+        }
+        try {
+            JsonNode body = JSON.readTree(response.body());
+            return new KafkaCredentials(
+                    body.path("username").asText(), body.path("password").asText());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 
-  /** Revokes the desk's credential and ACLs; returns the HTTP status. */
-  public int revokeCredential(String deskId) {
-    return send(request(deskId).DELETE()).statusCode();
-  }
-
-  private HttpRequest.Builder request(String deskId) {
-    return HttpRequest.newBuilder(routing.resolve("/api/v1/directory/desks/" + deskId + "/credential"))
-        .header("Authorization", "Bearer " + ADMIN_KEY)
-        .timeout(Duration.ofSeconds(30));
-  }
-
-  private static HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    /** Revokes the desk's credential and ACLs; returns the HTTP status. */
+    public int revokeCredential(String deskId) {
+        return send(request(deskId).DELETE()).statusCode();
     }
-  }
+
+    private HttpRequest.Builder request(String deskId) {
+        return HttpRequest.newBuilder(routing.resolve("/api/v1/directory/desks/" + deskId + "/credential"))
+                .header("Authorization", "Bearer " + ADMIN_KEY)
+                .timeout(Duration.ofSeconds(30));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -23,68 +23,69 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-  /** One POST that arrived, with whether its signature verified. */
-  public record Delivery(String desk, JsonNode message, boolean signatureValid, String deliveryId) {
-  }
+    /** One POST that arrived, with whether its signature verified. */
+    public record Delivery(String desk, JsonNode message, boolean signatureValid, String deliveryId) {}
 
-  private final HttpServer server;
-  private final String secret;
-  private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final HttpServer server;
+    private final String secret;
+    private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
 
-  public WebhookReceiver(String secret) {
-    this.secret = secret;
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public WebhookReceiver(String secret) {
+        this.secret = secret;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/hooks/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String desk = exchange.getRequestURI().getPath().substring("/hooks/".length());
+            String timestamp = exchange.getRequestHeaders().getFirst("Crossdesk-Timestamp");
+            String signature = exchange.getRequestHeaders().getFirst("Crossdesk-Signature");
+            String deliveryId = exchange.getRequestHeaders().getFirst("Crossdesk-Delivery-Id");
+            boolean valid = timestamp != null && signature != null && signature.equals(sign(timestamp, body));
+            deliveries.add(new Delivery(desk, HttpDesk.JSON.readTree(body), valid, deliveryId));
+            exchange.sendResponseHeaders(valid ? 204 : 401, -1);
+            exchange.close();
+        });
+        server.start();
     }
-    server.setExecutor(Executors.newFixedThreadPool(4));
-    server.createContext("/hooks/", exchange -> {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      String desk = exchange.getRequestURI().getPath().substring("/hooks/".length());
-      String timestamp = exchange.getRequestHeaders().getFirst("Crossdesk-Timestamp");
-      String signature = exchange.getRequestHeaders().getFirst("Crossdesk-Signature");
-      String deliveryId = exchange.getRequestHeaders().getFirst("Crossdesk-Delivery-Id");
-      boolean valid = timestamp != null && signature != null && signature.equals(sign(timestamp, body));
-      deliveries.add(new Delivery(desk, HttpDesk.JSON.readTree(body), valid, deliveryId));
-      exchange.sendResponseHeaders(valid ? 204 : 401, -1);
-      exchange.close();
-    });
-    server.start();
-  }
 
-  public String secret() {
-    return secret;
-  }
-
-  public URI urlFor(String desk) {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/" + desk);
-  }
-
-  public List<Delivery> deliveries() {
-    return List.copyOf(deliveries);
-  }
-
-  /** Deliveries of one referral's messages, whichever desk they were for. */
-  public List<Delivery> deliveriesOf(String referralId) {
-    return deliveries.stream().filter(d -> referralId.equals(d.message().path("referralId").asText())).toList();
-  }
-
-  private String sign(String timestamp, byte[] body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
-      mac.update((byte) '.');
-      mac.update(body);
-      return "v1=" + HexFormat.of().formatHex(mac.doFinal());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
+    public String secret() {
+        return secret;
     }
-  }
 
-  @Override
-  public void close() {
-    server.stop(0);
-  }
+    public URI urlFor(String desk) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/" + desk);
+    }
+
+    public List<Delivery> deliveries() {
+        return List.copyOf(deliveries);
+    }
+
+    /** Deliveries of one referral's messages, whichever desk they were for. */
+    public List<Delivery> deliveriesOf(String referralId) {
+        return deliveries.stream()
+                .filter(d -> referralId.equals(d.message().path("referralId").asText()))
+                .toList();
+    }
+
+    private String sign(String timestamp, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
+            mac.update((byte) '.');
+            mac.update(body);
+            return "v1=" + HexFormat.of().formatHex(mac.doFinal());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
 }

@@ -2,7 +2,6 @@ package org.crossdesk.platform.audit;
 
 import java.time.Clock;
 import java.util.UUID;
-
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.audit.AuditAction;
 import org.crossdesk.events.audit.AuditDecision;
@@ -36,8 +35,14 @@ public class AuditLog {
         record(caller, action, type, resourceId, null, AuditDecision.DENIED, reason);
     }
 
-    public void record(Caller caller, AuditAction action, AuditResourceType type, String resourceId,
-            String purpose, AuditDecision decision, String reason) {
+    public void record(
+            Caller caller,
+            AuditAction action,
+            AuditResourceType type,
+            String resourceId,
+            String purpose,
+            AuditDecision decision,
+            String reason) {
         AuditEvent event = AuditEvent.newBuilder()
                 .setMetadata(EventMetadata.newBuilder()
                         .setEventId(UUID.randomUUID().toString())

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -29,10 +28,10 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
-import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.transaction.KafkaTransactionManager;
@@ -58,8 +57,10 @@ public class CrossdeskKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ProducerFactory<String, Object> kafkaProducerFactory(KafkaClientSettings settings,
-            CrossdeskKafkaProperties properties, @Value("${spring.application.name:crossdesk}") String app) {
+    ProducerFactory<String, Object> kafkaProducerFactory(
+            KafkaClientSettings settings,
+            CrossdeskKafkaProperties properties,
+            @Value("${spring.application.name:crossdesk}") String app) {
         String prefix = properties.getTransactionalIdPrefix();
         if (prefix == null || prefix.isBlank()) {
             return new DefaultKafkaProducerFactory<>(settings.producer(app));
@@ -89,8 +90,8 @@ public class CrossdeskKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ConsumerFactory<String, Object> kafkaConsumerFactory(KafkaClientSettings settings,
-            @Value("${spring.application.name:crossdesk}") String app) {
+    ConsumerFactory<String, Object> kafkaConsumerFactory(
+            KafkaClientSettings settings, @Value("${spring.application.name:crossdesk}") String app) {
         return listenerConsumers(settings.consumer(app));
     }
 
@@ -101,7 +102,8 @@ public class CrossdeskKafkaAutoConfiguration {
      */
     public static ConsumerFactory<String, Object> listenerConsumers(Map<String, Object> consumerSettings) {
         Map<String, Object> config = new LinkedHashMap<>(consumerSettings);
-        config.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS,
+        config.put(
+                ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS,
                 config.get(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG));
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
         return new DefaultKafkaConsumerFactory<>(config);
@@ -109,8 +111,10 @@ public class CrossdeskKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaClientSettings settings,
-            KafkaTemplate<String, Object> template, @Value("${spring.application.name:crossdesk}") String app) {
+    DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(
+            KafkaClientSettings settings,
+            KafkaTemplate<String, Object> template,
+            @Value("${spring.application.name:crossdesk}") String app) {
         KafkaTemplate<String, byte[]> raw =
                 new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(settings.rawProducer(app + "-dlt")));
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
@@ -161,10 +165,12 @@ public class CrossdeskKafkaAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "kafkaListenerContainerFactory")
     ConcurrentKafkaListenerContainerFactory<String, Object> kafkaListenerContainerFactory(
-            ConsumerFactory<String, Object> consumerFactory, KafkaTemplate<String, Object> template,
+            ConsumerFactory<String, Object> consumerFactory,
+            KafkaTemplate<String, Object> template,
             DeadLetterPublishingRecoverer recoverer,
             ObjectProvider<KafkaTransactionManager<String, Object>> transactions) {
-        ConcurrentKafkaListenerContainerFactory<String, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        ConcurrentKafkaListenerContainerFactory<String, Object> factory =
+                new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumerFactory);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
         retryAuthorizationFailures(factory.getContainerProperties());
@@ -209,7 +215,8 @@ public class CrossdeskKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AuditLog auditLog(KafkaTemplate<String, Object> template, @Value("${spring.application.name:crossdesk}") String app) {
+    AuditLog auditLog(
+            KafkaTemplate<String, Object> template, @Value("${spring.application.name:crossdesk}") String app) {
         return new AuditLog(template, app, Clock.systemUTC());
     }
 

@@ -2,7 +2,6 @@ package org.crossdesk.platform.kafka;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -31,16 +30,45 @@ public class CrossdeskKafkaProperties {
     /** Extra client settings passed to every producer, consumer and admin client (e.g. SASL). */
     private Map<String, String> properties = new LinkedHashMap<>();
 
-    public String getBootstrapServers() { return bootstrapServers; }
-    public void setBootstrapServers(String bootstrapServers) { this.bootstrapServers = bootstrapServers; }
-    public String getSchemaRegistryUrl() { return schemaRegistryUrl; }
-    public void setSchemaRegistryUrl(String schemaRegistryUrl) { this.schemaRegistryUrl = schemaRegistryUrl; }
-    public short getReplicationFactor() { return replicationFactor; }
-    public void setReplicationFactor(short replicationFactor) { this.replicationFactor = replicationFactor; }
-    public String getTransactionalIdPrefix() { return transactionalIdPrefix; }
-    public void setTransactionalIdPrefix(String transactionalIdPrefix) { this.transactionalIdPrefix = transactionalIdPrefix; }
-    public Map<String, String> getProperties() { return properties; }
-    public void setProperties(Map<String, String> properties) { this.properties = properties; }
+    public String getBootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public void setBootstrapServers(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public String getSchemaRegistryUrl() {
+        return schemaRegistryUrl;
+    }
+
+    public void setSchemaRegistryUrl(String schemaRegistryUrl) {
+        this.schemaRegistryUrl = schemaRegistryUrl;
+    }
+
+    public short getReplicationFactor() {
+        return replicationFactor;
+    }
+
+    public void setReplicationFactor(short replicationFactor) {
+        this.replicationFactor = replicationFactor;
+    }
+
+    public String getTransactionalIdPrefix() {
+        return transactionalIdPrefix;
+    }
+
+    public void setTransactionalIdPrefix(String transactionalIdPrefix) {
+        this.transactionalIdPrefix = transactionalIdPrefix;
+    }
+
+    public Map<String, String> getProperties() {
+        return properties;
+    }
+
+    public void setProperties(Map<String, String> properties) {
+        this.properties = properties;
+    }
 
     public KafkaClientSettings toSettings() {
         return new KafkaClientSettings(bootstrapServers, schemaRegistryUrl, Map.copyOf(properties));

@@ -2,7 +2,6 @@ package org.crossdesk.platform.kafka;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.crossdesk.events.Topic;

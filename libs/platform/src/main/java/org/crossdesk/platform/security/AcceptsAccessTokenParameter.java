@@ -19,5 +19,4 @@ import java.lang.annotation.Target;
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-public @interface AcceptsAccessTokenParameter {
-}
+public @interface AcceptsAccessTokenParameter {}

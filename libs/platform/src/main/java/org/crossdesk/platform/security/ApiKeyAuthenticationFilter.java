@@ -1,15 +1,13 @@
 package org.crossdesk.platform.security;
 
-import java.io.IOException;
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import org.crossdesk.platform.web.ProblemWriter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
@@ -44,7 +42,8 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
      * every other path a query-parameter key is ignored.
      */
     public void setAccessTokenPaths(Collection<String> patterns) {
-        accessTokenPaths = patterns.stream().map(PathPatternParser.defaultInstance::parse).toList();
+        accessTokenPaths =
+                patterns.stream().map(PathPatternParser.defaultInstance::parse).toList();
     }
 
     public List<String> getAccessTokenPaths() {
@@ -63,7 +62,11 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         Optional<Caller> caller = keys.authenticate(presentedKey(request));
         if (caller.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"crossdesk\"");
-            ProblemWriter.write(response, 401, "unauthorized", "Unauthorized",
+            ProblemWriter.write(
+                    response,
+                    401,
+                    "unauthorized",
+                    "Unauthorized",
                     "Present a valid API key as 'Authorization: Bearer <key>'.");
             return;
         }

@@ -26,8 +26,7 @@ public final class ApiKeys {
     /** The demo keys are {@code demo-<principal>} (config/demo/api-keys.txt); never accepted outside a demo. */
     public static final String DEMO_KEY_PREFIX = "demo-";
 
-    private record Entry(byte[] hash, Caller caller) {
-    }
+    private record Entry(byte[] hash, Caller caller) {}
 
     private final List<Entry> entries;
 
@@ -50,8 +49,8 @@ public final class ApiKeys {
             }
             String[] parts = line.split("\\s+");
             if (parts.length < 3 || !parts[0].startsWith("sha256:")) {
-                throw new IllegalArgumentException("API key entry " + lineNo
-                        + " must read 'sha256:<hex> <principal> <ROLE[,ROLE]> [desk-id]'");
+                throw new IllegalArgumentException(
+                        "API key entry " + lineNo + " must read 'sha256:<hex> <principal> <ROLE[,ROLE]> [desk-id]'");
             }
             byte[] digest = HexFormat.of().parseHex(parts[0].substring("sha256:".length()));
             if (digest.length != 32) {

@@ -1,7 +1,6 @@
 package org.crossdesk.platform.security;
 
 import java.util.Set;
-
 import org.crossdesk.platform.web.ProblemException;
 
 /**

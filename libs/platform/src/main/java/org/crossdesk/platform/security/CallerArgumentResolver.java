@@ -17,10 +17,13 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-            NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-        Object caller = webRequest.getAttribute(ApiKeyAuthenticationFilter.CALLER_ATTRIBUTE,
-                RequestAttributes.SCOPE_REQUEST);
+    public Object resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mavContainer,
+            NativeWebRequest webRequest,
+            WebDataBinderFactory binderFactory) {
+        Object caller =
+                webRequest.getAttribute(ApiKeyAuthenticationFilter.CALLER_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         if (caller == null) {
             // A controller asked for a caller on a path the filter does not protect: a wiring
             // mistake, but still never an anonymous pass.

@@ -8,7 +8,9 @@ class DemoCredentialsFailureAnalyzer extends AbstractFailureAnalyzer<DemoCredent
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, DemoCredentialsRefusedException cause) {
-        return new FailureAnalysis(cause.getMessage(), cause.remedy() + " Or, for the demo only, set "
-                + DemoMode.ENVIRONMENT_VARIABLE + "=true.", cause);
+        return new FailureAnalysis(
+                cause.getMessage(),
+                cause.remedy() + " Or, for the demo only, set " + DemoMode.ENVIRONMENT_VARIABLE + "=true.",
+                cause);
     }
 }

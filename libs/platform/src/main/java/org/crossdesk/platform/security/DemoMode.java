@@ -51,8 +51,9 @@ public final class DemoMode {
         if (!enabled) {
             return Optional.empty();
         }
-        return Optional.of("DEMO MODE (" + PROPERTY + "=true): this service ACCEPTS THE PUBLISHED DEMO CREDENTIALS"
-                + (accepted.isEmpty() ? " (none configured so far)" : ": " + String.join("; ", accepted))
-                + ". Anyone who has read the Crossdesk repository can use them. Never run a real deployment like this.");
+        return Optional.of(
+                "DEMO MODE (" + PROPERTY + "=true): this service ACCEPTS THE PUBLISHED DEMO CREDENTIALS"
+                        + (accepted.isEmpty() ? " (none configured so far)" : ": " + String.join("; ", accepted))
+                        + ". Anyone who has read the Crossdesk repository can use them. Never run a real deployment like this.");
     }
 }

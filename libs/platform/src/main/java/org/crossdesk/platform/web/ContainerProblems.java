@@ -11,8 +11,7 @@ final class ContainerProblems {
 
     private static final int MAX_DETAIL = 300;
 
-    private ContainerProblems() {
-    }
+    private ContainerProblems() {}
 
     static String title(int status) {
         HttpStatus known = HttpStatus.resolve(status);

@@ -2,7 +2,6 @@ package org.crossdesk.platform.web;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** {@code crossdesk.http.*}: limits and authentication of a service's HTTP API. */
@@ -21,12 +20,35 @@ public class CrossdeskHttpProperties {
     /** Ant-style paths that need an API key. */
     private List<String> protectedPaths = new ArrayList<>(List.of("/api/**"));
 
-    public long getMaxBodyBytes() { return maxBodyBytes; }
-    public void setMaxBodyBytes(long maxBodyBytes) { this.maxBodyBytes = maxBodyBytes; }
-    public String getApiKeysFile() { return apiKeysFile; }
-    public void setApiKeysFile(String apiKeysFile) { this.apiKeysFile = apiKeysFile; }
-    public String getApiKeys() { return apiKeys; }
-    public void setApiKeys(String apiKeys) { this.apiKeys = apiKeys; }
-    public List<String> getProtectedPaths() { return protectedPaths; }
-    public void setProtectedPaths(List<String> protectedPaths) { this.protectedPaths = protectedPaths; }
+    public long getMaxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    public void setMaxBodyBytes(long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public String getApiKeysFile() {
+        return apiKeysFile;
+    }
+
+    public void setApiKeysFile(String apiKeysFile) {
+        this.apiKeysFile = apiKeysFile;
+    }
+
+    public String getApiKeys() {
+        return apiKeys;
+    }
+
+    public void setApiKeys(String apiKeys) {
+        this.apiKeys = apiKeys;
+    }
+
+    public List<String> getProtectedPaths() {
+        return protectedPaths;
+    }
+
+    public void setProtectedPaths(List<String> protectedPaths) {
+        this.protectedPaths = protectedPaths;
+    }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.apache.catalina.core.StandardHost;
 import org.crossdesk.platform.security.AcceptsAccessTokenParameter;
 import org.crossdesk.platform.security.ApiKeyAuthenticationFilter;
@@ -39,7 +38,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * the {@code /error} fallback), a body size limit, and bearer API-key authentication on the API paths,
  * with published demo keys refused outside demo mode.
  */
-@AutoConfiguration(after = CrossdeskDemoAutoConfiguration.class,
+@AutoConfiguration(
+        after = CrossdeskDemoAutoConfiguration.class,
         beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(CrossdeskHttpProperties.class)
@@ -67,8 +67,9 @@ public class CrossdeskWebAutoConfiguration {
         ApiKeys keys = ApiKeys.load(file == null || file.isBlank() ? null : Path.of(file), properties.getApiKeys());
         List<String> demoPrincipals = keys.demoPrincipals();
         if (!demoPrincipals.isEmpty()) {
-            demo.accept("crossdesk.http.api-keys(-file) holds " + demoPrincipals.size() + " published demo API key(s) ("
-                    + ApiKeys.DEMO_KEY_PREFIX + "<principal or desk> of " + sample(demoPrincipals) + ")",
+            demo.accept(
+                    "crossdesk.http.api-keys(-file) holds " + demoPrincipals.size() + " published demo API key(s) ("
+                            + ApiKeys.DEMO_KEY_PREFIX + "<principal or desk> of " + sample(demoPrincipals) + ")",
                     "Give every principal a long random key of its own and configure only its hash (docs/platform.md).");
         }
         // Count only: the keys are secrets even as hashes.
@@ -85,10 +86,10 @@ public class CrossdeskWebAutoConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<ApiKeyAuthenticationFilter> crossdeskApiKeyFilter(ApiKeys keys,
-            CrossdeskHttpProperties properties) {
-        FilterRegistrationBean<ApiKeyAuthenticationFilter> registration = new FilterRegistrationBean<>(
-                new ApiKeyAuthenticationFilter(keys, properties.getProtectedPaths()));
+    FilterRegistrationBean<ApiKeyAuthenticationFilter> crossdeskApiKeyFilter(
+            ApiKeys keys, CrossdeskHttpProperties properties) {
+        FilterRegistrationBean<ApiKeyAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ApiKeyAuthenticationFilter(keys, properties.getProtectedPaths()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
@@ -103,16 +104,19 @@ public class CrossdeskWebAutoConfiguration {
             FilterRegistrationBean<ApiKeyAuthenticationFilter> crossdeskApiKeyFilter, ListableBeanFactory beans) {
         return () -> {
             Set<String> paths = new TreeSet<>();
-            beans.getBeansOfType(RequestMappingHandlerMapping.class).values().forEach(mapping ->
-                    mapping.getHandlerMethods().forEach((info, method) -> {
+            beans.getBeansOfType(RequestMappingHandlerMapping.class)
+                    .values()
+                    .forEach(mapping -> mapping.getHandlerMethods().forEach((info, method) -> {
                         if (AnnotatedElementUtils.hasAnnotation(method.getMethod(), AcceptsAccessTokenParameter.class)
-                                || AnnotatedElementUtils.hasAnnotation(method.getBeanType(),
-                                        AcceptsAccessTokenParameter.class)) {
+                                || AnnotatedElementUtils.hasAnnotation(
+                                        method.getBeanType(), AcceptsAccessTokenParameter.class)) {
                             paths.addAll(info.getPatternValues());
                         }
                     }));
             crossdeskApiKeyFilter.getFilter().setAccessTokenPaths(paths);
-            log.info("API keys are accepted as ?{}= on {}", ApiKeyAuthenticationFilter.ACCESS_TOKEN_PARAMETER,
+            log.info(
+                    "API keys are accepted as ?{}= on {}",
+                    ApiKeyAuthenticationFilter.ACCESS_TOKEN_PARAMETER,
                     paths.isEmpty() ? "no path" : "these paths only: " + paths);
         };
     }

@@ -5,5 +5,4 @@ package org.crossdesk.platform.web;
  * {@code subjects[0].dateOfBirth}, or null for the whole request), a stable code a client can
  * switch on, and a sentence a desk officer can act on.
  */
-public record FieldViolation(String field, String code, String message) {
-}
+public record FieldViolation(String field, String code, String message) {}

@@ -2,7 +2,6 @@ package org.crossdesk.platform.web;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -38,37 +37,41 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<ProblemDetail> onTooLarge(PayloadTooLargeException e) {
-        return onProblem(new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", e.getMessage(), List.of()));
+        return onProblem(
+                new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", e.getMessage(), List.of()));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldViolation> violations = new ArrayList<>();
-        ex.getBindingResult().getFieldErrors().forEach(f ->
-                violations.add(new FieldViolation(f.getField(), f.getCode(), f.getDefaultMessage())));
-        ex.getBindingResult().getGlobalErrors().forEach(g ->
-                violations.add(new FieldViolation(null, g.getCode(), g.getDefaultMessage())));
+        ex.getBindingResult()
+                .getFieldErrors()
+                .forEach(f -> violations.add(new FieldViolation(f.getField(), f.getCode(), f.getDefaultMessage())));
+        ex.getBindingResult()
+                .getGlobalErrors()
+                .forEach(g -> violations.add(new FieldViolation(null, g.getCode(), g.getDefaultMessage())));
         return asObject(onProblem(ProblemException.invalid(violations)));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         PayloadTooLargeException tooLarge = causeOf(ex, PayloadTooLargeException.class);
         if (tooLarge != null) {
             return asObject(onTooLarge(tooLarge));
         }
         String detail = ex.getMostSpecificCause().getMessage();
-        FieldViolation violation = new FieldViolation(null, "unreadable",
-                "The body is not valid JSON for this resource: " + firstLine(detail));
+        FieldViolation violation = new FieldViolation(
+                null, "unreadable", "The body is not valid JSON for this resource: " + firstLine(detail));
         return asObject(onProblem(ProblemException.invalid(List.of(violation))));
     }
 
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getType() != null
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && problem.getType() != null
                 && "about:blank".equals(problem.getType().toString())) {
             problem.setType(ProblemException.typeUri("http-" + statusCode.value()));
         }

@@ -1,12 +1,10 @@
 package org.crossdesk.platform.web;
 
+import jakarta.servlet.RequestDispatcher;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import jakarta.servlet.RequestDispatcher;
-
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;

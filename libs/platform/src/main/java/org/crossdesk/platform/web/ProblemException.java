@@ -2,7 +2,6 @@ package org.crossdesk.platform.web;
 
 import java.net.URI;
 import java.util.List;
-
 import org.springframework.http.HttpStatus;
 
 /**
@@ -23,13 +22,19 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalid(List<FieldViolation> violations) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, "validation",
-                "The request has " + violations.size() + " invalid field(s); see errors.", violations);
+        return new ProblemException(
+                HttpStatus.BAD_REQUEST,
+                "validation",
+                "The request has " + violations.size() + " invalid field(s); see errors.",
+                violations);
     }
 
     public static ProblemException businessRule(List<FieldViolation> violations) {
-        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "business-rule",
-                "The request is well-formed but breaks " + violations.size() + " rule(s); see errors.", violations);
+        return new ProblemException(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "business-rule",
+                "The request is well-formed but breaks " + violations.size() + " rule(s); see errors.",
+                violations);
     }
 
     public static ProblemException conflict(String detail) {
@@ -48,9 +53,17 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(HttpStatus.UNAUTHORIZED, "unauthorized", detail, List.of());
     }
 
-    public HttpStatus status() { return status; }
-    public URI type() { return typeUri(type); }
-    public List<FieldViolation> violations() { return violations; }
+    public HttpStatus status() {
+        return status;
+    }
+
+    public URI type() {
+        return typeUri(type);
+    }
+
+    public List<FieldViolation> violations() {
+        return violations;
+    }
 
     /** URNs, not URLs: problem types are identifiers, and nothing has to be served behind them. */
     static URI typeUri(String type) {

@@ -1,9 +1,8 @@
 package org.crossdesk.platform.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Writes a problem+json answer from a servlet filter, where controller advice cannot reach
@@ -11,8 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public final class ProblemWriter {
 
-    private ProblemWriter() {
-    }
+    private ProblemWriter() {}
 
     public static final String CONTENT_TYPE = "application/problem+json";
 

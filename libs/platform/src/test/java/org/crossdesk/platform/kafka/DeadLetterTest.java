@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,7 +39,8 @@ import org.springframework.stereotype.Component;
  * Real broker, real registry, real serdes.
  */
 @CrossdeskKafka
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = "spring.application.name=platform-dead-letter-test")
 class DeadLetterTest {
 
@@ -55,7 +55,8 @@ class DeadLetterTest {
         static class Listener {
             final List<OutboxMessage> received = new CopyOnWriteArrayList<>();
 
-            @KafkaListener(topics = "#{T(org.crossdesk.events.Topics).deskOutboxName('FR-OCRTIS')}",
+            @KafkaListener(
+                    topics = "#{T(org.crossdesk.events.Topics).deskOutboxName('FR-OCRTIS')}",
                     groupId = "platform-dead-letter-test")
             void on(OutboxMessage message) {
                 if (message.getMessage() instanceof AlertAcknowledgement ack
@@ -80,11 +81,19 @@ class DeadLetterTest {
     void unreadableAndUnusableRecordsAreDeadLetteredWithTheirCauseAndTheConsumerGoesOn() throws Exception {
         provisioner.ensureDeskTopics(DESK);
         byte[] garbage = "this is not Avro".getBytes(StandardCharsets.UTF_8);
-        byte[] unknownSchemaId = ByteBuffer.allocate(7).put((byte) 0).putInt(987_654).put((byte) 2).put((byte) 'x').array();
-        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
-                "bootstrap.servers", KafkaFixture.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+        byte[] unknownSchemaId = ByteBuffer.allocate(7)
+                .put((byte) 0)
+                .putInt(987_654)
+                .put((byte) 2)
+                .put((byte) 'x')
+                .array();
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(
+                Map.of("bootstrap.servers", KafkaFixture.bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
             raw.send(new ProducerRecord<>(OUTBOX, "garbage", garbage)).get();
-            raw.send(new ProducerRecord<>(OUTBOX, "unknown-id", unknownSchemaId)).get();
+            raw.send(new ProducerRecord<>(OUTBOX, "unknown-id", unknownSchemaId))
+                    .get();
         }
         OutboxMessage refused = outboxAcknowledgement(REFUSED_OFFICER);
         template.send(OUTBOX, "refused", refused).get();
@@ -100,15 +109,18 @@ class DeadLetterTest {
         assertThat(garbageLetter.value()).isEqualTo(garbage);
         assertThat(header(garbageLetter, "kafka_dlt-original-topic")).isEqualTo(OUTBOX);
         assertThat(header(garbageLetter, "kafka_dlt-exception-fqcn")).contains("DeserializationException");
-        assertThat(header(garbageLetter, CrossdeskKafkaAutoConfiguration.ROOT_CAUSE_HEADER)).containsIgnoringCase("magic byte");
+        assertThat(header(garbageLetter, CrossdeskKafkaAutoConfiguration.ROOT_CAUSE_HEADER))
+                .containsIgnoringCase("magic byte");
 
         ConsumerRecord<byte[], byte[]> unknownLetter = byKey(dead, "unknown-id");
         assertThat(unknownLetter.value()).isEqualTo(unknownSchemaId);
-        assertThat(header(unknownLetter, CrossdeskKafkaAutoConfiguration.ROOT_CAUSE_HEADER)).contains("987654");
+        assertThat(header(unknownLetter, CrossdeskKafkaAutoConfiguration.ROOT_CAUSE_HEADER))
+                .contains("987654");
 
         ConsumerRecord<byte[], byte[]> refusedLetter = byKey(dead, "refused");
         assertThat(header(refusedLetter, CrossdeskKafkaAutoConfiguration.ROOT_CAUSE_HEADER))
-                .contains(UnusableRecordException.class.getName()).contains("does not know");
+                .contains(UnusableRecordException.class.getName())
+                .contains("does not know");
         assertThat(listener.received).doesNotContain(refused);
     }
 
@@ -117,11 +129,15 @@ class DeadLetterTest {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", KafkaFixture.bootstrapServers()))) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 Map<String, TopicDescription> topics = admin.describeTopics(List.of(
-                        Topics.REFERRALS_LIFECYCLE, Topics.REFERRALS_LIFECYCLE + Topics.DEAD_LETTER_SUFFIX,
-                        Topics.DIRECTORY_DESKS)).allTopicNames().get();
+                                Topics.REFERRALS_LIFECYCLE,
+                                Topics.REFERRALS_LIFECYCLE + Topics.DEAD_LETTER_SUFFIX,
+                                Topics.DIRECTORY_DESKS))
+                        .allTopicNames()
+                        .get();
                 assertThat(topics.get(Topics.REFERRALS_LIFECYCLE).partitions())
                         .hasSize(Topics.REFERRALS_LIFECYCLE_TOPIC.partitions());
-                assertThat(topics.get(Topics.REFERRALS_LIFECYCLE + Topics.DEAD_LETTER_SUFFIX).partitions())
+                assertThat(topics.get(Topics.REFERRALS_LIFECYCLE + Topics.DEAD_LETTER_SUFFIX)
+                                .partitions())
                         .hasSize(Topics.REFERRALS_LIFECYCLE_TOPIC.partitions());
             });
         }
@@ -130,15 +146,19 @@ class DeadLetterTest {
     private static OutboxMessage outboxAcknowledgement(String officer) {
         OutboxMessage example = ExampleEvents.outboxMessages().stream()
                 .filter(m -> m.getMessage() instanceof AlertAcknowledgement)
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         AlertAcknowledgement ack = AlertAcknowledgement.newBuilder((AlertAcknowledgement) example.getMessage())
-                .setAcknowledgedBy(officer).build();
+                .setAcknowledgedBy(officer)
+                .build();
         return OutboxMessage.newBuilder(example).setMessage(ack).build();
     }
 
     private static ConsumerRecord<byte[], byte[]> byKey(List<ConsumerRecord<byte[], byte[]>> records, String key) {
-        return records.stream().filter(r -> key.equals(new String(r.key(), StandardCharsets.UTF_8)))
-                .findFirst().orElseThrow(() -> new AssertionError("no dead letter keyed " + key));
+        return records.stream()
+                .filter(r -> key.equals(new String(r.key(), StandardCharsets.UTF_8)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no dead letter keyed " + key));
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

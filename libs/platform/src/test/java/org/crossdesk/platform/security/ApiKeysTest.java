@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 class ApiKeysTest {
 
-    private final ApiKeys keys = ApiKeys.parse(String.join("\n",
-            "# desks",
-            ApiKeys.hash("fr-secret") + " FR-OCRTIS DESK FR-OCRTIS",
-            ApiKeys.hash("admin-secret") + " ops ADMIN,AUDITOR  # two roles") + ";"
+    private final ApiKeys keys = ApiKeys.parse(String.join(
+                    "\n",
+                    "# desks",
+                    ApiKeys.hash("fr-secret") + " FR-OCRTIS DESK FR-OCRTIS",
+                    ApiKeys.hash("admin-secret") + " ops ADMIN,AUDITOR  # two roles")
+            + ";"
             + ApiKeys.hash("sup-secret") + " watch SUPERVISOR");
 
     @Test
@@ -43,9 +44,11 @@ class ApiKeysTest {
     @Test
     void malformedEntriesAreRefusedWithTheirLineNumber() {
         assertThatThrownBy(() -> ApiKeys.parse("plain-key FR-OCRTIS DESK FR-OCRTIS"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("entry 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("entry 1");
         assertThatThrownBy(() -> ApiKeys.parse("\nsha256:abcd FR DESK FR-X"))
-                .hasMessageContaining("entry 2").hasMessageContaining("64 hex digits");
+                .hasMessageContaining("entry 2")
+                .hasMessageContaining("64 hex digits");
         assertThatThrownBy(() -> ApiKeys.parse(ApiKeys.hash("k") + " FR-OCRTIS DESK"))
                 .hasMessageContaining("desk id");
     }

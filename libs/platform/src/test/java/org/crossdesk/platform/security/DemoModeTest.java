@@ -17,12 +17,13 @@ class DemoModeTest {
 
     private static final String DEMO_KEYS = ApiKeys.hash("demo-admin") + " admin ADMIN;"
             + ApiKeys.hash("demo-FR-OCRTIS") + " FR-OCRTIS DESK FR-OCRTIS;"
-            + ApiKeys.hash("demo-DE-BKA") + " de-bka.system DESK DE-BKA";   // named by its desk
+            + ApiKeys.hash("demo-DE-BKA") + " de-bka.system DESK DE-BKA"; // named by its desk
     private static final String OWN_KEYS = ApiKeys.hash("k7Vq2-long-random-0123456789") + " FR-OCRTIS DESK FR-OCRTIS;"
-            + ApiKeys.hash("demo-someone-else") + " admin ADMIN";  // demo-like, but not demo-<its principal>
+            + ApiKeys.hash("demo-someone-else") + " admin ADMIN"; // demo-like, but not demo-<its principal>
 
-    private final WebApplicationContextRunner service = new WebApplicationContextRunner().withConfiguration(
-            AutoConfigurations.of(CrossdeskDemoAutoConfiguration.class, CrossdeskWebAutoConfiguration.class));
+    private final WebApplicationContextRunner service = new WebApplicationContextRunner()
+            .withConfiguration(
+                    AutoConfigurations.of(CrossdeskDemoAutoConfiguration.class, CrossdeskWebAutoConfiguration.class));
 
     @Test
     void demoKeysAreFoundByComputationWhateverTheirPrincipal() {
@@ -37,8 +38,13 @@ class DemoModeTest {
             Throwable failure = context.getStartupFailure();
             DemoCredentialsRefusedException refused = causeOf(failure);
             assertThat(refused).isNotNull();
-            assertThat(refused.getMessage()).contains("Refusing to start", "3 published demo API key(s)",
-                    "admin, FR-OCRTIS, de-bka.system", "CROSSDESK_DEMO=true").doesNotContain(ApiKeys.hash("demo-admin"));
+            assertThat(refused.getMessage())
+                    .contains(
+                            "Refusing to start",
+                            "3 published demo API key(s)",
+                            "admin, FR-OCRTIS, de-bka.system",
+                            "CROSSDESK_DEMO=true")
+                    .doesNotContain(ApiKeys.hash("demo-admin"));
             FailureAnalysis analysis = new DemoCredentialsFailureAnalyzer().analyze(failure);
             assertThat(analysis.getDescription()).isEqualTo(refused.getMessage());
             assertThat(analysis.getAction()).contains("CROSSDESK_DEMO=true");
@@ -49,13 +55,17 @@ class DemoModeTest {
 
     @Test
     void withTheFlagTheyAreAcceptedWithOneLoudWarning(CapturedOutput output) {
-        service.withPropertyValues("crossdesk.http.api-keys=" + DEMO_KEYS, "crossdesk.demo=true").run(context -> {
-            assertThat(context).hasNotFailed();
-            assertThat(context.getBean(ApiKeys.class).authenticate("demo-admin")).isPresent();
-            assertThat(context.getBean(DemoMode.class).accepted()).hasSize(1);
-        });
+        service.withPropertyValues("crossdesk.http.api-keys=" + DEMO_KEYS, "crossdesk.demo=true")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(ApiKeys.class).authenticate("demo-admin"))
+                            .isPresent();
+                    assertThat(context.getBean(DemoMode.class).accepted()).hasSize(1);
+                });
         assertThat(output.getOut().lines().filter(line -> line.contains("WARN") && line.contains("DEMO MODE")))
-                .singleElement().asString().contains("ACCEPTS THE PUBLISHED DEMO CREDENTIALS", "3 published demo API key(s)");
+                .singleElement()
+                .asString()
+                .contains("ACCEPTS THE PUBLISHED DEMO CREDENTIALS", "3 published demo API key(s)");
     }
 
     @Test

@@ -2,6 +2,9 @@ package org.crossdesk.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,11 +19,6 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Positive;
-
 import org.crossdesk.platform.kafka.CrossdeskKafkaAutoConfiguration;
 import org.crossdesk.platform.security.AcceptsAccessTokenParameter;
 import org.crossdesk.platform.security.ApiKeys;
@@ -41,24 +39,28 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The shared HTTP conventions, exercised over real HTTP against a real embedded server. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "crossdesk.http.max-body-bytes=200")
 class CrossdeskWebTest {
 
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry registry) {
-        registry.add("crossdesk.http.api-keys", () -> ApiKeys.hash("fr-key") + " FR-OCRTIS DESK FR-OCRTIS;"
-                + ApiKeys.hash("admin-key") + " ops ADMIN");
+        registry.add(
+                "crossdesk.http.api-keys",
+                () -> ApiKeys.hash("fr-key") + " FR-OCRTIS DESK FR-OCRTIS;" + ApiKeys.hash("admin-key") + " ops ADMIN");
     }
 
     @Configuration
-    @EnableAutoConfiguration(exclude = CrossdeskKafkaAutoConfiguration.class,
+    @EnableAutoConfiguration(
+            exclude = CrossdeskKafkaAutoConfiguration.class,
             excludeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
     static class App {
         @RestController
         static class Echo {
-            record Sample(@NotBlank String deskReference, @Positive int count) {
-            }
+            record Sample(
+                    @NotBlank String deskReference,
+                    @Positive int count) {}
 
             @PostMapping("/api/v1/echo")
             Map<String, Object> echo(Caller caller, @Valid @RequestBody Sample sample) {
@@ -73,8 +75,8 @@ class CrossdeskWebTest {
 
             @PostMapping("/api/v1/rule")
             Map<String, Object> rule(Caller caller) {
-                throw ProblemException.businessRule(List.of(
-                        new FieldViolation("warrants[0].maximumPenaltyMonths", "below-threshold", "at least 24 months")));
+                throw ProblemException.businessRule(List.of(new FieldViolation(
+                        "warrants[0].maximumPenaltyMonths", "below-threshold", "at least 24 months")));
             }
 
             @GetMapping("/api/v1/whoami")
@@ -100,8 +102,10 @@ class CrossdeskWebTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private HttpResponse<String> post(String path, String key, String contentType, BodyPublisher body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).POST(body);
+    private HttpResponse<String> post(String path, String key, String contentType, BodyPublisher body)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .POST(body);
         if (key != null) {
             b.header("Authorization", "Bearer " + key);
         }
@@ -127,7 +131,8 @@ class CrossdeskWebTest {
         for (String key : new String[] {null, "wrong"}) {
             HttpResponse<String> r = postJson("/api/v1/echo", key, "{}");
             assertThat(r.statusCode()).isEqualTo(401);
-            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+            assertThat(r.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
             assertThat(r.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"crossdesk\"");
             assertThat(r.body()).contains("\"status\":401");
         }
@@ -137,8 +142,11 @@ class CrossdeskWebTest {
     void everyInvalidFieldIsListed() throws Exception {
         HttpResponse<String> r = postJson("/api/v1/echo", "fr-key", "{\"deskReference\":\" \",\"count\":0}");
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
-        assertThat(r.body()).contains("\"field\":\"deskReference\"").contains("\"field\":\"count\"")
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(r.body())
+                .contains("\"field\":\"deskReference\"")
+                .contains("\"field\":\"count\"")
                 .contains("urn:crossdesk:problem:validation");
     }
 
@@ -156,12 +164,19 @@ class CrossdeskWebTest {
         assertThat(announced.statusCode()).isEqualTo(413);
         assertThat(announced.body()).contains("urn:crossdesk:problem:payload-too-large");
 
-        HttpResponse<String> chunked = post("/api/v1/echo", "fr-key", "application/json",
+        HttpResponse<String> chunked = post(
+                "/api/v1/echo",
+                "fr-key",
+                "application/json",
                 BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big.getBytes())));
         assertThat(chunked.statusCode()).isEqualTo(413);
 
-        HttpResponse<String> smallChunked = post("/api/v1/echo", "fr-key", "application/json",
-                BodyPublishers.ofInputStream(() -> new ByteArrayInputStream("{\"deskReference\":\"a\",\"count\":2}".getBytes())));
+        HttpResponse<String> smallChunked = post(
+                "/api/v1/echo",
+                "fr-key",
+                "application/json",
+                BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream("{\"deskReference\":\"a\",\"count\":2}".getBytes())));
         assertThat(smallChunked.statusCode()).isEqualTo(200);
     }
 
@@ -169,14 +184,17 @@ class CrossdeskWebTest {
     void aWrongMediaTypeIs415Problem() throws Exception {
         HttpResponse<String> r = post("/api/v1/echo", "fr-key", "text/plain", BodyPublishers.ofString("hello"));
         assertThat(r.statusCode()).isEqualTo(415);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
     }
 
     @Test
     void aDeskMayNotUseAnAdminEndpointAndAnAdminIsNoDesk() throws Exception {
         assertThat(postJson("/api/v1/admin-only", "fr-key", "{}").statusCode()).isEqualTo(403);
-        assertThat(postJson("/api/v1/admin-only", "admin-key", "{}").statusCode()).isEqualTo(200);
-        HttpResponse<String> adminAsDesk = postJson("/api/v1/echo", "admin-key", "{\"deskReference\":\"a\",\"count\":2}");
+        assertThat(postJson("/api/v1/admin-only", "admin-key", "{}").statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> adminAsDesk =
+                postJson("/api/v1/echo", "admin-key", "{\"deskReference\":\"a\",\"count\":2}");
         assertThat(adminAsDesk.statusCode()).isEqualTo(403);
         assertThat(adminAsDesk.body()).contains("urn:crossdesk:problem:forbidden");
     }
@@ -189,7 +207,8 @@ class CrossdeskWebTest {
     }
 
     private HttpResponse<String> get(String pathAndQuery, String key) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
+                .GET();
         if (key != null) {
             b.header("Authorization", "Bearer " + key);
         }
@@ -208,7 +227,8 @@ class CrossdeskWebTest {
                 .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
         assertThat(elsewhere.body()).contains("urn:crossdesk:problem:unauthorized");
         // The header still works there, and a stray query-parameter key does not get in its way.
-        assertThat(get("/api/v1/whoami?access_token=wrong", "fr-key").statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/whoami?access_token=wrong", "fr-key").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -222,8 +242,12 @@ class CrossdeskWebTest {
 
     @Test
     void theErrorFallbackIsProblemJsonEvenForABrowser() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/error"))
-                .header("Accept", "text/html").GET().build(), BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/error"))
+                        .header("Accept", "text/html")
+                        .GET()
+                        .build(),
+                BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
@@ -232,15 +256,17 @@ class CrossdeskWebTest {
 
     /** Requests the JDK client refuses to send, so written to a raw socket; Tomcat refuses them itself. */
     @ParameterizedTest
-    @ValueSource(strings = {
-        "GET /api/v1/echo%zz HTTP/1.1",            // bad %-encoding in the path
-        "GET /api/v1/{echo} HTTP/1.1",             // characters not allowed in a request target
-        "GET /api/v1/whoami?q=%zz&x=\"<> HTTP/1.1", // a query string with bad encoding and illegal characters
-        "GET /api/v1/whoami HTTP/1.1\r\nBad Header: x", // a space in a header name
-        "GET /api/v1/whoami HTTP/1.1\r\nX-Long: {70000 characters}", // over the header size limit
-        "GET /../../etc/passwd HTTP/1.1",          // a path leaving the root
-        "GET /api/v1/whoami?q=%zz HTTP/1.1",       // bad encoding alone: the parameter is dropped (406 here: text/html)
-    })
+    @ValueSource(
+            strings = {
+                "GET /api/v1/echo%zz HTTP/1.1", // bad %-encoding in the path
+                "GET /api/v1/{echo} HTTP/1.1", // characters not allowed in a request target
+                "GET /api/v1/whoami?q=%zz&x=\"<> HTTP/1.1", // a query string with bad encoding and illegal characters
+                "GET /api/v1/whoami HTTP/1.1\r\nBad Header: x", // a space in a header name
+                "GET /api/v1/whoami HTTP/1.1\r\nX-Long: {70000 characters}", // over the header size limit
+                "GET /../../etc/passwd HTTP/1.1", // a path leaving the root
+                "GET /api/v1/whoami?q=%zz HTTP/1.1", // bad encoding alone: the parameter is dropped (406 here:
+                // text/html)
+            })
     void malformedRequestsAreProblemJsonNeverHtmlNever5xx(String head) throws Exception {
         String request = head.replace("{70000 characters}", "x".repeat(70_000));
         RawResponse r = raw(request + "\r\nHost: localhost\r\nAuthorization: Bearer fr-key\r\nAccept: text/html\r\n"

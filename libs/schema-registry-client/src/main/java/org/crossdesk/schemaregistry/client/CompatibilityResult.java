@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record CompatibilityResult(boolean compatible, List<String> messages) {
 
-  public CompatibilityResult {
-    messages = messages == null ? List.of() : List.copyOf(messages);
-  }
+    public CompatibilityResult {
+        messages = messages == null ? List.of() : List.copyOf(messages);
+    }
 }

@@ -7,9 +7,9 @@ package org.crossdesk.schemaregistry.client;
  */
 public class IncompatibleSchemaException extends SchemaRegistryException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public IncompatibleSchemaException(int status, int errorCode, String registryMessage) {
-    super(status, errorCode, registryMessage);
-  }
+    public IncompatibleSchemaException(int status, int errorCode, String registryMessage) {
+        super(status, errorCode, registryMessage);
+    }
 }

@@ -18,20 +18,25 @@ import java.util.List;
  * @param references imported schemas, empty when none
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record RegisteredSchema(String subject, Integer version, Integer id, String schemaType, String schema,
-    List<SchemaReference> references) {
+public record RegisteredSchema(
+        String subject,
+        Integer version,
+        Integer id,
+        String schemaType,
+        String schema,
+        List<SchemaReference> references) {
 
-  public RegisteredSchema {
-    references = references == null ? List.of() : List.copyOf(references);
-  }
+    public RegisteredSchema {
+        references = references == null ? List.of() : List.copyOf(references);
+    }
 
-  /** The schema type, defaulting an absent one to {@code AVRO}. */
-  public String schemaTypeOrAvro() {
-    return schemaType == null ? SchemaDefinition.AVRO : schemaType;
-  }
+    /** The schema type, defaulting an absent one to {@code AVRO}. */
+    public String schemaTypeOrAvro() {
+        return schemaType == null ? SchemaDefinition.AVRO : schemaType;
+    }
 
-  /** This schema as a request body, e.g. to register it under another subject. */
-  public SchemaDefinition definition() {
-    return new SchemaDefinition(schema, schemaType, references);
-  }
+    /** This schema as a request body, e.g. to register it under another subject. */
+    public SchemaDefinition definition() {
+        return new SchemaDefinition(schema, schemaType, references);
+    }
 }

@@ -15,25 +15,25 @@ import org.apache.avro.Schema;
  */
 public record SchemaDefinition(String schema, String schemaType, List<SchemaReference> references) {
 
-  public static final String AVRO = "AVRO";
+    public static final String AVRO = "AVRO";
 
-  public SchemaDefinition {
-    Objects.requireNonNull(schema, "schema");
-    references = references == null ? List.of() : List.copyOf(references);
-  }
+    public SchemaDefinition {
+        Objects.requireNonNull(schema, "schema");
+        references = references == null ? List.of() : List.copyOf(references);
+    }
 
-  /** An Avro schema without references, in the canonical text the registry stores (docs/design/schema-registry-api.md §4.3). */
-  public static SchemaDefinition avro(Schema schema) {
-    return new SchemaDefinition(schema.toString(), null, List.of());
-  }
+    /** An Avro schema without references, in the canonical text the registry stores (docs/design/schema-registry-api.md §4.3). */
+    public static SchemaDefinition avro(Schema schema) {
+        return new SchemaDefinition(schema.toString(), null, List.of());
+    }
 
-  /** An Avro schema given as text. */
-  public static SchemaDefinition avro(String schemaText) {
-    return new SchemaDefinition(schemaText, null, List.of());
-  }
+    /** An Avro schema given as text. */
+    public static SchemaDefinition avro(String schemaText) {
+        return new SchemaDefinition(schemaText, null, List.of());
+    }
 
-  /** The schema type, defaulting an absent one to {@code AVRO}. */
-  public String schemaTypeOrAvro() {
-    return schemaType == null ? AVRO : schemaType;
-  }
+    /** The schema type, defaulting an absent one to {@code AVRO}. */
+    public String schemaTypeOrAvro() {
+        return schemaType == null ? AVRO : schemaType;
+    }
 }

@@ -13,8 +13,8 @@ import java.util.Objects;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SchemaReference(String name, String subject, int version) {
 
-  public SchemaReference {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(subject, "subject");
-  }
+    public SchemaReference {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(subject, "subject");
+    }
 }

@@ -14,45 +14,45 @@ package org.crossdesk.schemaregistry.client;
  */
 public class SchemaRegistryException extends RuntimeException {
 
-  /** Synthesized, as Confluent's Java client does, when an error body is not the registry's JSON envelope. */
-  public static final int UNPARSEABLE_ERROR_BODY = 50005;
+    /** Synthesized, as Confluent's Java client does, when an error body is not the registry's JSON envelope. */
+    public static final int UNPARSEABLE_ERROR_BODY = 50005;
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final int status;
-  private final int errorCode;
-  private final String registryMessage;
+    private final int status;
+    private final int errorCode;
+    private final String registryMessage;
 
-  public SchemaRegistryException(int status, int errorCode, String registryMessage) {
-    this(status, errorCode, registryMessage, null);
-  }
-
-  public SchemaRegistryException(int status, int errorCode, String registryMessage, Throwable cause) {
-    super(describe(status, errorCode, registryMessage), cause);
-    this.status = status;
-    this.errorCode = errorCode;
-    this.registryMessage = registryMessage;
-  }
-
-  /** The HTTP status, or {@code -1} when no response was received (network failure). */
-  public int status() {
-    return status;
-  }
-
-  /** The registry's {@code error_code} (e.g. 40403), the bare status for generic errors, or 50005. */
-  public int errorCode() {
-    return errorCode;
-  }
-
-  /** The registry's own message, without the status and code decoration of {@link #getMessage()}. */
-  public String registryMessage() {
-    return registryMessage;
-  }
-
-  private static String describe(int status, int errorCode, String message) {
-    if (status < 0) {
-      return message;
+    public SchemaRegistryException(int status, int errorCode, String registryMessage) {
+        this(status, errorCode, registryMessage, null);
     }
-    return message + " (HTTP " + status + ", error_code " + errorCode + ")";
-  }
+
+    public SchemaRegistryException(int status, int errorCode, String registryMessage, Throwable cause) {
+        super(describe(status, errorCode, registryMessage), cause);
+        this.status = status;
+        this.errorCode = errorCode;
+        this.registryMessage = registryMessage;
+    }
+
+    /** The HTTP status, or {@code -1} when no response was received (network failure). */
+    public int status() {
+        return status;
+    }
+
+    /** The registry's {@code error_code} (e.g. 40403), the bare status for generic errors, or 50005. */
+    public int errorCode() {
+        return errorCode;
+    }
+
+    /** The registry's own message, without the status and code decoration of {@link #getMessage()}. */
+    public String registryMessage() {
+        return registryMessage;
+    }
+
+    private static String describe(int status, int errorCode, String message) {
+        if (status < 0) {
+            return message;
+        }
+        return message + " (HTTP " + status + ", error_code " + errorCode + ")";
+    }
 }

@@ -7,12 +7,12 @@ package org.crossdesk.schemaregistry.client;
  */
 public class SchemaRegistryInvalidRequestException extends SchemaRegistryException {
 
-  public static final int INVALID_SCHEMA = 42201;
-  public static final int INVALID_VERSION = 42202;
+    public static final int INVALID_SCHEMA = 42201;
+    public static final int INVALID_VERSION = 42202;
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public SchemaRegistryInvalidRequestException(int status, int errorCode, String registryMessage) {
-    super(status, errorCode, registryMessage);
-  }
+    public SchemaRegistryInvalidRequestException(int status, int errorCode, String registryMessage) {
+        super(status, errorCode, registryMessage);
+    }
 }

@@ -7,23 +7,23 @@ package org.crossdesk.schemaregistry.client;
  */
 public class SchemaRegistryUnavailableException extends SchemaRegistryException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final int attempts;
+    private final int attempts;
 
-  public SchemaRegistryUnavailableException(int status, int errorCode, String registryMessage, int attempts,
-      Throwable cause) {
-    super(status, errorCode, registryMessage, cause);
-    this.attempts = attempts;
-  }
+    public SchemaRegistryUnavailableException(
+            int status, int errorCode, String registryMessage, int attempts, Throwable cause) {
+        super(status, errorCode, registryMessage, cause);
+        this.attempts = attempts;
+    }
 
-  @Override
-  public String getMessage() {
-    return super.getMessage() + " [gave up after " + attempts + " attempt(s)]";
-  }
+    @Override
+    public String getMessage() {
+        return super.getMessage() + " [gave up after " + attempts + " attempt(s)]";
+    }
 
-  /** How many times the request was sent (to any URL) before giving up. */
-  public int attempts() {
-    return attempts;
-  }
+    /** How many times the request was sent (to any URL) before giving up. */
+    public int attempts() {
+        return attempts;
+    }
 }

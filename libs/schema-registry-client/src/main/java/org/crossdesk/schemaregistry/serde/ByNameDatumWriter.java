@@ -15,26 +15,26 @@ import org.apache.avro.io.Encoder;
  */
 final class ByNameDatumWriter extends GenericDatumWriter<Object> {
 
-  ByNameDatumWriter(Schema writer, GenericData data) {
-    super(writer, data);
-  }
+    ByNameDatumWriter(Schema writer, GenericData data) {
+        super(writer, data);
+    }
 
-  @Override
-  protected void writeField(Object datum, Schema.Field field, Encoder out, Object state) throws IOException {
-    if (!(datum instanceof GenericRecord record) || record.getSchema() == null) {
-      super.writeField(datum, field, out, state);
-      return;
+    @Override
+    protected void writeField(Object datum, Schema.Field field, Encoder out, Object state) throws IOException {
+        if (!(datum instanceof GenericRecord record) || record.getSchema() == null) {
+            super.writeField(datum, field, out, state);
+            return;
+        }
+        Schema.Field own = record.getSchema().getField(field.name());
+        Object value;
+        if (own != null) {
+            value = record.get(own.pos());
+        } else if (field.hasDefaultValue()) {
+            value = getData().getDefaultValue(field);
+        } else {
+            throw new AvroRuntimeException("Field '" + field.name() + "' of the writer schema is not in "
+                    + record.getSchema().getFullName() + " and has no default");
+        }
+        write(field.schema(), value, out);
     }
-    Schema.Field own = record.getSchema().getField(field.name());
-    Object value;
-    if (own != null) {
-      value = record.get(own.pos());
-    } else if (field.hasDefaultValue()) {
-      value = getData().getDefaultValue(field);
-    } else {
-      throw new AvroRuntimeException("Field '" + field.name() + "' of the writer schema is not in "
-          + record.getSchema().getFullName() + " and has no default");
-    }
-    write(field.schema(), value, out);
-  }
 }

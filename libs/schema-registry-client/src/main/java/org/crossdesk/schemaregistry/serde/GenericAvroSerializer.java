@@ -8,28 +8,28 @@ import org.crossdesk.schemaregistry.client.SchemaRegistryClient;
 /** {@link KafkaAvroSerializer} typed to {@link GenericRecord} (Confluent's {@code GenericAvroSerializer}). */
 public class GenericAvroSerializer implements Serializer<GenericRecord> {
 
-  private final KafkaAvroSerializer inner;
+    private final KafkaAvroSerializer inner;
 
-  public GenericAvroSerializer() {
-    this.inner = new KafkaAvroSerializer();
-  }
+    public GenericAvroSerializer() {
+        this.inner = new KafkaAvroSerializer();
+    }
 
-  public GenericAvroSerializer(SchemaRegistryClient client) {
-    this.inner = new KafkaAvroSerializer(client);
-  }
+    public GenericAvroSerializer(SchemaRegistryClient client) {
+        this.inner = new KafkaAvroSerializer(client);
+    }
 
-  @Override
-  public void configure(Map<String, ?> configs, boolean isKey) {
-    inner.configure(configs, isKey);
-  }
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        inner.configure(configs, isKey);
+    }
 
-  @Override
-  public byte[] serialize(String topic, GenericRecord value) {
-    return inner.serialize(topic, value);
-  }
+    @Override
+    public byte[] serialize(String topic, GenericRecord value) {
+        return inner.serialize(topic, value);
+    }
 
-  @Override
-  public void close() {
-    inner.close();
-  }
+    @Override
+    public void close() {
+        inner.close();
+    }
 }

@@ -13,32 +13,31 @@ import org.apache.avro.Schema;
  */
 final class JavaProperties {
 
-  private static final String PROPERTY = "avro.java.string";
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PROPERTY = "avro.java.string";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  private JavaProperties() {
-  }
+    private JavaProperties() {}
 
-  static Schema strip(Schema schema) {
-    String text = schema.toString();
-    if (!text.contains(PROPERTY)) {
-      return schema;
+    static Schema strip(Schema schema) {
+        String text = schema.toString();
+        if (!text.contains(PROPERTY)) {
+            return schema;
+        }
+        try {
+            JsonNode tree = JSON.readTree(text);
+            removeEverywhere(tree);
+            return new Schema.Parser().setValidateDefaults(false).parse(JSON.writeValueAsString(tree));
+        } catch (IOException e) {
+            throw new IllegalStateException("Avro produced schema text Jackson cannot read", e);
+        }
     }
-    try {
-      JsonNode tree = JSON.readTree(text);
-      removeEverywhere(tree);
-      return new Schema.Parser().setValidateDefaults(false).parse(JSON.writeValueAsString(tree));
-    } catch (IOException e) {
-      throw new IllegalStateException("Avro produced schema text Jackson cannot read", e);
-    }
-  }
 
-  private static void removeEverywhere(JsonNode node) {
-    if (node instanceof ObjectNode object) {
-      object.remove(PROPERTY);
+    private static void removeEverywhere(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.remove(PROPERTY);
+        }
+        for (JsonNode child : node) {
+            removeEverywhere(child);
+        }
     }
-    for (JsonNode child : node) {
-      removeEverywhere(child);
-    }
-  }
 }

@@ -17,67 +17,68 @@ import org.crossdesk.schemaregistry.client.SchemaRegistryClient;
  */
 public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deserializer<T> {
 
-  private final KafkaAvroDeserializer inner;
-  private final Class<T> type;
+    private final KafkaAvroDeserializer inner;
+    private final Class<T> type;
 
-  /** Reader from the writer's record name, as Confluent's no-argument constructor. */
-  public SpecificAvroDeserializer() {
-    this(null, null);
-  }
-
-  /** Reads everything as {@code type}, using its schema as the reader schema. */
-  public SpecificAvroDeserializer(Class<T> type) {
-    this(null, type);
-  }
-
-  public SpecificAvroDeserializer(SchemaRegistryClient client) {
-    this(client, null);
-  }
-
-  public SpecificAvroDeserializer(SchemaRegistryClient client, Class<T> type) {
-    this.inner = client == null ? new KafkaAvroDeserializer() : new KafkaAvroDeserializer(client);
-    this.type = type;
-    if (type != null) {
-      inner.readingAs(type);
+    /** Reader from the writer's record name, as Confluent's no-argument constructor. */
+    public SpecificAvroDeserializer() {
+        this(null, null);
     }
-  }
 
-  @Override
-  public void configure(Map<String, ?> configs, boolean isKey) {
-    if (type == null) {
-      java.util.HashMap<String, Object> withReader = new java.util.HashMap<>(configs);
-      withReader.put(KafkaAvroSerdeConfig.SPECIFIC_AVRO_READER, true);
-      inner.configure(withReader, isKey);
-    } else {
-      inner.configure(configs, isKey);
+    /** Reads everything as {@code type}, using its schema as the reader schema. */
+    public SpecificAvroDeserializer(Class<T> type) {
+        this(null, type);
     }
-  }
 
-  @Override
-  public T deserialize(String topic, byte[] data) {
-    return cast(inner.deserialize(topic, data));
-  }
-
-  @Override
-  public T deserialize(String topic, Headers headers, byte[] data) {
-    return cast(inner.deserialize(topic, headers, data));
-  }
-
-  @Override
-  public T deserialize(String topic, Headers headers, ByteBuffer data) {
-    return cast(inner.deserialize(topic, headers, data));
-  }
-
-  @Override
-  public void close() {
-    inner.close();
-  }
-
-  @SuppressWarnings("unchecked")
-  private T cast(Object value) {
-    if (value == null || type == null || type.isInstance(value)) {
-      return (T) value;
+    public SpecificAvroDeserializer(SchemaRegistryClient client) {
+        this(client, null);
     }
-    throw new SerializationException("Expected a " + type.getName() + " but decoded a " + value.getClass().getName());
-  }
+
+    public SpecificAvroDeserializer(SchemaRegistryClient client, Class<T> type) {
+        this.inner = client == null ? new KafkaAvroDeserializer() : new KafkaAvroDeserializer(client);
+        this.type = type;
+        if (type != null) {
+            inner.readingAs(type);
+        }
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        if (type == null) {
+            java.util.HashMap<String, Object> withReader = new java.util.HashMap<>(configs);
+            withReader.put(KafkaAvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+            inner.configure(withReader, isKey);
+        } else {
+            inner.configure(configs, isKey);
+        }
+    }
+
+    @Override
+    public T deserialize(String topic, byte[] data) {
+        return cast(inner.deserialize(topic, data));
+    }
+
+    @Override
+    public T deserialize(String topic, Headers headers, byte[] data) {
+        return cast(inner.deserialize(topic, headers, data));
+    }
+
+    @Override
+    public T deserialize(String topic, Headers headers, ByteBuffer data) {
+        return cast(inner.deserialize(topic, headers, data));
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private T cast(Object value) {
+        if (value == null || type == null || type.isInstance(value)) {
+            return (T) value;
+        }
+        throw new SerializationException("Expected a " + type.getName() + " but decoded a "
+                + value.getClass().getName());
+    }
 }

@@ -13,45 +13,45 @@ import org.crossdesk.schemaregistry.client.SchemaRegistryClient;
  */
 public class SpecificAvroSerde<T extends SpecificRecord> implements Serde<T> {
 
-  private final SpecificAvroSerializer<T> serializer;
-  private final SpecificAvroDeserializer<T> deserializer;
+    private final SpecificAvroSerializer<T> serializer;
+    private final SpecificAvroDeserializer<T> deserializer;
 
-  public SpecificAvroSerde() {
-    this(null, null);
-  }
+    public SpecificAvroSerde() {
+        this(null, null);
+    }
 
-  public SpecificAvroSerde(Class<T> type) {
-    this(null, type);
-  }
+    public SpecificAvroSerde(Class<T> type) {
+        this(null, type);
+    }
 
-  public SpecificAvroSerde(SchemaRegistryClient client) {
-    this(client, null);
-  }
+    public SpecificAvroSerde(SchemaRegistryClient client) {
+        this(client, null);
+    }
 
-  public SpecificAvroSerde(SchemaRegistryClient client, Class<T> type) {
-    this.serializer = client == null ? new SpecificAvroSerializer<>() : new SpecificAvroSerializer<>(client);
-    this.deserializer = new SpecificAvroDeserializer<>(client, type);
-  }
+    public SpecificAvroSerde(SchemaRegistryClient client, Class<T> type) {
+        this.serializer = client == null ? new SpecificAvroSerializer<>() : new SpecificAvroSerializer<>(client);
+        this.deserializer = new SpecificAvroDeserializer<>(client, type);
+    }
 
-  @Override
-  public void configure(Map<String, ?> configs, boolean isKey) {
-    serializer.configure(configs, isKey);
-    deserializer.configure(configs, isKey);
-  }
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        serializer.configure(configs, isKey);
+        deserializer.configure(configs, isKey);
+    }
 
-  @Override
-  public Serializer<T> serializer() {
-    return serializer;
-  }
+    @Override
+    public Serializer<T> serializer() {
+        return serializer;
+    }
 
-  @Override
-  public Deserializer<T> deserializer() {
-    return deserializer;
-  }
+    @Override
+    public Deserializer<T> deserializer() {
+        return deserializer;
+    }
 
-  @Override
-  public void close() {
-    serializer.close();
-    deserializer.close();
-  }
+    @Override
+    public void close() {
+        serializer.close();
+        deserializer.close();
+    }
 }

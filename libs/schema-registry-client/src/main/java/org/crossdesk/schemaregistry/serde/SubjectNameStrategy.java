@@ -11,22 +11,21 @@ import org.apache.avro.Schema;
  */
 public interface SubjectNameStrategy {
 
-  /**
-   * @param topic  the Kafka topic
-   * @param isKey  whether the record key (rather than the value) is being (de)serialized
-   * @param schema the writer schema; {@code null} only when {@link #usesSchema()} is false
-   */
-  String subjectName(String topic, boolean isKey, Schema schema);
+    /**
+     * @param topic  the Kafka topic
+     * @param isKey  whether the record key (rather than the value) is being (de)serialized
+     * @param schema the writer schema; {@code null} only when {@link #usesSchema()} is false
+     */
+    String subjectName(String topic, boolean isKey, Schema schema);
 
-  /**
-   * Whether the subject depends on the schema. The deserializer passes {@code ?subject=} when fetching a writer
-   * schema by id only when it does not (the subject is then known before the schema).
-   */
-  default boolean usesSchema() {
-    return true;
-  }
+    /**
+     * Whether the subject depends on the schema. The deserializer passes {@code ?subject=} when fetching a writer
+     * schema by id only when it does not (the subject is then known before the schema).
+     */
+    default boolean usesSchema() {
+        return true;
+    }
 
-  /** Receives the serde's configuration map; the built-in strategies ignore it. */
-  default void configure(Map<String, ?> configs) {
-  }
+    /** Receives the serde's configuration map; the built-in strategies ignore it. */
+    default void configure(Map<String, ?> configs) {}
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Every list a decoded record can hold becomes an ArrayList: in fields, maps, unions and recursive types. */
 class ArrayListsTest {
 
-  private static final Schema NODE = new Schema.Parser().parse("""
+    private static final Schema NODE = new Schema.Parser().parse("""
       {"type":"record","name":"Node","namespace":"org.example","fields":[
         {"name":"name","type":"string"},
         {"name":"tags","type":{"type":"array","items":"string"}},
@@ -22,65 +22,71 @@ class ArrayListsTest {
         {"name":"next","type":["null","Node"],"default":null},
         {"name":"children","type":{"type":"array","items":"Node"}}]}""");
 
-  private static GenericData.Array<Object> avroList(Schema schema, Object... items) {
-    GenericData.Array<Object> list = new GenericData.Array<>(items.length, schema);
-    list.addAll(java.util.Arrays.asList(items));
-    return list;
-  }
+    private static GenericData.Array<Object> avroList(Schema schema, Object... items) {
+        GenericData.Array<Object> list = new GenericData.Array<>(items.length, schema);
+        list.addAll(java.util.Arrays.asList(items));
+        return list;
+    }
 
-  private static GenericRecord node(String name, GenericRecord next, GenericRecord... children) {
-    GenericRecord node = new GenericData.Record(NODE);
-    node.put("name", name);
-    node.put("tags", avroList(NODE.getField("tags").schema(), "a", "b"));
-    node.put("seen", avroList(NODE.getField("seen").schema(), java.time.LocalDate.of(2026, 3, 2), null));
-    Map<String, Object> byKind = new HashMap<>();
-    byKind.put("k", avroList(NODE.getField("byKind").schema().getValueType(), java.time.Instant.EPOCH));
-    node.put("byKind", byKind);
-    node.put("next", next);
-    node.put("children", avroList(NODE.getField("children").schema(), (Object[]) children));
-    return node;
-  }
+    private static GenericRecord node(String name, GenericRecord next, GenericRecord... children) {
+        GenericRecord node = new GenericData.Record(NODE);
+        node.put("name", name);
+        node.put("tags", avroList(NODE.getField("tags").schema(), "a", "b"));
+        node.put("seen", avroList(NODE.getField("seen").schema(), java.time.LocalDate.of(2026, 3, 2), null));
+        Map<String, Object> byKind = new HashMap<>();
+        byKind.put("k", avroList(NODE.getField("byKind").schema().getValueType(), java.time.Instant.EPOCH));
+        node.put("byKind", byKind);
+        node.put("next", next);
+        node.put("children", avroList(NODE.getField("children").schema(), (Object[]) children));
+        return node;
+    }
 
-  @Test
-  void replacesListsThatCanHoldLogicalTypesEverywhereAndKeepsTheValues() {
-    GenericRecord root = node("root", node("next", null), node("child", null, node("grandchild", null)));
+    @Test
+    void replacesListsThatCanHoldLogicalTypesEverywhereAndKeepsTheValues() {
+        GenericRecord root = node("root", node("next", null), node("child", null, node("grandchild", null)));
 
-    ArrayLists.planFor(NODE).apply(root);
+        ArrayLists.planFor(NODE).apply(root);
 
-    assertThat(root.get("seen")).isExactlyInstanceOf(java.util.ArrayList.class)
-        .isEqualTo(java.util.Arrays.asList(java.time.LocalDate.of(2026, 3, 2), null));
-    assertThat(((Map<?, ?>) root.get("byKind")).get("k")).isExactlyInstanceOf(java.util.ArrayList.class)
-        .isEqualTo(List.of(java.time.Instant.EPOCH));
-    assertThat(root.get("tags")).as("plain items compare fine in Avro's list").isInstanceOf(GenericData.Array.class);
-    GenericRecord next = (GenericRecord) root.get("next");
-    assertThat(next.get("seen")).isExactlyInstanceOf(java.util.ArrayList.class);
-    assertThat(root.get("children")).isExactlyInstanceOf(java.util.ArrayList.class);
-    GenericRecord child = (GenericRecord) ((List<?>) root.get("children")).get(0);
-    GenericRecord grandchild = (GenericRecord) ((List<?>) child.get("children")).get(0);
-    assertThat(grandchild.get("name")).isEqualTo("grandchild");
-    assertThat(grandchild.get("seen")).isExactlyInstanceOf(java.util.ArrayList.class);
-  }
+        assertThat(root.get("seen"))
+                .isExactlyInstanceOf(java.util.ArrayList.class)
+                .isEqualTo(java.util.Arrays.asList(java.time.LocalDate.of(2026, 3, 2), null));
+        assertThat(((Map<?, ?>) root.get("byKind")).get("k"))
+                .isExactlyInstanceOf(java.util.ArrayList.class)
+                .isEqualTo(List.of(java.time.Instant.EPOCH));
+        assertThat(root.get("tags"))
+                .as("plain items compare fine in Avro's list")
+                .isInstanceOf(GenericData.Array.class);
+        GenericRecord next = (GenericRecord) root.get("next");
+        assertThat(next.get("seen")).isExactlyInstanceOf(java.util.ArrayList.class);
+        assertThat(root.get("children")).isExactlyInstanceOf(java.util.ArrayList.class);
+        GenericRecord child = (GenericRecord) ((List<?>) root.get("children")).get(0);
+        GenericRecord grandchild = (GenericRecord) ((List<?>) child.get("children")).get(0);
+        assertThat(grandchild.get("name")).isEqualTo("grandchild");
+        assertThat(grandchild.get("seen")).isExactlyInstanceOf(java.util.ArrayList.class);
+    }
 
-  @Test
-  void fixesListsInsideAListThatItselfNeedsNoCopy() {
-    Schema outer = new Schema.Parser().parse("""
+    @Test
+    void fixesListsInsideAListThatItselfNeedsNoCopy() {
+        Schema outer = new Schema.Parser().parse("""
         {"type":"record","name":"Outer","fields":[{"name":"groups","type":{"type":"array","items":
           {"type":"array","items":{"type":"int","logicalType":"date"}}}}]}""");
-    Schema groups = outer.getField("groups").schema();
-    GenericRecord record = new GenericData.Record(outer);
-    record.put("groups", avroList(groups, avroList(groups.getElementType(), java.time.LocalDate.EPOCH)));
+        Schema groups = outer.getField("groups").schema();
+        GenericRecord record = new GenericData.Record(outer);
+        record.put("groups", avroList(groups, avroList(groups.getElementType(), java.time.LocalDate.EPOCH)));
 
-    ArrayLists.planFor(outer).apply(record);
+        ArrayLists.planFor(outer).apply(record);
 
-    assertThat(((List<?>) record.get("groups")).get(0)).isExactlyInstanceOf(java.util.ArrayList.class);
-  }
+        assertThat(((List<?>) record.get("groups")).get(0)).isExactlyInstanceOf(java.util.ArrayList.class);
+    }
 
-  @Test
-  void plansNothingForSchemasWithoutLists() {
-    Schema flat = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"Flat\",\"fields\":["
-        + "{\"name\":\"a\",\"type\":[\"null\",\"string\"]},{\"name\":\"m\",\"type\":{\"type\":\"map\",\"values\":\"long\"}}]}");
+    @Test
+    void plansNothingForSchemasWithoutLists() {
+        Schema flat = new Schema.Parser()
+                .parse(
+                        "{\"type\":\"record\",\"name\":\"Flat\",\"fields\":["
+                                + "{\"name\":\"a\",\"type\":[\"null\",\"string\"]},{\"name\":\"m\",\"type\":{\"type\":\"map\",\"values\":\"long\"}}]}");
 
-    assertThat(ArrayLists.planFor(flat)).isNull();
-    assertThat(ArrayLists.planFor(Schema.create(Schema.Type.STRING))).isNull();
-  }
+        assertThat(ArrayLists.planFor(flat)).isNull();
+        assertThat(ArrayLists.planFor(Schema.create(Schema.Type.STRING))).isNull();
+    }
 }

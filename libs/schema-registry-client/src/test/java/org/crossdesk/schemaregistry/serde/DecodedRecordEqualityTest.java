@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.crossdesk.schemaregistry.fixtures.TestDossier;
 import org.crossdesk.schemaregistry.fixtures.TestSubject;
 import org.crossdesk.schemaregistry.testing.TinyRegistry;
@@ -32,12 +31,18 @@ class DecodedRecordEqualityTest {
         TestDossier original = TestDossier.newBuilder()
                 .setDossierId("D-1")
                 .setSubjects(List.of(
-                        TestSubject.newBuilder().setName("Synthetic A").setDateOfBirth(LocalDate.of(1980, 2, 29)).build(),
-                        TestSubject.newBuilder().setName("Synthetic B").setDateOfBirth(null).build()))
+                        TestSubject.newBuilder()
+                                .setName("Synthetic A")
+                                .setDateOfBirth(LocalDate.of(1980, 2, 29))
+                                .build(),
+                        TestSubject.newBuilder()
+                                .setName("Synthetic B")
+                                .setDateOfBirth(null)
+                                .build()))
                 .build();
         Map<String, Object> config = Map.of("schema.registry.url", registry.url(), "specific.avro.reader", true);
         try (KafkaAvroSerializer serializer = new KafkaAvroSerializer();
-             KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer()) {
+                KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer()) {
             serializer.configure(config, false);
             deserializer.configure(config, false);
             Object decoded = deserializer.deserialize("dossiers", serializer.serialize("dossiers", original));
@@ -45,7 +50,9 @@ class DecodedRecordEqualityTest {
             assertThat(decoded).isInstanceOf(TestDossier.class).isEqualTo(original);
             assertThat(decoded.hashCode()).isEqualTo(original.hashCode());
             Set<Object> seen = new HashSet<>(List.of(original));
-            assertThat(seen.add(decoded)).as("a decoded duplicate is recognised in a set").isFalse();
+            assertThat(seen.add(decoded))
+                    .as("a decoded duplicate is recognised in a set")
+                    .isFalse();
         }
     }
 }

@@ -30,81 +30,83 @@ import org.crossdesk.schemaregistry.serde.WireFormat;
  */
 public final class ProjectingDeserializer implements Deserializer<Object> {
 
-  static final long RETRY_FAILED_AFTER_MS = 30_000;
+    static final long RETRY_FAILED_AFTER_MS = 30_000;
 
-  private final IntFunction<Schema> writerSchemas;
-  // Per topic, per writer schema id. A handful of entries: one per schema version in use.
-  private final Map<String, Map<Integer, GenericDatumReader<Object>>> readers = new HashMap<>();
-  private final Map<Integer, Failure> failures = new HashMap<>();
-  private BinaryDecoder decoder;
+    private final IntFunction<Schema> writerSchemas;
+    // Per topic, per writer schema id. A handful of entries: one per schema version in use.
+    private final Map<String, Map<Integer, GenericDatumReader<Object>>> readers = new HashMap<>();
+    private final Map<Integer, Failure> failures = new HashMap<>();
+    private BinaryDecoder decoder;
 
-  private record Failure(SerializationException cause, long until) {
-  }
+    private record Failure(SerializationException cause, long until) {}
 
-  /**
-   * @param writerSchemas the writer schema of a schema id, e.g. {@code id -> registry.getSchemaById(id)} on a
-   *     caching registry client; it may throw for an unknown id
-   */
-  public ProjectingDeserializer(IntFunction<Schema> writerSchemas) {
-    this.writerSchemas = writerSchemas;
-  }
+    /**
+     * @param writerSchemas the writer schema of a schema id, e.g. {@code id -> registry.getSchemaById(id)} on a
+     *     caching registry client; it may throw for an unknown id
+     */
+    public ProjectingDeserializer(IntFunction<Schema> writerSchemas) {
+        this.writerSchemas = writerSchemas;
+    }
 
-  @Override
-  public Object deserialize(String topic, Headers headers, byte[] data) {
-    return deserialize(topic, data);
-  }
+    @Override
+    public Object deserialize(String topic, Headers headers, byte[] data) {
+        return deserialize(topic, data);
+    }
 
-  @Override
-  public Object deserialize(String topic, byte[] data) {
-    if (data == null) {
-      return null;
+    @Override
+    public Object deserialize(String topic, byte[] data) {
+        if (data == null) {
+            return null;
+        }
+        int id = WireFormat.schemaId(data);
+        GenericDatumReader<Object> reader =
+                readers.computeIfAbsent(topic, t -> new HashMap<>()).get(id);
+        if (reader == null) {
+            reader = reader(topic, id);
+            readers.get(topic).put(id, reader);
+        }
+        decoder = DecoderFactory.get()
+                .binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, decoder);
+        try {
+            Object value = reader.read(null, decoder);
+            if (!decoder.isEnd()) {
+                throw new SerializationException("Trailing bytes after the Avro value of schema id " + id
+                        + " in topic '" + topic + "': the record is corrupt or not written with that schema");
+            }
+            return value;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof SerializationException serialization) {
+                throw serialization;
+            }
+            throw new SerializationException(
+                    "Cannot decode a value of schema id " + id + " in topic '" + topic + "': " + e.getMessage(), e);
+        }
     }
-    int id = WireFormat.schemaId(data);
-    GenericDatumReader<Object> reader = readers.computeIfAbsent(topic, t -> new HashMap<>()).get(id);
-    if (reader == null) {
-      reader = reader(topic, id);
-      readers.get(topic).put(id, reader);
-    }
-    decoder = DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE,
-        decoder);
-    try {
-      Object value = reader.read(null, decoder);
-      if (!decoder.isEnd()) {
-        throw new SerializationException("Trailing bytes after the Avro value of schema id " + id + " in topic '"
-            + topic + "': the record is corrupt or not written with that schema");
-      }
-      return value;
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof SerializationException serialization) {
-        throw serialization;
-      }
-      throw new SerializationException("Cannot decode a value of schema id " + id + " in topic '" + topic + "': "
-          + e.getMessage(), e);
-    }
-  }
 
-  private GenericDatumReader<Object> reader(String topic, int id) {
-    Schema projection = ViewSchemas.forTopic(topic);
-    Failure failure = failures.get(id);
-    if (failure != null && System.currentTimeMillis() < failure.until()) {
-      throw failure.cause();
+    private GenericDatumReader<Object> reader(String topic, int id) {
+        Schema projection = ViewSchemas.forTopic(topic);
+        Failure failure = failures.get(id);
+        if (failure != null && System.currentTimeMillis() < failure.until()) {
+            throw failure.cause();
+        }
+        Schema writer;
+        try {
+            writer = writerSchemas.apply(id);
+            failures.remove(id);
+        } catch (RuntimeException e) {
+            SerializationException cause = new SerializationException(
+                    "Schema id " + id + " of a record in topic '" + topic + "' could not be fetched from the registry: "
+                            + e.getMessage(),
+                    e);
+            failures.put(id, new Failure(cause, System.currentTimeMillis() + RETRY_FAILED_AFTER_MS));
+            throw cause;
+        }
+        SchemaCompatibility.SchemaPairCompatibility pair =
+                SchemaCompatibility.checkReaderWriterCompatibility(projection, writer);
+        if (pair.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
+            throw new SerializationException("Records of schema id " + id + " (" + writer.getFullName() + ") in topic '"
+                    + topic + "' cannot be read by the dashboard: " + pair.getDescription());
+        }
+        return new GenericDatumReader<>(writer, projection, GenericData.get());
     }
-    Schema writer;
-    try {
-      writer = writerSchemas.apply(id);
-      failures.remove(id);
-    } catch (RuntimeException e) {
-      SerializationException cause = new SerializationException("Schema id " + id + " of a record in topic '" + topic
-          + "' could not be fetched from the registry: " + e.getMessage(), e);
-      failures.put(id, new Failure(cause, System.currentTimeMillis() + RETRY_FAILED_AFTER_MS));
-      throw cause;
-    }
-    SchemaCompatibility.SchemaPairCompatibility pair =
-        SchemaCompatibility.checkReaderWriterCompatibility(projection, writer);
-    if (pair.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
-      throw new SerializationException("Records of schema id " + id + " (" + writer.getFullName() + ") in topic '"
-          + topic + "' cannot be read by the dashboard: " + pair.getDescription());
-    }
-    return new GenericDatumReader<>(writer, projection, GenericData.get());
-  }
 }

@@ -16,29 +16,40 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ReplayConfiguration {
 
-  @Bean
-  Clock clock() {
-    return Clock.systemUTC();
-  }
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
-  @Bean
-  OperationalPicture operationalPicture(Clock clock, DashboardProperties properties) {
-    return new OperationalPicture(clock, properties.feedCapacity());
-  }
+    @Bean
+    OperationalPicture operationalPicture(Clock clock, DashboardProperties properties) {
+        return new OperationalPicture(clock, properties.feedCapacity());
+    }
 
-  @Bean
-  TopicReplay topicReplay(KafkaClientSettings settings, OperationalPicture picture, Clock clock,
-      DashboardProperties properties, @Value("${spring.application.name}") String application) {
-    // No group: every start replays everything into memory, so there is nothing to commit or rebalance.
-    Map<String, Object> config = settings.replay(application + "-replay", Values.BYTES);
-    CachedSchemaRegistryClient registry = CachedSchemaRegistryClient.fromConfigs(settings.serde());
-    ProjectingDeserializer values = new ProjectingDeserializer(registry::getSchemaById);
-    return new TopicReplay(new KafkaConsumer<>(config), values, picture, OperationalPicture.sourceTopics(), clock,
-        properties.progressLogInterval(), properties.sweepInterval(), properties.sweepGrace());
-  }
+    @Bean
+    TopicReplay topicReplay(
+            KafkaClientSettings settings,
+            OperationalPicture picture,
+            Clock clock,
+            DashboardProperties properties,
+            @Value("${spring.application.name}") String application) {
+        // No group: every start replays everything into memory, so there is nothing to commit or rebalance.
+        Map<String, Object> config = settings.replay(application + "-replay", Values.BYTES);
+        CachedSchemaRegistryClient registry = CachedSchemaRegistryClient.fromConfigs(settings.serde());
+        ProjectingDeserializer values = new ProjectingDeserializer(registry::getSchemaById);
+        return new TopicReplay(
+                new KafkaConsumer<>(config),
+                values,
+                picture,
+                OperationalPicture.sourceTopics(),
+                clock,
+                properties.progressLogInterval(),
+                properties.sweepInterval(),
+                properties.sweepGrace());
+    }
 
-  @Bean
-  ReplayRunner replayRunner(TopicReplay replay) {
-    return new ReplayRunner(replay);
-  }
+    @Bean
+    ReplayRunner replayRunner(TopicReplay replay) {
+        return new ReplayRunner(replay);
+    }
 }

@@ -21,22 +21,31 @@ import java.util.List;
  * @param recentProblems the latest such problems (topic-partition@offset: cause), newest first
  * @param topics the same per topic
  */
-public record ReplayStatus(String state, long consumed, long catchUpTarget, long lag, Instant startedAt,
-    Instant caughtUpAt, double catchUpRecordsPerSecond, double catchUpCpuMicrosPerRecord, long applied, long unusable, List<String> recentProblems,
-    List<TopicStatus> topics) {
+public record ReplayStatus(
+        String state,
+        long consumed,
+        long catchUpTarget,
+        long lag,
+        Instant startedAt,
+        Instant caughtUpAt,
+        double catchUpRecordsPerSecond,
+        double catchUpCpuMicrosPerRecord,
+        long applied,
+        long unusable,
+        List<String> recentProblems,
+        List<TopicStatus> topics) {
 
-  /** Whether everything that existed at start-up has been read. */
-  public boolean caughtUp() {
-    return caughtUpAt != null;
-  }
+    /** Whether everything that existed at start-up has been read. */
+    public boolean caughtUp() {
+        return caughtUpAt != null;
+    }
 
-  /**
-   * @param topic topic name
-   * @param partitions partitions read
-   * @param consumed offsets consumed since the start
-   * @param catchUpTarget offsets to consume to catch up
-   * @param endOffset sum of the partitions' end offsets as last known
-   */
-  public record TopicStatus(String topic, int partitions, long consumed, long catchUpTarget, long endOffset) {
-  }
+    /**
+     * @param topic topic name
+     * @param partitions partitions read
+     * @param consumed offsets consumed since the start
+     * @param catchUpTarget offsets to consume to catch up
+     * @param endOffset sum of the partitions' end offsets as last known
+     */
+    public record TopicStatus(String topic, int partitions, long consumed, long catchUpTarget, long endOffset) {}
 }

@@ -12,15 +12,14 @@ import java.util.Map;
  */
 public record BreachesView(long total, Map<String, Long> byPriority, List<DeskBreaches> desks) {
 
-  /**
-   * @param deskId recipient desk that missed the deadline
-   * @param country the desk's country
-   * @param acknowledgement missed acknowledgement deadlines
-   * @param response missed response deadlines
-   * @param total all breaches of this desk (including kinds unknown to this version)
-   * @param escalated breaches escalated to the desk's escalation contact
-   */
-  public record DeskBreaches(String deskId, String country, long acknowledgement, long response, long total,
-      long escalated) {
-  }
+    /**
+     * @param deskId recipient desk that missed the deadline
+     * @param country the desk's country
+     * @param acknowledgement missed acknowledgement deadlines
+     * @param response missed response deadlines
+     * @param total all breaches of this desk (including kinds unknown to this version)
+     * @param escalated breaches escalated to the desk's escalation contact
+     */
+    public record DeskBreaches(
+            String deskId, String country, long acknowledgement, long response, long total, long escalated) {}
 }

@@ -9,31 +9,37 @@ import org.apache.avro.generic.GenericRecord;
 /** The latest desk profile per desk and agreement per id, as the compacted directory topics hold them. */
 final class DeskDirectory {
 
-  private final Map<String, DirectoryView.Desk> desks = new TreeMap<>();
-  private final Map<String, Boolean> agreements = new TreeMap<>();
+    private final Map<String, DirectoryView.Desk> desks = new TreeMap<>();
+    private final Map<String, Boolean> agreements = new TreeMap<>();
 
-  void desk(String deskId, GenericRecord profile) {
-    if (profile == null) {
-      desks.remove(deskId);
-      return;
+    void desk(String deskId, GenericRecord profile) {
+        if (profile == null) {
+            desks.remove(deskId);
+            return;
+        }
+        List<String> types = new ArrayList<>();
+        Fields.list(profile, "referralTypes").forEach(t -> types.add(t.toString()));
+        desks.put(
+                deskId,
+                new DirectoryView.Desk(
+                        Fields.text(profile, "deskId"),
+                        Fields.text(profile, "country"),
+                        Fields.text(profile, "agencyName"),
+                        Fields.bool(profile, "active"),
+                        Fields.bool(profile, "nationalCentralDesk"),
+                        List.copyOf(types)));
     }
-    List<String> types = new ArrayList<>();
-    Fields.list(profile, "referralTypes").forEach(t -> types.add(t.toString()));
-    desks.put(deskId, new DirectoryView.Desk(Fields.text(profile, "deskId"), Fields.text(profile, "country"),
-        Fields.text(profile, "agencyName"), Fields.bool(profile, "active"),
-        Fields.bool(profile, "nationalCentralDesk"), List.copyOf(types)));
-  }
 
-  void agreement(String agreementId, GenericRecord agreement) {
-    if (agreement == null) {
-      agreements.remove(agreementId);
-    } else {
-      agreements.put(agreementId, Fields.bool(agreement, "active"));
+    void agreement(String agreementId, GenericRecord agreement) {
+        if (agreement == null) {
+            agreements.remove(agreementId);
+        } else {
+            agreements.put(agreementId, Fields.bool(agreement, "active"));
+        }
     }
-  }
 
-  DirectoryView view() {
-    long active = agreements.values().stream().filter(Boolean::booleanValue).count();
-    return new DirectoryView(List.copyOf(desks.values()), agreements.size(), active);
-  }
+    DirectoryView view() {
+        long active = agreements.values().stream().filter(Boolean::booleanValue).count();
+        return new DirectoryView(List.copyOf(desks.values()), agreements.size(), active);
+    }
 }

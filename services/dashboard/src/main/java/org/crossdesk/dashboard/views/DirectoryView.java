@@ -12,8 +12,12 @@ import java.util.List;
  */
 public record DirectoryView(List<Desk> desks, long agreements, long activeAgreements) {
 
-  /** A desk profile without contact details. */
-  public record Desk(String deskId, String country, String agencyName, boolean active, boolean nationalCentralDesk,
-      List<String> referralTypes) {
-  }
+    /** A desk profile without contact details. */
+    public record Desk(
+            String deskId,
+            String country,
+            String agencyName,
+            boolean active,
+            boolean nationalCentralDesk,
+            List<String> referralTypes) {}
 }

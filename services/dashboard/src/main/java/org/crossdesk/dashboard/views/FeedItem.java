@@ -21,6 +21,16 @@ import java.util.List;
  * @param priority referral priority, if the event carries it
  * @param detail enumerated facts only, e.g. {@code 2 recipients, 1 withheld (NO_AGREEMENT)}
  */
-public record FeedItem(long seq, Instant occurredAt, String stream, String event, String state, String referralId,
-    String issuingDesk, String recipientDesk, List<String> countries, String type, String priority, String detail) {
-}
+public record FeedItem(
+        long seq,
+        Instant occurredAt,
+        String stream,
+        String event,
+        String state,
+        String referralId,
+        String issuingDesk,
+        String recipientDesk,
+        List<String> countries,
+        String type,
+        String priority,
+        String detail) {}

@@ -11,44 +11,43 @@ import org.apache.avro.generic.GenericRecord;
  */
 final class Fields {
 
-  private Fields() {
-  }
+    private Fields() {}
 
-  static String text(GenericRecord record, String field) {
-    Object value = record.get(field);
-    return value == null ? null : value.toString();
-  }
+    static String text(GenericRecord record, String field) {
+        Object value = record.get(field);
+        return value == null ? null : value.toString();
+    }
 
-  static GenericRecord record(GenericRecord record, String field) {
-    return (GenericRecord) record.get(field);
-  }
+    static GenericRecord record(GenericRecord record, String field) {
+        return (GenericRecord) record.get(field);
+    }
 
-  static List<?> list(GenericRecord record, String field) {
-    return (List<?>) record.get(field);
-  }
+    static List<?> list(GenericRecord record, String field) {
+        return (List<?>) record.get(field);
+    }
 
-  static boolean bool(GenericRecord record, String field) {
-    return (Boolean) record.get(field);
-  }
+    static boolean bool(GenericRecord record, String field) {
+        return (Boolean) record.get(field);
+    }
 
-  static int integer(GenericRecord record, String field) {
-    return ((Number) record.get(field)).intValue();
-  }
+    static int integer(GenericRecord record, String field) {
+        return ((Number) record.get(field)).intValue();
+    }
 
-  /** A timestamp-millis field as epoch milliseconds. */
-  static long millis(GenericRecord record, String field) {
-    Object value = record.get(field);
-    return value instanceof Instant instant ? instant.toEpochMilli() : ((Number) value).longValue();
-  }
+    /** A timestamp-millis field as epoch milliseconds. */
+    static long millis(GenericRecord record, String field) {
+        Object value = record.get(field);
+        return value instanceof Instant instant ? instant.toEpochMilli() : ((Number) value).longValue();
+    }
 
-  /** An enum field as its Java enum constant (symbols and constants share their names). */
-  static <E extends Enum<E>> E symbol(GenericRecord record, String field, Class<E> type) {
-    Object value = record.get(field);
-    return type.isInstance(value) ? type.cast(value) : Enum.valueOf(type, value.toString());
-  }
+    /** An enum field as its Java enum constant (symbols and constants share their names). */
+    static <E extends Enum<E>> E symbol(GenericRecord record, String field, Class<E> type) {
+        Object value = record.get(field);
+        return type.isInstance(value) ? type.cast(value) : Enum.valueOf(type, value.toString());
+    }
 
-  /** The simple name of a record's type: which branch of a union it is. */
-  static String kind(Object value) {
-    return ((GenericRecord) value).getSchema().getName();
-  }
+    /** The simple name of a record's type: which branch of a union it is. */
+    static String kind(Object value) {
+        return ((GenericRecord) value).getSchema().getName();
+    }
 }

@@ -11,42 +11,41 @@ import java.util.function.Function;
  */
 final class LiveFeed {
 
-  /** One applied event, as received (the replay's projection holds no personal data). */
-  record Entry(long seq, String topic, String key, Object value) {
-  }
+    /** One applied event, as received (the replay's projection holds no personal data). */
+    record Entry(long seq, String topic, String key, Object value) {}
 
-  private final Entry[] ring;
-  private final Function<Entry, FeedItem> format;
-  private long next = 1;
+    private final Entry[] ring;
+    private final Function<Entry, FeedItem> format;
+    private long next = 1;
 
-  LiveFeed(int capacity, Function<Entry, FeedItem> format) {
-    if (capacity < 1) {
-      throw new IllegalArgumentException("feed capacity must be at least 1, was " + capacity);
+    LiveFeed(int capacity, Function<Entry, FeedItem> format) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("feed capacity must be at least 1, was " + capacity);
+        }
+        this.ring = new Entry[capacity];
+        this.format = format;
     }
-    this.ring = new Entry[capacity];
-    this.format = format;
-  }
 
-  void add(String topic, String key, Object value) {
-    ring[(int) (next % ring.length)] = new Entry(next, topic, key, value);
-    next++;
-  }
-
-  /** The newest {@code limit} items, newest first. */
-  List<FeedItem> latest(int limit) {
-    List<FeedItem> items = new ArrayList<>();
-    for (long seq = next - 1; seq >= 1 && seq >= next - ring.length && items.size() < limit; seq--) {
-      items.add(format.apply(ring[(int) (seq % ring.length)]));
+    void add(String topic, String key, Object value) {
+        ring[(int) (next % ring.length)] = new Entry(next, topic, key, value);
+        next++;
     }
-    return items;
-  }
 
-  /** Items after {@code seq} still in the ring, oldest first. */
-  List<FeedItem> after(long seq) {
-    List<FeedItem> items = new ArrayList<>();
-    for (long s = Math.max(seq + 1, Math.max(1, next - ring.length)); s < next; s++) {
-      items.add(format.apply(ring[(int) (s % ring.length)]));
+    /** The newest {@code limit} items, newest first. */
+    List<FeedItem> latest(int limit) {
+        List<FeedItem> items = new ArrayList<>();
+        for (long seq = next - 1; seq >= 1 && seq >= next - ring.length && items.size() < limit; seq--) {
+            items.add(format.apply(ring[(int) (seq % ring.length)]));
+        }
+        return items;
     }
-    return items;
-  }
+
+    /** Items after {@code seq} still in the ring, oldest first. */
+    List<FeedItem> after(long seq) {
+        List<FeedItem> items = new ArrayList<>();
+        for (long s = Math.max(seq + 1, Math.max(1, next - ring.length)); s < next; s++) {
+            items.add(format.apply(ring[(int) (s % ring.length)]));
+        }
+        return items;
+    }
 }

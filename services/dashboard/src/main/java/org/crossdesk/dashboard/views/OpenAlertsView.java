@@ -14,17 +14,23 @@ import java.util.List;
  */
 public record OpenAlertsView(long open, long unacknowledged, List<DeskAlerts> desks) {
 
-  /**
-   * @param deskId recipient desk
-   * @param country the desk's country
-   * @param open alerts open at this desk
-   * @param unacknowledged of which not yet acknowledged
-   * @param oldestOpenSince when the oldest open alert was routed (null if none open)
-   * @param oldestOpenAgeSeconds how long the oldest open alert has waited (0 if none)
-   * @param oldestUnacknowledgedAgeSeconds how long the oldest unacknowledged alert has waited (0 if none)
-   * @param deliveryFailures deliveries to this desk given up after all retries (all time)
-   */
-  public record DeskAlerts(String deskId, String country, long open, long unacknowledged, Instant oldestOpenSince,
-      long oldestOpenAgeSeconds, long oldestUnacknowledgedAgeSeconds, long deliveryFailures) {
-  }
+    /**
+     * @param deskId recipient desk
+     * @param country the desk's country
+     * @param open alerts open at this desk
+     * @param unacknowledged of which not yet acknowledged
+     * @param oldestOpenSince when the oldest open alert was routed (null if none open)
+     * @param oldestOpenAgeSeconds how long the oldest open alert has waited (0 if none)
+     * @param oldestUnacknowledgedAgeSeconds how long the oldest unacknowledged alert has waited (0 if none)
+     * @param deliveryFailures deliveries to this desk given up after all retries (all time)
+     */
+    public record DeskAlerts(
+            String deskId,
+            String country,
+            long open,
+            long unacknowledged,
+            Instant oldestOpenSince,
+            long oldestOpenAgeSeconds,
+            long oldestUnacknowledgedAgeSeconds,
+            long deliveryFailures) {}
 }

@@ -10,7 +10,14 @@ import java.util.List;
  * @param eventsApplied events applied to the views so far
  * @param unusable records that could not be applied (see the replay status for the causes)
  */
-public record PictureSnapshot(Instant at, long eventsApplied, long unusable, VolumesView volumes,
-    OpenAlertsView openAlerts, ResponseTimesView responseTimes, BreachesView breaches, WithheldView withheld,
-    DirectoryView directory, List<FeedItem> feed) {
-}
+public record PictureSnapshot(
+        Instant at,
+        long eventsApplied,
+        long unusable,
+        VolumesView volumes,
+        OpenAlertsView openAlerts,
+        ResponseTimesView responseTimes,
+        BreachesView breaches,
+        WithheldView withheld,
+        DirectoryView directory,
+        List<FeedItem> feed) {}

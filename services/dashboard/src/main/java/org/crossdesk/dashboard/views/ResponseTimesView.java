@@ -11,18 +11,16 @@ import java.util.List;
  */
 public record ResponseTimesView(List<PriorityTimes> priorities) {
 
-  /**
-   * @param priority the referral priority
-   * @param toDeliver routed → first {@code AlertDelivered} at the recipient
-   * @param toAcknowledge routed → {@code AlertAcknowledged} by the recipient
-   */
-  public record PriorityTimes(String priority, Distribution toDeliver, Distribution toAcknowledge) {
-  }
+    /**
+     * @param priority the referral priority
+     * @param toDeliver routed → first {@code AlertDelivered} at the recipient
+     * @param toAcknowledge routed → {@code AlertAcknowledged} by the recipient
+     */
+    public record PriorityTimes(String priority, Distribution toDeliver, Distribution toAcknowledge) {}
 
-  /**
-   * A distribution of durations in milliseconds (HdrHistogram, 3 significant digits); all zero when
-   * {@code count} is 0.
-   */
-  public record Distribution(long count, long p50Ms, long p90Ms, long p99Ms, long maxMs, double meanMs) {
-  }
+    /**
+     * A distribution of durations in milliseconds (HdrHistogram, 3 significant digits); all zero when
+     * {@code count} is 0.
+     */
+    public record Distribution(long count, long p50Ms, long p90Ms, long p99Ms, long maxMs, double meanMs) {}
 }

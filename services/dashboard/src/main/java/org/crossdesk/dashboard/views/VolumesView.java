@@ -20,11 +20,19 @@ import java.util.Map;
  * @param lastHours submitted referrals per UTC hour, the last {@code hours} hours, oldest first
  * @param lastDays submitted referrals per UTC day, the last {@code days} days, oldest first
  */
-public record VolumesView(long submitted, long rejected, long routed, long amended, long withdrawn, long closed,
-    Map<String, Long> byType, Map<String, Long> byPriority, Map<String, Long> byIssuingCountry,
-    List<Bucket> lastHours, List<Bucket> lastDays) {
+public record VolumesView(
+        long submitted,
+        long rejected,
+        long routed,
+        long amended,
+        long withdrawn,
+        long closed,
+        Map<String, Long> byType,
+        Map<String, Long> byPriority,
+        Map<String, Long> byIssuingCountry,
+        List<Bucket> lastHours,
+        List<Bucket> lastDays) {
 
-  /** Referrals submitted in the period starting at {@code start}. */
-  public record Bucket(Instant start, long count) {
-  }
+    /** Referrals submitted in the period starting at {@code start}. */
+    public record Bucket(Instant start, long count) {}
 }

@@ -12,7 +12,6 @@ import java.util.Map;
  */
 public record WithheldView(long noAgreement, List<CountryPair> noAgreementPairs, Map<String, Long> byReason) {
 
-  /** {@code count} candidates in {@code candidateCountry} withheld from referrals issued in {@code issuingCountry}. */
-  public record CountryPair(String issuingCountry, String candidateCountry, long count) {
-  }
+    /** {@code count} candidates in {@code candidateCountry} withheld from referrals issued in {@code issuingCountry}. */
+    public record CountryPair(String issuingCountry, String candidateCountry, long count) {}
 }

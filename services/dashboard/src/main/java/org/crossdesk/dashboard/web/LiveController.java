@@ -16,18 +16,18 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RestController
 class LiveController {
 
-  private final LiveBroadcaster broadcaster;
-  private final Watchers watchers;
+    private final LiveBroadcaster broadcaster;
+    private final Watchers watchers;
 
-  LiveController(LiveBroadcaster broadcaster, Watchers watchers) {
-    this.broadcaster = broadcaster;
-    this.watchers = watchers;
-  }
+    LiveController(LiveBroadcaster broadcaster, Watchers watchers) {
+        this.broadcaster = broadcaster;
+        this.watchers = watchers;
+    }
 
-  @AcceptsAccessTokenParameter
-  @GetMapping(path = "/api/v1/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  SseEmitter live(Caller caller) {
-    watchers.watching(caller);
-    return broadcaster.subscribe();
-  }
+    @AcceptsAccessTokenParameter
+    @GetMapping(path = "/api/v1/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter live(Caller caller) {
+        watchers.watching(caller);
+        return broadcaster.subscribe();
+    }
 }

@@ -26,98 +26,101 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/views", produces = "application/json")
 class ViewsController {
 
-  static final int MAX_HOURS = 24 * 31;
-  static final int MAX_DAYS = 366;
+    static final int MAX_HOURS = 24 * 31;
+    static final int MAX_DAYS = 366;
 
-  private final OperationalPicture picture;
-  private final TopicReplay replay;
-  private final DashboardProperties properties;
-  private final Watchers watchers;
+    private final OperationalPicture picture;
+    private final TopicReplay replay;
+    private final DashboardProperties properties;
+    private final Watchers watchers;
 
-  ViewsController(OperationalPicture picture, TopicReplay replay, DashboardProperties properties, Watchers watchers) {
-    this.picture = picture;
-    this.replay = replay;
-    this.properties = properties;
-    this.watchers = watchers;
-  }
-
-  /** Everything the page shows, at once and mutually consistent. */
-  @GetMapping
-  DashboardPayload all(Caller caller) {
-    watchers.require(caller);
-    return new DashboardPayload(replay.status(), picture.snapshot(properties.feedShown()));
-  }
-
-  @GetMapping("/replay")
-  ReplayStatus replay(Caller caller) {
-    watchers.require(caller);
-    return replay.status();
-  }
-
-  @GetMapping("/volumes")
-  VolumesView volumes(Caller caller, @RequestParam(defaultValue = "48") String hours,
-      @RequestParam(defaultValue = "30") String days) {
-    watchers.require(caller);
-    List<FieldViolation> errors = new ArrayList<>();
-    int h = bounded("hours", hours, 1, MAX_HOURS, errors);
-    int d = bounded("days", days, 1, MAX_DAYS, errors);
-    if (!errors.isEmpty()) {
-      throw ProblemException.invalid(errors);
+    ViewsController(OperationalPicture picture, TopicReplay replay, DashboardProperties properties, Watchers watchers) {
+        this.picture = picture;
+        this.replay = replay;
+        this.properties = properties;
+        this.watchers = watchers;
     }
-    return picture.volumes(h, d);
-  }
 
-  @GetMapping("/open-alerts")
-  OpenAlertsView openAlerts(Caller caller) {
-    watchers.require(caller);
-    return picture.openAlerts();
-  }
-
-  @GetMapping("/response-times")
-  ResponseTimesView responseTimes(Caller caller) {
-    watchers.require(caller);
-    return picture.responseTimes();
-  }
-
-  @GetMapping("/breaches")
-  BreachesView breaches(Caller caller) {
-    watchers.require(caller);
-    return picture.breaches();
-  }
-
-  @GetMapping("/withheld")
-  WithheldView withheld(Caller caller) {
-    watchers.require(caller);
-    return picture.withheld();
-  }
-
-  @GetMapping("/directory")
-  DirectoryView directory(Caller caller) {
-    watchers.require(caller);
-    return picture.directory();
-  }
-
-  @GetMapping("/feed")
-  List<FeedItem> feed(Caller caller, @RequestParam(defaultValue = "50") String limit) {
-    watchers.require(caller);
-    List<FieldViolation> errors = new ArrayList<>();
-    int n = bounded("limit", limit, 1, properties.feedCapacity(), errors);
-    if (!errors.isEmpty()) {
-      throw ProblemException.invalid(errors);
+    /** Everything the page shows, at once and mutually consistent. */
+    @GetMapping
+    DashboardPayload all(Caller caller) {
+        watchers.require(caller);
+        return new DashboardPayload(replay.status(), picture.snapshot(properties.feedShown()));
     }
-    return picture.feed(n);
-  }
 
-  private static int bounded(String name, String value, int min, int max, List<FieldViolation> errors) {
-    try {
-      int n = Integer.parseInt(value.strip());
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below, with the others
+    @GetMapping("/replay")
+    ReplayStatus replay(Caller caller) {
+        watchers.require(caller);
+        return replay.status();
     }
-    errors.add(new FieldViolation(name, "OUT_OF_RANGE", "must be a whole number from " + min + " to " + max + ", was '" + value + "'"));
-    return min;
-  }
+
+    @GetMapping("/volumes")
+    VolumesView volumes(
+            Caller caller,
+            @RequestParam(defaultValue = "48") String hours,
+            @RequestParam(defaultValue = "30") String days) {
+        watchers.require(caller);
+        List<FieldViolation> errors = new ArrayList<>();
+        int h = bounded("hours", hours, 1, MAX_HOURS, errors);
+        int d = bounded("days", days, 1, MAX_DAYS, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return picture.volumes(h, d);
+    }
+
+    @GetMapping("/open-alerts")
+    OpenAlertsView openAlerts(Caller caller) {
+        watchers.require(caller);
+        return picture.openAlerts();
+    }
+
+    @GetMapping("/response-times")
+    ResponseTimesView responseTimes(Caller caller) {
+        watchers.require(caller);
+        return picture.responseTimes();
+    }
+
+    @GetMapping("/breaches")
+    BreachesView breaches(Caller caller) {
+        watchers.require(caller);
+        return picture.breaches();
+    }
+
+    @GetMapping("/withheld")
+    WithheldView withheld(Caller caller) {
+        watchers.require(caller);
+        return picture.withheld();
+    }
+
+    @GetMapping("/directory")
+    DirectoryView directory(Caller caller) {
+        watchers.require(caller);
+        return picture.directory();
+    }
+
+    @GetMapping("/feed")
+    List<FeedItem> feed(Caller caller, @RequestParam(defaultValue = "50") String limit) {
+        watchers.require(caller);
+        List<FieldViolation> errors = new ArrayList<>();
+        int n = bounded("limit", limit, 1, properties.feedCapacity(), errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return picture.feed(n);
+    }
+
+    private static int bounded(String name, String value, int min, int max, List<FieldViolation> errors) {
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the others
+        }
+        errors.add(new FieldViolation(
+                name, "OUT_OF_RANGE", "must be a whole number from " + min + " to " + max + ", was '" + value + "'"));
+        return min;
+    }
 }

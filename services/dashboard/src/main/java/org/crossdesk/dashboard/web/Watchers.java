@@ -14,25 +14,29 @@ import org.springframework.stereotype.Component;
 @Component
 class Watchers {
 
-  static final String RESOURCE = "dashboard";
+    static final String RESOURCE = "dashboard";
 
-  private final AuditLog audit;
+    private final AuditLog audit;
 
-  Watchers(AuditLog audit) {
-    this.audit = audit;
-  }
-
-  void require(Caller caller) {
-    if (!caller.has(Role.SUPERVISOR) && !caller.has(Role.AUDITOR)) {
-      audit.denied(caller, AuditAction.OTHER, AuditResourceType.OTHER, RESOURCE,
-          "the operational picture is for supervisors and auditors");
+    Watchers(AuditLog audit) {
+        this.audit = audit;
     }
-    caller.require(Role.SUPERVISOR, Role.AUDITOR);
-  }
 
-  /** Opening the live stream is recorded: it is how a person starts watching. */
-  void watching(Caller caller) {
-    require(caller);
-    audit.allowed(caller, AuditAction.OTHER, AuditResourceType.OTHER, RESOURCE, "watch the operational picture");
-  }
+    void require(Caller caller) {
+        if (!caller.has(Role.SUPERVISOR) && !caller.has(Role.AUDITOR)) {
+            audit.denied(
+                    caller,
+                    AuditAction.OTHER,
+                    AuditResourceType.OTHER,
+                    RESOURCE,
+                    "the operational picture is for supervisors and auditors");
+        }
+        caller.require(Role.SUPERVISOR, Role.AUDITOR);
+    }
+
+    /** Opening the live stream is recorded: it is how a person starts watching. */
+    void watching(Caller caller) {
+        require(caller);
+        audit.allowed(caller, AuditAction.OTHER, AuditResourceType.OTHER, RESOURCE, "watch the operational picture");
+    }
 }

@@ -18,33 +18,32 @@ import org.crossdesk.events.response.ResponseEvent;
  */
 final class Replay {
 
-  private Replay() {
-  }
+    private Replay() {}
 
-  static OperationalPicture pictureAt(Instant now) {
-    return new OperationalPicture(Clock.fixed(now, ZoneOffset.UTC), 50);
-  }
-
-  static void apply(OperationalPicture picture, SpecificRecord... events) {
-    ProjectingDeserializer values = new ProjectingDeserializer(Wire::writerSchema);
-    for (SpecificRecord event : events) {
-      String topic = Wire.topicOf(event);
-      picture.apply(topic, keyOf(event), values.deserialize(topic, Wire.frame(event)));
+    static OperationalPicture pictureAt(Instant now) {
+        return new OperationalPicture(Clock.fixed(now, ZoneOffset.UTC), 50);
     }
-  }
 
-  static String keyOf(SpecificRecord event) {
-    if (event instanceof ReferralEvent e) {
-      return e.getMetadata().getCorrelationId();
-    } else if (event instanceof ResponseEvent e) {
-      return e.getMetadata().getCorrelationId();
-    } else if (event instanceof DeadlineBreached e) {
-      return e.getReferralId();
-    } else if (event instanceof DeskProfile e) {
-      return e.getDeskId();
-    } else if (event instanceof CooperationAgreement e) {
-      return e.getAgreementId();
+    static void apply(OperationalPicture picture, SpecificRecord... events) {
+        ProjectingDeserializer values = new ProjectingDeserializer(Wire::writerSchema);
+        for (SpecificRecord event : events) {
+            String topic = Wire.topicOf(event);
+            picture.apply(topic, keyOf(event), values.deserialize(topic, Wire.frame(event)));
+        }
     }
-    throw new IllegalArgumentException("No dashboard topic carries " + event.getClass());
-  }
+
+    static String keyOf(SpecificRecord event) {
+        if (event instanceof ReferralEvent e) {
+            return e.getMetadata().getCorrelationId();
+        } else if (event instanceof ResponseEvent e) {
+            return e.getMetadata().getCorrelationId();
+        } else if (event instanceof DeadlineBreached e) {
+            return e.getReferralId();
+        } else if (event instanceof DeskProfile e) {
+            return e.getDeskId();
+        } else if (event instanceof CooperationAgreement e) {
+            return e.getAgreementId();
+        }
+        throw new IllegalArgumentException("No dashboard topic carries " + event.getClass());
+    }
 }

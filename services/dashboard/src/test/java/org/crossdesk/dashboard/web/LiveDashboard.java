@@ -25,55 +25,62 @@ import org.springframework.test.context.DynamicPropertySource;
  * so the service starts once per test JVM; tests isolate themselves by countries and desks of their own.
  */
 @CrossdeskKafka
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"crossdesk.dashboard.push-interval=200ms", "crossdesk.dashboard.progress-log-interval=1s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"crossdesk.dashboard.push-interval=200ms", "crossdesk.dashboard.progress-log-interval=1s"})
 abstract class LiveDashboard {
 
-  static final String SUPERVISOR_KEY = "test-supervisor-key";
-  static final String AUDITOR_KEY = "test-auditor-key";
-  static final String DESK_KEY = "test-desk-key";
+    static final String SUPERVISOR_KEY = "test-supervisor-key";
+    static final String AUDITOR_KEY = "test-auditor-key";
+    static final String DESK_KEY = "test-desk-key";
 
-  @LocalServerPort
-  int port;
+    @LocalServerPort
+    int port;
 
-  @Autowired
-  KafkaTemplate<String, Object> kafka;
+    @Autowired
+    KafkaTemplate<String, Object> kafka;
 
-  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  @DynamicPropertySource
-  static void apiKeys(DynamicPropertyRegistry registry) {
-    registry.add("crossdesk.http.api-keys", () -> String.join(";",
-        ApiKeys.hash(SUPERVISOR_KEY) + " sup.one SUPERVISOR",
-        ApiKeys.hash(AUDITOR_KEY) + " aud.one AUDITOR",
-        ApiKeys.hash(DESK_KEY) + " FR-BNRF DESK FR-BNRF"));
-  }
-
-  /** Publishes each event on the topic that carries its type, keyed by referral id, and waits for the acks. */
-  void publish(SpecificRecord... events) {
-    for (SpecificRecord event : events) {
-      if (event instanceof ReferralEvent e) {
-        kafka.send(Topics.REFERRALS_LIFECYCLE, e.getMetadata().getCorrelationId(), e);
-      } else if (event instanceof ResponseEvent e) {
-        kafka.send(Topics.REFERRALS_RESPONSES, e.getMetadata().getCorrelationId(), e);
-      } else if (event instanceof DeadlineBreached e) {
-        kafka.send(Topics.DEADLINES_BREACHES, e.getReferralId(), e);
-      } else {
-        throw new IllegalArgumentException("not a dashboard source event: " + event.getClass());
-      }
+    @DynamicPropertySource
+    static void apiKeys(DynamicPropertyRegistry registry) {
+        registry.add(
+                "crossdesk.http.api-keys",
+                () -> String.join(
+                        ";",
+                        ApiKeys.hash(SUPERVISOR_KEY) + " sup.one SUPERVISOR",
+                        ApiKeys.hash(AUDITOR_KEY) + " aud.one AUDITOR",
+                        ApiKeys.hash(DESK_KEY) + " FR-BNRF DESK FR-BNRF"));
     }
-    kafka.flush();
-  }
 
-  URI uri(String pathAndQuery) {
-    return URI.create("http://localhost:" + port + pathAndQuery);
-  }
-
-  HttpResponse<String> get(String pathAndQuery, String key) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(10)).GET();
-    if (key != null) {
-      request.header("Authorization", "Bearer " + key);
+    /** Publishes each event on the topic that carries its type, keyed by referral id, and waits for the acks. */
+    void publish(SpecificRecord... events) {
+        for (SpecificRecord event : events) {
+            if (event instanceof ReferralEvent e) {
+                kafka.send(Topics.REFERRALS_LIFECYCLE, e.getMetadata().getCorrelationId(), e);
+            } else if (event instanceof ResponseEvent e) {
+                kafka.send(Topics.REFERRALS_RESPONSES, e.getMetadata().getCorrelationId(), e);
+            } else if (event instanceof DeadlineBreached e) {
+                kafka.send(Topics.DEADLINES_BREACHES, e.getReferralId(), e);
+            } else {
+                throw new IllegalArgumentException("not a dashboard source event: " + event.getClass());
+            }
+        }
+        kafka.flush();
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
+
+    URI uri(String pathAndQuery) {
+        return URI.create("http://localhost:" + port + pathAndQuery);
+    }
+
+    HttpResponse<String> get(String pathAndQuery, String key) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery))
+                .timeout(Duration.ofSeconds(10))
+                .GET();
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
 }

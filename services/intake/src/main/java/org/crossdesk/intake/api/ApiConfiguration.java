@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
 
-  @Bean
-  Shapes shapes(Validator validator) {
-    return new Shapes(validator);
-  }
+    @Bean
+    Shapes shapes(Validator validator) {
+        return new Shapes(validator);
+    }
 }

@@ -10,5 +10,4 @@ import java.util.Map;
  *                   milliseconds), or the referral's status (SUBMITTED, ROUTED, ...) for a repeat
  * @param links      {@code self} (status), and for the issuer {@code amendments} and {@code withdrawal}
  */
-record ReferralAnswerJson(String referralId, String status, Map<String, String> links) {
-}
+record ReferralAnswerJson(String referralId, String status, Map<String, String> links) {}

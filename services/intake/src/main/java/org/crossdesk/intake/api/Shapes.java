@@ -16,25 +16,26 @@ import org.crossdesk.intake.validation.Violation;
  */
 final class Shapes {
 
-  private static final Set<String> PRESENCE = Set.of("NotNull", "NotBlank", "NotEmpty");
+    private static final Set<String> PRESENCE = Set.of("NotNull", "NotBlank", "NotEmpty");
 
-  private final Validator validator;
+    private final Validator validator;
 
-  Shapes(Validator validator) {
-    this.validator = validator;
-  }
-
-  /** The shape problems of {@code body}, paths as in JSON ({@code subjects[0].names[0].familyName}). */
-  List<Violation> of(Object body) {
-    List<Violation> violations = new ArrayList<>();
-    for (ConstraintViolation<Object> v : validator.validate(body)) {
-      String constraint = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-      String field = v.getPropertyPath().toString();
-      ReasonCode code = PRESENCE.contains(constraint) ? ReasonCode.REQUIRED : ReasonCode.INVALID_VALUE;
-      String message = code == ReasonCode.REQUIRED ? field + " is required" : field + " " + v.getMessage();
-      violations.add(new Violation(code, field.isEmpty() ? null : field, message));
+    Shapes(Validator validator) {
+        this.validator = validator;
     }
-    violations.sort(Comparator.comparing(v -> String.valueOf(v.field())));
-    return violations;
-  }
+
+    /** The shape problems of {@code body}, paths as in JSON ({@code subjects[0].names[0].familyName}). */
+    List<Violation> of(Object body) {
+        List<Violation> violations = new ArrayList<>();
+        for (ConstraintViolation<Object> v : validator.validate(body)) {
+            String constraint =
+                    v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+            String field = v.getPropertyPath().toString();
+            ReasonCode code = PRESENCE.contains(constraint) ? ReasonCode.REQUIRED : ReasonCode.INVALID_VALUE;
+            String message = code == ReasonCode.REQUIRED ? field + " is required" : field + " " + v.getMessage();
+            violations.add(new Violation(code, field.isEmpty() ? null : field, message));
+        }
+        violations.sort(Comparator.comparing(v -> String.valueOf(v.field())));
+        return violations;
+    }
 }

@@ -6,16 +6,16 @@ package org.crossdesk.intake.cases;
  * acknowledgement that arrives late replaces an acknowledgement breach).
  */
 public enum RecipientState {
-  /** Routing sent the alert; no delivery confirmed yet. */
-  ROUTED,
-  /** Delivery to the desk's systems gave up after retries. */
-  DELIVERY_FAILED,
-  /** The desk's system confirmed receipt. */
-  DELIVERED,
-  /** An outstanding deadline was missed. */
-  BREACHED,
-  /** An officer at the desk acknowledged the alert. */
-  ACKNOWLEDGED,
-  /** The desk reported action on the alert. */
-  ACTIONED
+    /** Routing sent the alert; no delivery confirmed yet. */
+    ROUTED,
+    /** Delivery to the desk's systems gave up after retries. */
+    DELIVERY_FAILED,
+    /** The desk's system confirmed receipt. */
+    DELIVERED,
+    /** An outstanding deadline was missed. */
+    BREACHED,
+    /** An officer at the desk acknowledged the alert. */
+    ACKNOWLEDGED,
+    /** The desk reported action on the alert. */
+    ACTIONED
 }

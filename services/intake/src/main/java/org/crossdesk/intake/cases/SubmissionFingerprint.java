@@ -20,26 +20,25 @@ import org.crossdesk.events.referral.ReferralSubmission;
  */
 public final class SubmissionFingerprint {
 
-  // One per thread: every HTTP request fingerprints its submission, and a shared writer behind a lock made
-  // them queue up under load.
-  private static final ThreadLocal<SpecificDatumWriter<ReferralSubmission>> WRITER =
-      ThreadLocal.withInitial(() -> new SpecificDatumWriter<>(ReferralSubmission.class));
+    // One per thread: every HTTP request fingerprints its submission, and a shared writer behind a lock made
+    // them queue up under load.
+    private static final ThreadLocal<SpecificDatumWriter<ReferralSubmission>> WRITER =
+            ThreadLocal.withInitial(() -> new SpecificDatumWriter<>(ReferralSubmission.class));
 
-  private SubmissionFingerprint() {
-  }
+    private SubmissionFingerprint() {}
 
-  /** The fingerprint of {@code submission}, as lower-case hex. */
-  public static String of(ReferralSubmission submission) {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
-      BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
-      WRITER.get().write(submission, encoder);
-      encoder.flush();
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+    /** The fingerprint of {@code submission}, as lower-case hex. */
+    public static String of(ReferralSubmission submission) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+            WRITER.get().write(submission, encoder);
+            encoder.flush();
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
     }
-  }
 }

@@ -12,29 +12,29 @@ import org.crossdesk.intake.validation.DeskDirectory;
  */
 public final class DirectoryView implements DeskDirectory {
 
-  private final Set<String> desks = ConcurrentHashMap.newKeySet();
+    private final Set<String> desks = ConcurrentHashMap.newKeySet();
 
-  /** Applies one record of the directory topic: a profile, or null (tombstone) for {@code deskId}. */
-  public void apply(String deskId, DeskProfile profile) {
-    if (profile == null) {
-      desks.remove(deskId);
-    } else {
-      desks.add(profile.getDeskId());
+    /** Applies one record of the directory topic: a profile, or null (tombstone) for {@code deskId}. */
+    public void apply(String deskId, DeskProfile profile) {
+        if (profile == null) {
+            desks.remove(deskId);
+        } else {
+            desks.add(profile.getDeskId());
+        }
     }
-  }
 
-  @Override
-  public boolean isEmpty() {
-    return desks.isEmpty();
-  }
+    @Override
+    public boolean isEmpty() {
+        return desks.isEmpty();
+    }
 
-  @Override
-  public boolean contains(String deskId) {
-    return desks.contains(deskId);
-  }
+    @Override
+    public boolean contains(String deskId) {
+        return desks.contains(deskId);
+    }
 
-  /** Number of known desks. */
-  public int size() {
-    return desks.size();
-  }
+    /** Number of known desks. */
+    public int size() {
+        return desks.size();
+    }
 }

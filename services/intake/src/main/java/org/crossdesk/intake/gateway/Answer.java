@@ -10,5 +10,4 @@ import org.crossdesk.intake.cases.ReferralStatus;
  * @param written    true if this request wrote to the outbox (HTTP 202), false if it was answered from what
  *                   is already known (an idempotent repeat: HTTP 200)
  */
-public record Answer(String referralId, ReferralStatus status, boolean written) {
-}
+public record Answer(String referralId, ReferralStatus status, boolean written) {}

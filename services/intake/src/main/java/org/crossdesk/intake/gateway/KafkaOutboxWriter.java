@@ -22,36 +22,44 @@ import org.springframework.kafka.core.KafkaOperations;
  */
 public final class KafkaOutboxWriter implements OutboxWriter {
 
-  private final KafkaOperations<String, Object> kafka;
-  private final Consumer<String> deskTopics;
-  private final Duration timeout;
+    private final KafkaOperations<String, Object> kafka;
+    private final Consumer<String> deskTopics;
+    private final Duration timeout;
 
-  public KafkaOutboxWriter(KafkaOperations<String, Object> kafka, Consumer<String> deskTopics, Duration timeout) {
-    this.kafka = kafka;
-    this.deskTopics = deskTopics;
-    this.timeout = timeout;
-  }
-
-  @Override
-  public OutboxPosition write(String desk, String key, Integer partition, OutboxMessage message) {
-    deskTopics.accept(desk);
-    String topic = Topics.deskOutboxName(desk);
-    try {
-      RecordMetadata metadata = kafka.send(new ProducerRecord<>(topic, partition, key, message))
-          .get(timeout.toMillis(), TimeUnit.MILLISECONDS).getRecordMetadata();
-      return new OutboxPosition(metadata.topic(), metadata.partition(), metadata.offset(),
-          Instant.ofEpochMilli(metadata.timestamp()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw unavailable();
-    } catch (ExecutionException | TimeoutException e) {
-      throw unavailable();
+    public KafkaOutboxWriter(KafkaOperations<String, Object> kafka, Consumer<String> deskTopics, Duration timeout) {
+        this.kafka = kafka;
+        this.deskTopics = deskTopics;
+        this.timeout = timeout;
     }
-  }
 
-  private ProblemException unavailable() {
-    return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-        "Kafka did not acknowledge the write within " + timeout.toSeconds() + " s, so it may or may not be stored."
-            + " Retry with the same desk reference: a resubmission is recognised, never doubled.", List.of());
-  }
+    @Override
+    public OutboxPosition write(String desk, String key, Integer partition, OutboxMessage message) {
+        deskTopics.accept(desk);
+        String topic = Topics.deskOutboxName(desk);
+        try {
+            RecordMetadata metadata = kafka.send(new ProducerRecord<>(topic, partition, key, message))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .getRecordMetadata();
+            return new OutboxPosition(
+                    metadata.topic(),
+                    metadata.partition(),
+                    metadata.offset(),
+                    Instant.ofEpochMilli(metadata.timestamp()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable();
+        } catch (ExecutionException | TimeoutException e) {
+            throw unavailable();
+        }
+    }
+
+    private ProblemException unavailable() {
+        return new ProblemException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "unavailable",
+                "Kafka did not acknowledge the write within " + timeout.toSeconds()
+                        + " s, so it may or may not be stored."
+                        + " Retry with the same desk reference: a resubmission is recognised, never doubled.",
+                List.of());
+    }
 }

@@ -21,59 +21,65 @@ import org.crossdesk.events.common.ReferralType;
  */
 final class PendingSubmissions {
 
-  private final Map<String, Pending> byReference = new ConcurrentHashMap<>();
-  private final Map<String, Pending> byId = new ConcurrentHashMap<>();
-  private final Queue<Pending> inOrder = new ConcurrentLinkedQueue<>();
-  private final Clock clock;
-  private final Duration keep;
+    private final Map<String, Pending> byReference = new ConcurrentHashMap<>();
+    private final Map<String, Pending> byId = new ConcurrentHashMap<>();
+    private final Queue<Pending> inOrder = new ConcurrentLinkedQueue<>();
+    private final Clock clock;
+    private final Duration keep;
 
-  PendingSubmissions(Clock clock, Duration keep) {
-    this.clock = clock;
-    this.keep = keep;
-  }
-
-  record Pending(String referralId, String desk, String deskReference, ReferralType type, Priority priority,
-                 String fingerprint, Instant at) {
-  }
-
-  /**
-   * Remembers {@code pending}, first forgetting the oldest entries that are stale or that {@code known}
-   * says the case view has by now (the queue is in submission order, so this stays cheap).
-   */
-  void add(Pending pending, Predicate<Pending> known) {
-    Pending head;
-    while ((head = inOrder.peek()) != null && (!fresh(head) || known.test(head))) {
-      if (inOrder.remove(head)) {
-        forget(head);
-      }
+    PendingSubmissions(Clock clock, Duration keep) {
+        this.clock = clock;
+        this.keep = keep;
     }
-    byReference.put(key(pending.desk(), pending.deskReference()), pending);
-    byId.put(pending.referralId(), pending);
-    inOrder.add(pending);
-  }
 
-  int size() {
-    return byId.size();
-  }
+    record Pending(
+            String referralId,
+            String desk,
+            String deskReference,
+            ReferralType type,
+            Priority priority,
+            String fingerprint,
+            Instant at) {}
 
-  Optional<Pending> byReference(String desk, String deskReference) {
-    return Optional.ofNullable(byReference.get(key(desk, deskReference))).filter(this::fresh);
-  }
+    /**
+     * Remembers {@code pending}, first forgetting the oldest entries that are stale or that {@code known}
+     * says the case view has by now (the queue is in submission order, so this stays cheap).
+     */
+    void add(Pending pending, Predicate<Pending> known) {
+        Pending head;
+        while ((head = inOrder.peek()) != null && (!fresh(head) || known.test(head))) {
+            if (inOrder.remove(head)) {
+                forget(head);
+            }
+        }
+        byReference.put(key(pending.desk(), pending.deskReference()), pending);
+        byId.put(pending.referralId(), pending);
+        inOrder.add(pending);
+    }
 
-  Optional<Pending> byId(String referralId) {
-    return Optional.ofNullable(referralId == null ? null : byId.get(referralId)).filter(this::fresh);
-  }
+    int size() {
+        return byId.size();
+    }
 
-  private void forget(Pending pending) {
-    byId.remove(pending.referralId(), pending);
-    byReference.remove(key(pending.desk(), pending.deskReference()), pending);
-  }
+    Optional<Pending> byReference(String desk, String deskReference) {
+        return Optional.ofNullable(byReference.get(key(desk, deskReference))).filter(this::fresh);
+    }
 
-  private boolean fresh(Pending pending) {
-    return pending.at().plus(keep).isAfter(clock.instant());
-  }
+    Optional<Pending> byId(String referralId) {
+        return Optional.ofNullable(referralId == null ? null : byId.get(referralId))
+                .filter(this::fresh);
+    }
 
-  private static String key(String desk, String deskReference) {
-    return desk + "/" + deskReference;
-  }
+    private void forget(Pending pending) {
+        byId.remove(pending.referralId(), pending);
+        byReference.remove(key(pending.desk(), pending.deskReference()), pending);
+    }
+
+    private boolean fresh(Pending pending) {
+        return pending.at().plus(keep).isAfter(clock.instant());
+    }
+
+    private static String key(String desk, String deskReference) {
+        return desk + "/" + deskReference;
+    }
 }

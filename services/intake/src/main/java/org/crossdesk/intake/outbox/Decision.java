@@ -17,6 +17,9 @@ import org.crossdesk.intake.validation.Violation;
  * @param referralId referral concerned, or null for a rejected new submission
  * @param reasons    why it was rejected (empty when accepted)
  */
-public record Decision(Optional<Emission<?>> event, Emission<InboxMessage> receipt, ReceiptStatus status,
-                       String referralId, List<Violation> reasons) {
-}
+public record Decision(
+        Optional<Emission<?>> event,
+        Emission<InboxMessage> receipt,
+        ReceiptStatus status,
+        String referralId,
+        List<Violation> reasons) {}

@@ -10,19 +10,19 @@ import java.util.function.Consumer;
  */
 public final class DeskTopics implements Consumer<String> {
 
-  private final Consumer<String> provisioner;
-  private final Set<String> provisioned = ConcurrentHashMap.newKeySet();
+    private final Consumer<String> provisioner;
+    private final Set<String> provisioned = ConcurrentHashMap.newKeySet();
 
-  /** @param provisioner creates a desk's topics if missing (the platform's {@code TopicProvisioner}) */
-  public DeskTopics(Consumer<String> provisioner) {
-    this.provisioner = provisioner;
-  }
-
-  @Override
-  public void accept(String desk) {
-    if (!provisioned.contains(desk)) {
-      provisioner.accept(desk);
-      provisioned.add(desk);
+    /** @param provisioner creates a desk's topics if missing (the platform's {@code TopicProvisioner}) */
+    public DeskTopics(Consumer<String> provisioner) {
+        this.provisioner = provisioner;
     }
-  }
+
+    @Override
+    public void accept(String desk) {
+        if (!provisioned.contains(desk)) {
+            provisioner.accept(desk);
+            provisioned.add(desk);
+        }
+    }
 }

@@ -12,9 +12,9 @@ import java.util.Objects;
  */
 public record Emission<V>(String topic, String key, V value) {
 
-  public Emission {
-    Objects.requireNonNull(topic, "topic");
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(value, "value");
-  }
+    public Emission {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+    }
 }

@@ -41,193 +41,206 @@ import org.crossdesk.intake.validation.ReasonCode;
  */
 final class OutboxBatch {
 
-  /** Writes one record to Kafka; the future completes when Kafka acknowledged it. */
-  @FunctionalInterface
-  interface Writer {
-    CompletableFuture<?> write(Emission<?> emission);
-  }
-
-  /** A write of record {@link #index()} of the batch failed; the records before it are complete. */
-  static final class WriteFailedException extends RuntimeException {
-    private final int index;
-
-    WriteFailedException(int index, Throwable cause) {
-      super("Kafka did not acknowledge a write for record " + index + " of the batch: " + cause.getMessage(), cause);
-      this.index = index;
+    /** Writes one record to Kafka; the future completes when Kafka acknowledged it. */
+    @FunctionalInterface
+    interface Writer {
+        CompletableFuture<?> write(Emission<?> emission);
     }
 
-    int index() {
-      return index;
-    }
-  }
+    /** A write of record {@link #index()} of the batch failed; the records before it are complete. */
+    static final class WriteFailedException extends RuntimeException {
+        private final int index;
 
-  private record InFlight(int index, Emission<?> event, CompletableFuture<?> written, Emission<?> receipt) {
-  }
-
-  private record Written(int index, CompletableFuture<?> written) {
-  }
-
-  private record Failure(int index, Throwable cause) {
-  }
-
-  private final OutboxProcessor processor;
-  private final CaseBook cases;
-  private final Writer writer;
-  private final Duration timeout;
-  private final Runnable awaitView;
-  private final Consumer<String> deskTopics;
-
-  private final List<InFlight> inFlight = new ArrayList<>();
-  private final Set<String> subjectsInFlight = new HashSet<>();
-  private final List<Written> receipts = new ArrayList<>();
-
-  /**
-   * @param awaitView  waits until the case view holds what other services wrote so far (issuers, recipients)
-   * @param deskTopics makes sure a desk's topics exist before its receipt is written
-   */
-  OutboxBatch(OutboxProcessor processor, CaseBook cases, Writer writer, Duration timeout, Runnable awaitView,
-              Consumer<String> deskTopics) {
-    this.processor = processor;
-    this.cases = cases;
-    this.writer = writer;
-    this.timeout = timeout;
-    this.awaitView = awaitView;
-    this.deskTopics = deskTopics;
-  }
-
-  /**
-   * Decides record {@code index} and starts its writes.
-   *
-   * @throws IllegalArgumentException if the record cannot be processed at all (the caller dead-letters it,
-   *                                  after {@link #finish()} completed the records before it)
-   * @throws WriteFailedException     if waiting for an earlier record's write failed
-   */
-  Decision add(int index, OutboxPosition position, OutboxMessage message) {
-    Set<String> subjects = subjects(position, message);
-    if (subjects.stream().anyMatch(subjectsInFlight::contains)) {
-      flush();
-    }
-    Decision decision = processor.process(position, message);
-    if (dependsOnOtherWriters(decision)) {
-      // Who issued or received a referral comes from events other services write (routing's ReferralRouted);
-      // a desk system answering an alert within milliseconds may be ahead of our view. Refuse only on a view
-      // that has caught up, and that holds this batch's own events.
-      flush();
-      awaitView.run();
-      decision = processor.process(position, message);
-    }
-    deskTopics.accept(position.desk());
-    if (decision.event().isPresent()) {
-      Emission<?> event = decision.event().get();
-      inFlight.add(new InFlight(index, event, writer.write(event), decision.receipt()));
-      subjectsInFlight.addAll(subjects);
-    } else if (!inFlight.isEmpty()) {
-      // Keeps the desk's receipts in the order of its records.
-      inFlight.add(new InFlight(index, null, CompletableFuture.completedFuture(null), decision.receipt()));
-    } else {
-      receipts.add(new Written(index, writer.write(decision.receipt())));
-    }
-    return decision;
-  }
-
-  /** Waits until every event and receipt of the batch is acknowledged. */
-  void finish() {
-    Failure failure = flushEvents();
-    Failure receiptFailure = awaitReceipts();
-    if (receiptFailure != null && (failure == null || receiptFailure.index() < failure.index())) {
-      failure = receiptFailure;
-    }
-    if (failure != null) {
-      throw new WriteFailedException(failure.index(), failure.cause());
-    }
-  }
-
-  private void flush() {
-    Failure failure = flushEvents();
-    if (failure != null) {
-      Failure receiptFailure = awaitReceipts();
-      throw new WriteFailedException(receiptFailure != null && receiptFailure.index() < failure.index()
-          ? receiptFailure.index() : failure.index(), failure.cause());
-    }
-  }
-
-  /** Waits for the events in flight, lets the case book learn them, then starts their receipts. */
-  private Failure flushEvents() {
-    Failure failure = null;
-    for (InFlight record : inFlight) {
-      try {
-        await(record.written());
-        if (record.event() != null) {
-          // Also after an earlier failure: a record read again then finds its event and is only answered.
-          cases.applyAny(record.event().value());
+        WriteFailedException(int index, Throwable cause) {
+            super(
+                    "Kafka did not acknowledge a write for record " + index + " of the batch: " + cause.getMessage(),
+                    cause);
+            this.index = index;
         }
-      } catch (RuntimeException e) {
-        if (failure == null) {
-          failure = new Failure(record.index(), e);
+
+        int index() {
+            return index;
         }
-      }
     }
-    for (InFlight record : inFlight) {
-      if (failure != null && record.index() >= failure.index()) {
-        break;
-      }
-      receipts.add(new Written(record.index(), writer.write(record.receipt())));
-    }
-    inFlight.clear();
-    subjectsInFlight.clear();
-    return failure;
-  }
 
-  private Failure awaitReceipts() {
-    Failure failure = null;
-    for (Written receipt : receipts) {
-      try {
-        await(receipt.written());
-      } catch (RuntimeException e) {
-        if (failure == null || receipt.index() < failure.index()) {
-          failure = new Failure(receipt.index(), e);
+    private record InFlight(int index, Emission<?> event, CompletableFuture<?> written, Emission<?> receipt) {}
+
+    private record Written(int index, CompletableFuture<?> written) {}
+
+    private record Failure(int index, Throwable cause) {}
+
+    private final OutboxProcessor processor;
+    private final CaseBook cases;
+    private final Writer writer;
+    private final Duration timeout;
+    private final Runnable awaitView;
+    private final Consumer<String> deskTopics;
+
+    private final List<InFlight> inFlight = new ArrayList<>();
+    private final Set<String> subjectsInFlight = new HashSet<>();
+    private final List<Written> receipts = new ArrayList<>();
+
+    /**
+     * @param awaitView  waits until the case view holds what other services wrote so far (issuers, recipients)
+     * @param deskTopics makes sure a desk's topics exist before its receipt is written
+     */
+    OutboxBatch(
+            OutboxProcessor processor,
+            CaseBook cases,
+            Writer writer,
+            Duration timeout,
+            Runnable awaitView,
+            Consumer<String> deskTopics) {
+        this.processor = processor;
+        this.cases = cases;
+        this.writer = writer;
+        this.timeout = timeout;
+        this.awaitView = awaitView;
+        this.deskTopics = deskTopics;
+    }
+
+    /**
+     * Decides record {@code index} and starts its writes.
+     *
+     * @throws IllegalArgumentException if the record cannot be processed at all (the caller dead-letters it,
+     *                                  after {@link #finish()} completed the records before it)
+     * @throws WriteFailedException     if waiting for an earlier record's write failed
+     */
+    Decision add(int index, OutboxPosition position, OutboxMessage message) {
+        Set<String> subjects = subjects(position, message);
+        if (subjects.stream().anyMatch(subjectsInFlight::contains)) {
+            flush();
         }
-      }
+        Decision decision = processor.process(position, message);
+        if (dependsOnOtherWriters(decision)) {
+            // Who issued or received a referral comes from events other services write (routing's ReferralRouted);
+            // a desk system answering an alert within milliseconds may be ahead of our view. Refuse only on a view
+            // that has caught up, and that holds this batch's own events.
+            flush();
+            awaitView.run();
+            decision = processor.process(position, message);
+        }
+        deskTopics.accept(position.desk());
+        if (decision.event().isPresent()) {
+            Emission<?> event = decision.event().get();
+            inFlight.add(new InFlight(index, event, writer.write(event), decision.receipt()));
+            subjectsInFlight.addAll(subjects);
+        } else if (!inFlight.isEmpty()) {
+            // Keeps the desk's receipts in the order of its records.
+            inFlight.add(new InFlight(index, null, CompletableFuture.completedFuture(null), decision.receipt()));
+        } else {
+            receipts.add(new Written(index, writer.write(decision.receipt())));
+        }
+        return decision;
     }
-    receipts.clear();
-    return failure;
-  }
 
-  private void await(CompletableFuture<?> write) {
-    try {
-      write.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for Kafka", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("no acknowledgement within " + timeout, e);
+    /** Waits until every event and receipt of the batch is acknowledged. */
+    void finish() {
+        Failure failure = flushEvents();
+        Failure receiptFailure = awaitReceipts();
+        if (receiptFailure != null && (failure == null || receiptFailure.index() < failure.index())) {
+            failure = receiptFailure;
+        }
+        if (failure != null) {
+            throw new WriteFailedException(failure.index(), failure.cause());
+        }
     }
-  }
 
-  /** What a record's decision depends on besides the record itself: its desk reference or its referral. */
-  private static Set<String> subjects(OutboxPosition position, OutboxMessage message) {
-    Object body = message.getMessage();
-    if (body instanceof ReferralSubmission submission) {
-      return Set.of("reference:" + position.desk() + "/" + submission.getDeskReference(),
-          "referral:" + ReferralIds.of(position));
-    } else if (body instanceof ReferralAmendment amendment) {
-      return amendment.getSubmission() == null ? Set.of("referral:" + amendment.getReferralId())
-          : Set.of("referral:" + amendment.getReferralId(),
-              "reference:" + position.desk() + "/" + amendment.getSubmission().getDeskReference());
-    } else if (body instanceof ReferralWithdrawal withdrawal) {
-      return Set.of("referral:" + withdrawal.getReferralId());
-    } else if (body instanceof AlertAcknowledgement acknowledgement) {
-      return Set.of("referral:" + acknowledgement.getReferralId());
-    } else if (body instanceof ActionReport report) {
-      return Set.of("referral:" + report.getReferralId());
+    private void flush() {
+        Failure failure = flushEvents();
+        if (failure != null) {
+            Failure receiptFailure = awaitReceipts();
+            throw new WriteFailedException(
+                    receiptFailure != null && receiptFailure.index() < failure.index()
+                            ? receiptFailure.index()
+                            : failure.index(),
+                    failure.cause());
+        }
     }
-    return Set.of("unknown:" + position.offset());
-  }
 
-  private static boolean dependsOnOtherWriters(Decision decision) {
-    return decision.reasons().stream().anyMatch(v -> v.code() == ReasonCode.UNKNOWN_REFERRAL
-        || v.code() == ReasonCode.NOT_RECIPIENT || v.code() == ReasonCode.NOT_ISSUER);
-  }
+    /** Waits for the events in flight, lets the case book learn them, then starts their receipts. */
+    private Failure flushEvents() {
+        Failure failure = null;
+        for (InFlight record : inFlight) {
+            try {
+                await(record.written());
+                if (record.event() != null) {
+                    // Also after an earlier failure: a record read again then finds its event and is only answered.
+                    cases.applyAny(record.event().value());
+                }
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = new Failure(record.index(), e);
+                }
+            }
+        }
+        for (InFlight record : inFlight) {
+            if (failure != null && record.index() >= failure.index()) {
+                break;
+            }
+            receipts.add(new Written(record.index(), writer.write(record.receipt())));
+        }
+        inFlight.clear();
+        subjectsInFlight.clear();
+        return failure;
+    }
+
+    private Failure awaitReceipts() {
+        Failure failure = null;
+        for (Written receipt : receipts) {
+            try {
+                await(receipt.written());
+            } catch (RuntimeException e) {
+                if (failure == null || receipt.index() < failure.index()) {
+                    failure = new Failure(receipt.index(), e);
+                }
+            }
+        }
+        receipts.clear();
+        return failure;
+    }
+
+    private void await(CompletableFuture<?> write) {
+        try {
+            write.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for Kafka", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no acknowledgement within " + timeout, e);
+        }
+    }
+
+    /** What a record's decision depends on besides the record itself: its desk reference or its referral. */
+    private static Set<String> subjects(OutboxPosition position, OutboxMessage message) {
+        Object body = message.getMessage();
+        if (body instanceof ReferralSubmission submission) {
+            return Set.of(
+                    "reference:" + position.desk() + "/" + submission.getDeskReference(),
+                    "referral:" + ReferralIds.of(position));
+        } else if (body instanceof ReferralAmendment amendment) {
+            return amendment.getSubmission() == null
+                    ? Set.of("referral:" + amendment.getReferralId())
+                    : Set.of(
+                            "referral:" + amendment.getReferralId(),
+                            "reference:" + position.desk() + "/"
+                                    + amendment.getSubmission().getDeskReference());
+        } else if (body instanceof ReferralWithdrawal withdrawal) {
+            return Set.of("referral:" + withdrawal.getReferralId());
+        } else if (body instanceof AlertAcknowledgement acknowledgement) {
+            return Set.of("referral:" + acknowledgement.getReferralId());
+        } else if (body instanceof ActionReport report) {
+            return Set.of("referral:" + report.getReferralId());
+        }
+        return Set.of("unknown:" + position.offset());
+    }
+
+    private static boolean dependsOnOtherWriters(Decision decision) {
+        return decision.reasons().stream()
+                .anyMatch(v -> v.code() == ReasonCode.UNKNOWN_REFERRAL
+                        || v.code() == ReasonCode.NOT_RECIPIENT
+                        || v.code() == ReasonCode.NOT_ISSUER);
+    }
 }

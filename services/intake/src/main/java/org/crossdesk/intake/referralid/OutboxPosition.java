@@ -20,33 +20,34 @@ import org.crossdesk.events.Topics;
  */
 public record OutboxPosition(String topic, int partition, long offset, Instant timestamp) {
 
-  public OutboxPosition {
-    if (!Topics.isDeskOutbox(topic)) {
-      throw new IllegalArgumentException("'" + topic + "' is not a desk outbox topic");
+    public OutboxPosition {
+        if (!Topics.isDeskOutbox(topic)) {
+            throw new IllegalArgumentException("'" + topic + "' is not a desk outbox topic");
+        }
+        if (partition < 0 || offset < 0) {
+            throw new IllegalArgumentException("Invalid position " + partition + "@" + offset + " of " + topic);
+        }
+        Objects.requireNonNull(timestamp, "timestamp");
     }
-    if (partition < 0 || offset < 0) {
-      throw new IllegalArgumentException("Invalid position " + partition + "@" + offset + " of " + topic);
+
+    /** The desk that wrote the record: the outbox topic's desk, whatever the record claims. */
+    public String desk() {
+        return Topics.deskIdOf(topic);
     }
-    Objects.requireNonNull(timestamp, "timestamp");
-  }
 
-  /** The desk that wrote the record: the outbox topic's desk, whatever the record claims. */
-  public String desk() {
-    return Topics.deskIdOf(topic);
-  }
+    /**
+     * Id of the event of kind {@code role} that intake emits because of this record: a name-based UUID of
+     * the position, so a record reprocessed after a crash causes events with the same ids and consumers
+     * can drop the copies.
+     */
+    public String eventId(String role) {
+        return UUID.nameUUIDFromBytes(("crossdesk-intake:" + topic + ":" + partition + ":" + offset + ":" + role)
+                        .getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
 
-  /**
-   * Id of the event of kind {@code role} that intake emits because of this record: a name-based UUID of
-   * the position, so a record reprocessed after a crash causes events with the same ids and consumers
-   * can drop the copies.
-   */
-  public String eventId(String role) {
-    return UUID.nameUUIDFromBytes(("crossdesk-intake:" + topic + ":" + partition + ":" + offset + ":" + role)
-        .getBytes(StandardCharsets.UTF_8)).toString();
-  }
-
-  @Override
-  public String toString() {
-    return topic + "-" + partition + "@" + offset;
-  }
+    @Override
+    public String toString() {
+        return topic + "-" + partition + "@" + offset;
+    }
 }

@@ -22,48 +22,48 @@ import org.crossdesk.events.DeskId;
  */
 public final class ReferralIds {
 
-  private static final Pattern FORMAT = Pattern.compile(
-      "CD-(\\d{4})-(" + DeskId.REGEX + ")-(\\d{1,9})-(\\d{6,19})");
+    private static final Pattern FORMAT = Pattern.compile("CD-(\\d{4})-(" + DeskId.REGEX + ")-(\\d{1,9})-(\\d{6,19})");
 
-  private ReferralIds() {
-  }
+    private ReferralIds() {}
 
-  /** The referral id of the submission at {@code position}. */
-  public static String of(OutboxPosition position) {
-    int year = position.timestamp().atZone(ZoneOffset.UTC).getYear();
-    return String.format("CD-%04d-%s-%d-%06d", year, position.desk(), position.partition(), position.offset());
-  }
-
-  /** Whether {@code text} has the form of a referral id. */
-  public static boolean isWellFormed(String text) {
-    return parse(text).map(parts -> DeskId.isValid(parts.desk())).orElse(false);
-  }
-
-  /** The parts of a referral id, if {@code text} is one. */
-  public static Optional<Parts> parse(String text) {
-    if (text == null) {
-      return Optional.empty();
+    /** The referral id of the submission at {@code position}. */
+    public static String of(OutboxPosition position) {
+        int year = position.timestamp().atZone(ZoneOffset.UTC).getYear();
+        return String.format("CD-%04d-%s-%d-%06d", year, position.desk(), position.partition(), position.offset());
     }
-    Matcher matcher = FORMAT.matcher(text);
-    if (!matcher.matches()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(new Parts(Integer.parseInt(matcher.group(1)), matcher.group(2),
-          Integer.parseInt(matcher.group(3)), Long.parseLong(matcher.group(4))));
-    } catch (NumberFormatException outOfRange) {
-      return Optional.empty();
-    }
-  }
 
-  /**
-   * The parts of a referral id.
-   *
-   * @param year      year of submission (UTC)
-   * @param desk      issuing desk: the desk of the outbox the submission was written to
-   * @param partition outbox partition of the submission
-   * @param offset    outbox offset of the submission
-   */
-  public record Parts(int year, String desk, int partition, long offset) {
-  }
+    /** Whether {@code text} has the form of a referral id. */
+    public static boolean isWellFormed(String text) {
+        return parse(text).map(parts -> DeskId.isValid(parts.desk())).orElse(false);
+    }
+
+    /** The parts of a referral id, if {@code text} is one. */
+    public static Optional<Parts> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = FORMAT.matcher(text);
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Parts(
+                    Integer.parseInt(matcher.group(1)),
+                    matcher.group(2),
+                    Integer.parseInt(matcher.group(3)),
+                    Long.parseLong(matcher.group(4))));
+        } catch (NumberFormatException outOfRange) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The parts of a referral id.
+     *
+     * @param year      year of submission (UTC)
+     * @param desk      issuing desk: the desk of the outbox the submission was written to
+     * @param partition outbox partition of the submission
+     * @param offset    outbox offset of the submission
+     */
+    public record Parts(int year, String desk, int partition, long offset) {}
 }

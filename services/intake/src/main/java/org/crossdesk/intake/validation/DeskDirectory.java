@@ -9,22 +9,22 @@ package org.crossdesk.intake.validation;
  */
 public interface DeskDirectory {
 
-  /** A directory that knows no desk: desk ids are checked for form only. */
-  DeskDirectory UNKNOWN = new DeskDirectory() {
-    @Override
-    public boolean isEmpty() {
-      return true;
-    }
+    /** A directory that knows no desk: desk ids are checked for form only. */
+    DeskDirectory UNKNOWN = new DeskDirectory() {
+        @Override
+        public boolean isEmpty() {
+            return true;
+        }
 
-    @Override
-    public boolean contains(String deskId) {
-      return false;
-    }
-  };
+        @Override
+        public boolean contains(String deskId) {
+            return false;
+        }
+    };
 
-  /** Whether no desk is known, so membership cannot be checked. */
-  boolean isEmpty();
+    /** Whether no desk is known, so membership cannot be checked. */
+    boolean isEmpty();
 
-  /** Whether {@code deskId} is a desk of the directory. */
-  boolean contains(String deskId);
+    /** Whether {@code deskId} is a desk of the directory. */
+    boolean contains(String deskId);
 }

@@ -13,18 +13,22 @@ import org.crossdesk.events.referral.RejectionReason;
  */
 public record Violation(ReasonCode code, String field, String message) {
 
-  public Violation {
-    Objects.requireNonNull(code, "code");
-    Objects.requireNonNull(message, "message");
-  }
+    public Violation {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(message, "message");
+    }
 
-  /** A violation not tied to one field. */
-  public static Violation of(ReasonCode code, String message) {
-    return new Violation(code, null, message);
-  }
+    /** A violation not tied to one field. */
+    public static Violation of(ReasonCode code, String message) {
+        return new Violation(code, null, message);
+    }
 
-  /** This violation as the Avro {@link RejectionReason} carried by receipts and {@code ReferralRejected}. */
-  public RejectionReason toRejectionReason() {
-    return RejectionReason.newBuilder().setCode(code.name()).setField(field).setMessage(message).build();
-  }
+    /** This violation as the Avro {@link RejectionReason} carried by receipts and {@code ReferralRejected}. */
+    public RejectionReason toRejectionReason() {
+        return RejectionReason.newBuilder()
+                .setCode(code.name())
+                .setField(field)
+                .setMessage(message)
+                .build();
+    }
 }

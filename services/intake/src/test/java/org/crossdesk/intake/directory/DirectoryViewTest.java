@@ -8,23 +8,30 @@ import org.junit.jupiter.api.Test;
 
 class DirectoryViewTest {
 
-  private final DirectoryView directory = new DirectoryView();
+    private final DirectoryView directory = new DirectoryView();
 
-  @Test
-  void profilesAddDesksAndTombstonesRemoveThem() {
-    assertThat(directory.isEmpty()).isTrue();
+    @Test
+    void profilesAddDesksAndTombstonesRemoveThem() {
+        assertThat(directory.isEmpty()).isTrue();
 
-    directory.apply("DE-BKA", ExampleEvents.deskProfile());
-    directory.apply("FR-BNRF", DeskProfile.newBuilder(ExampleEvents.deskProfile()).setDeskId("FR-BNRF")
-        .setCountry("FR").setActive(false).build());
+        directory.apply("DE-BKA", ExampleEvents.deskProfile());
+        directory.apply(
+                "FR-BNRF",
+                DeskProfile.newBuilder(ExampleEvents.deskProfile())
+                        .setDeskId("FR-BNRF")
+                        .setCountry("FR")
+                        .setActive(false)
+                        .build());
 
-    assertThat(directory.contains("DE-BKA")).isTrue();
-    assertThat(directory.contains("FR-BNRF")).as("inactive desks are still desks").isTrue();
-    assertThat(directory.contains("ES-CNP")).isFalse();
+        assertThat(directory.contains("DE-BKA")).isTrue();
+        assertThat(directory.contains("FR-BNRF"))
+                .as("inactive desks are still desks")
+                .isTrue();
+        assertThat(directory.contains("ES-CNP")).isFalse();
 
-    directory.apply("DE-BKA", null);
+        directory.apply("DE-BKA", null);
 
-    assertThat(directory.contains("DE-BKA")).isFalse();
-    assertThat(directory.size()).isEqualTo(1);
-  }
+        assertThat(directory.contains("DE-BKA")).isFalse();
+        assertThat(directory.size()).isEqualTo(1);
+    }
 }

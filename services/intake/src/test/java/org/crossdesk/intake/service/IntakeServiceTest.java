@@ -36,108 +36,141 @@ import org.springframework.test.context.DynamicPropertySource;
  * other services would: records into outboxes and the lifecycle, HTTP requests; and read what comes out.
  */
 @CrossdeskKafka
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "crossdesk.kafka.schema-registry-url=${crossdesk.schema-registry.url}",
-    "crossdesk.http.max-body-bytes=65536",
-    "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN", "logging.level.state.change.logger=WARN"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "crossdesk.kafka.schema-registry-url=${crossdesk.schema-registry.url}",
+            "crossdesk.http.max-body-bytes=65536",
+            "logging.level.org.apache.kafka=WARN",
+            "logging.level.kafka=WARN",
+            "logging.level.state.change.logger=WARN"
+        })
 abstract class IntakeServiceTest {
 
-  private static KafkaProducer<String, Object> producer;
+    private static KafkaProducer<String, Object> producer;
 
-  @Autowired
-  KafkaClientSettings settings;
-  @Autowired
-  TopicProvisioner topics;
+    @Autowired
+    KafkaClientSettings settings;
 
-  @DynamicPropertySource
-  static void apiKeys(DynamicPropertyRegistry registry) {
-    registry.add("crossdesk.http.api-keys", Desks::apiKeyEntries);
-  }
+    @Autowired
+    TopicProvisioner topics;
 
-  @AfterAll
-  static void closeProducer() {
-    if (producer != null) {
-      producer.close(Duration.ofSeconds(5));
-      producer = null;
+    @DynamicPropertySource
+    static void apiKeys(DynamicPropertyRegistry registry) {
+        registry.add("crossdesk.http.api-keys", Desks::apiKeyEntries);
     }
-  }
 
-  /** Writes {@code message} to the outbox of {@code desk}, as that desk's own system would. */
-  RecordMetadata writeOutbox(String desk, String key, Object message) {
-    topics.ensureDeskTopics(desk);
-    OutboxMessage outbox = OutboxMessage.newBuilder().setMetadata(metadata(desk.toLowerCase() + ".officer", key))
-        .setMessage(message).build();
-    return send(new ProducerRecord<>(Topics.deskOutboxName(desk), key, outbox));
-  }
-
-  /** Writes a lifecycle event as routing would (e.g. ReferralRouted). */
-  void writeLifecycle(String referralId, Object event) {
-    send(new ProducerRecord<>(Topics.REFERRALS_LIFECYCLE, referralId,
-        ReferralEvent.newBuilder().setMetadata(metadata("routing", referralId)).setEvent(event).build()));
-  }
-
-  /** Writes a response event as notifications would (e.g. AlertDelivered). */
-  void writeResponse(String referralId, Object event) {
-    send(new ProducerRecord<>(Topics.REFERRALS_RESPONSES, referralId,
-        ResponseEvent.newBuilder().setMetadata(metadata("notifications", referralId)).setEvent(event).build()));
-  }
-
-  RecordMetadata send(ProducerRecord<String, Object> record) {
-    try {
-      return producer().send(record).get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException("Could not write to " + record.topic(), e);
+    @AfterAll
+    static void closeProducer() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
     }
-  }
 
-  private synchronized KafkaProducer<String, Object> producer() {
-    if (producer == null) {
-      producer = new KafkaProducer<>(settings.producer("test-desks"));
+    /** Writes {@code message} to the outbox of {@code desk}, as that desk's own system would. */
+    RecordMetadata writeOutbox(String desk, String key, Object message) {
+        topics.ensureDeskTopics(desk);
+        OutboxMessage outbox = OutboxMessage.newBuilder()
+                .setMetadata(metadata(desk.toLowerCase() + ".officer", key))
+                .setMessage(message)
+                .build();
+        return send(new ProducerRecord<>(Topics.deskOutboxName(desk), key, outbox));
     }
-    return producer;
-  }
 
-  static EventMetadata metadata(String producer, String correlation) {
-    return EventMetadata.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
-        .setProducer(producer).setCorrelationId(correlation).setCausationId(null).build();
-  }
+    /** Writes a lifecycle event as routing would (e.g. ReferralRouted). */
+    void writeLifecycle(String referralId, Object event) {
+        send(new ProducerRecord<>(
+                Topics.REFERRALS_LIFECYCLE,
+                referralId,
+                ReferralEvent.newBuilder()
+                        .setMetadata(metadata("routing", referralId))
+                        .setEvent(event)
+                        .build()));
+    }
 
-  /** A probe that reads a topic's Avro values through the registry, committed records only. */
-  TopicProbe<String, Object> probe(String topic) {
-    Map<String, Object> serde = settings.serde();
-    return TopicProbe.<String, Object>of(topic, StringDeserializer::new, () -> {
-      KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
-      deserializer.configure(serde, false);
-      return deserializer;
-    }).readCommitted().within(Duration.ofSeconds(30));
-  }
+    /** Writes a response event as notifications would (e.g. AlertDelivered). */
+    void writeResponse(String referralId, Object event) {
+        send(new ProducerRecord<>(
+                Topics.REFERRALS_RESPONSES,
+                referralId,
+                ResponseEvent.newBuilder()
+                        .setMetadata(metadata("notifications", referralId))
+                        .setEvent(event)
+                        .build()));
+    }
 
-  /** Waits for the receipt in {@code desk}'s inbox that matches, and returns it. */
-  SubmissionReceipt awaitReceipt(String desk, Predicate<SubmissionReceipt> matching) {
-    ConsumerRecord<String, Object> record = probe(Topics.deskInboxName(desk)).awaitRecord(r -> receipt(r) != null
-        && matching.test(receipt(r)));
-    return receipt(record);
-  }
+    RecordMetadata send(ProducerRecord<String, Object> record) {
+        try {
+            return producer().send(record).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not write to " + record.topic(), e);
+        }
+    }
 
-  /** The lifecycle events (of the given class) whose key is {@code key}, once {@code count} of them are there. */
-  <T> List<T> awaitLifecycle(String key, Class<T> type, int count) {
-    return probe(Topics.REFERRALS_LIFECYCLE)
-        .awaitRecords(records -> eventsOf(records, key, type).size() >= count)
-        .stream().filter(r -> key.equals(r.key())).map(r -> ((ReferralEvent) r.value()).getEvent())
-        .filter(type::isInstance).map(type::cast).toList();
-  }
+    private synchronized KafkaProducer<String, Object> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(settings.producer("test-desks"));
+        }
+        return producer;
+    }
 
-  /** Every lifecycle event of {@code type} keyed {@code key}, now. */
-  <T> List<T> lifecycleNow(String key, Class<T> type) {
-    return eventsOf(probe(Topics.REFERRALS_LIFECYCLE).readAll(), key, type);
-  }
+    static EventMetadata metadata(String producer, String correlation) {
+        return EventMetadata.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now())
+                .setProducer(producer)
+                .setCorrelationId(correlation)
+                .setCausationId(null)
+                .build();
+    }
 
-  private static <T> List<T> eventsOf(List<ConsumerRecord<String, Object>> records, String key, Class<T> type) {
-    return records.stream().filter(r -> key.equals(r.key()) && r.value() instanceof ReferralEvent)
-        .map(r -> ((ReferralEvent) r.value()).getEvent()).filter(type::isInstance).map(type::cast).toList();
-  }
+    /** A probe that reads a topic's Avro values through the registry, committed records only. */
+    TopicProbe<String, Object> probe(String topic) {
+        Map<String, Object> serde = settings.serde();
+        return TopicProbe.<String, Object>of(topic, StringDeserializer::new, () -> {
+                    KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
+                    deserializer.configure(serde, false);
+                    return deserializer;
+                })
+                .readCommitted()
+                .within(Duration.ofSeconds(30));
+    }
 
-  static SubmissionReceipt receipt(ConsumerRecord<String, Object> record) {
-    return record.value() instanceof InboxMessage m && m.getMessage() instanceof SubmissionReceipt r ? r : null;
-  }
+    /** Waits for the receipt in {@code desk}'s inbox that matches, and returns it. */
+    SubmissionReceipt awaitReceipt(String desk, Predicate<SubmissionReceipt> matching) {
+        ConsumerRecord<String, Object> record =
+                probe(Topics.deskInboxName(desk)).awaitRecord(r -> receipt(r) != null && matching.test(receipt(r)));
+        return receipt(record);
+    }
+
+    /** The lifecycle events (of the given class) whose key is {@code key}, once {@code count} of them are there. */
+    <T> List<T> awaitLifecycle(String key, Class<T> type, int count) {
+        return probe(Topics.REFERRALS_LIFECYCLE)
+                .awaitRecords(records -> eventsOf(records, key, type).size() >= count)
+                .stream()
+                .filter(r -> key.equals(r.key()))
+                .map(r -> ((ReferralEvent) r.value()).getEvent())
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
+    }
+
+    /** Every lifecycle event of {@code type} keyed {@code key}, now. */
+    <T> List<T> lifecycleNow(String key, Class<T> type) {
+        return eventsOf(probe(Topics.REFERRALS_LIFECYCLE).readAll(), key, type);
+    }
+
+    private static <T> List<T> eventsOf(List<ConsumerRecord<String, Object>> records, String key, Class<T> type) {
+        return records.stream()
+                .filter(r -> key.equals(r.key()) && r.value() instanceof ReferralEvent)
+                .map(r -> ((ReferralEvent) r.value()).getEvent())
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
+    }
+
+    static SubmissionReceipt receipt(ConsumerRecord<String, Object> record) {
+        return record.value() instanceof InboxMessage m && m.getMessage() instanceof SubmissionReceipt r ? r : null;
+    }
 }

@@ -39,80 +39,97 @@ import org.springframework.context.ConfigurableApplicationContext;
 @CrossdeskKafka
 class RestartIT {
 
-  private final KafkaClientSettings settings = KafkaClientSettings.of(KafkaFixture.bootstrapServers(), RegistryFixture.url());
+    private final KafkaClientSettings settings =
+            KafkaClientSettings.of(KafkaFixture.bootstrapServers(), RegistryFixture.url());
 
-  @Test
-  void aRestartedIntakeRebuildsDeDuplicationFromTheLifecycleAndReprocessingYieldsTheSameIds() throws Exception {
-    String desk = Desks.fresh("FR");
-    String reference = Desks.reference();
-    String referralId;
+    @Test
+    void aRestartedIntakeRebuildsDeDuplicationFromTheLifecycleAndReprocessingYieldsTheSameIds() throws Exception {
+        String desk = Desks.fresh("FR");
+        String reference = Desks.reference();
+        String referralId;
 
-    try (ConfigurableApplicationContext first = start("intake")) {
-      first.getBean(TopicProvisioner.class).ensureDeskTopics(desk);
-      write(desk, reference);
-      referralId = awaitReceipts(desk, 1).get(0).getReferralId();
+        try (ConfigurableApplicationContext first = start("intake")) {
+            first.getBean(TopicProvisioner.class).ensureDeskTopics(desk);
+            write(desk, reference);
+            referralId = awaitReceipts(desk, 1).get(0).getReferralId();
+        }
+
+        // Same consumer group: resumes after the first record, with nothing in memory but what it replays.
+        try (ConfigurableApplicationContext second = start("intake")) {
+            write(desk, reference);
+            List<SubmissionReceipt> receipts = awaitReceipts(desk, 2);
+            assertThat(receipts.get(1).getStatus()).isEqualTo(ReceiptStatus.DUPLICATE);
+            assertThat(receipts.get(1).getReferralId()).isEqualTo(referralId);
+        }
+
+        // A new group reads both records again, as after a crash before any offset was committed: the first is
+        // recognised as already accepted (same position, same id), the second as its duplicate.
+        try (ConfigurableApplicationContext replay = start("intake-replay")) {
+            List<SubmissionReceipt> receipts = awaitReceipts(desk, 4);
+            assertThat(receipts.subList(2, 4))
+                    .extracting(SubmissionReceipt::getStatus, SubmissionReceipt::getReferralId)
+                    .containsExactly(
+                            tuple(ReceiptStatus.ACCEPTED, referralId), tuple(ReceiptStatus.DUPLICATE, referralId));
+        }
+
+        List<ReferralSubmitted> submitted = lifecycle().readAll().stream()
+                .filter(r -> referralId.equals(r.key()))
+                .map(r -> ((ReferralEvent) r.value()).getEvent())
+                .filter(ReferralSubmitted.class::isInstance)
+                .map(ReferralSubmitted.class::cast)
+                .toList();
+        assertThat(submitted)
+                .as("one referral, however often its record was read")
+                .hasSize(1);
     }
 
-    // Same consumer group: resumes after the first record, with nothing in memory but what it replays.
-    try (ConfigurableApplicationContext second = start("intake")) {
-      write(desk, reference);
-      List<SubmissionReceipt> receipts = awaitReceipts(desk, 2);
-      assertThat(receipts.get(1).getStatus()).isEqualTo(ReceiptStatus.DUPLICATE);
-      assertThat(receipts.get(1).getReferralId()).isEqualTo(referralId);
+    private ConfigurableApplicationContext start(String group) {
+        // Command-line arguments outrank application.yaml (plain default properties would not).
+        return new SpringApplicationBuilder(IntakeApplication.class)
+                .run(
+                        "--spring.application.name=" + group,
+                        "--server.port=0",
+                        "--crossdesk.kafka.bootstrap-servers=" + KafkaFixture.bootstrapServers(),
+                        "--crossdesk.kafka.schema-registry-url=" + RegistryFixture.url(),
+                        "--logging.level.org.apache.kafka=WARN",
+                        "--logging.level.kafka=WARN",
+                        "--logging.level.state.change.logger=WARN");
     }
 
-    // A new group reads both records again, as after a crash before any offset was committed: the first is
-    // recognised as already accepted (same position, same id), the second as its duplicate.
-    try (ConfigurableApplicationContext replay = start("intake-replay")) {
-      List<SubmissionReceipt> receipts = awaitReceipts(desk, 4);
-      assertThat(receipts.subList(2, 4)).extracting(SubmissionReceipt::getStatus, SubmissionReceipt::getReferralId)
-          .containsExactly(tuple(ReceiptStatus.ACCEPTED, referralId),
-              tuple(ReceiptStatus.DUPLICATE, referralId));
+    private void write(String desk, String reference) throws Exception {
+        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(settings.producer("restart-test"))) {
+            OutboxMessage message = OutboxMessage.newBuilder()
+                    .setMetadata(EventMetadata.newBuilder()
+                            .setEventId(UUID.randomUUID().toString())
+                            .setOccurredAt(Instant.now())
+                            .setProducer("desk")
+                            .setCorrelationId(reference)
+                            .setCausationId(null)
+                            .build())
+                    .setMessage(Desks.fugitive(desk, reference))
+                    .build();
+            producer.send(new ProducerRecord<>(Topics.deskOutboxName(desk), reference, message))
+                    .get(10, TimeUnit.SECONDS);
+        }
     }
 
-    List<ReferralSubmitted> submitted = lifecycle().readAll().stream()
-        .filter(r -> referralId.equals(r.key()))
-        .map(r -> ((ReferralEvent) r.value()).getEvent())
-        .filter(ReferralSubmitted.class::isInstance).map(ReferralSubmitted.class::cast).toList();
-    assertThat(submitted).as("one referral, however often its record was read").hasSize(1);
-  }
-
-  private ConfigurableApplicationContext start(String group) {
-    // Command-line arguments outrank application.yaml (plain default properties would not).
-    return new SpringApplicationBuilder(IntakeApplication.class).run(
-        "--spring.application.name=" + group,
-        "--server.port=0",
-        "--crossdesk.kafka.bootstrap-servers=" + KafkaFixture.bootstrapServers(),
-        "--crossdesk.kafka.schema-registry-url=" + RegistryFixture.url(),
-        "--logging.level.org.apache.kafka=WARN", "--logging.level.kafka=WARN",
-        "--logging.level.state.change.logger=WARN");
-  }
-
-  private void write(String desk, String reference) throws Exception {
-    try (KafkaProducer<String, Object> producer = new KafkaProducer<>(settings.producer("restart-test"))) {
-      OutboxMessage message = OutboxMessage.newBuilder()
-          .setMetadata(EventMetadata.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
-              .setProducer("desk").setCorrelationId(reference).setCausationId(null).build())
-          .setMessage(Desks.fugitive(desk, reference)).build();
-      producer.send(new ProducerRecord<>(Topics.deskOutboxName(desk), reference, message)).get(10, TimeUnit.SECONDS);
+    private List<SubmissionReceipt> awaitReceipts(String desk, int count) {
+        return probe(Topics.deskInboxName(desk)).within(Duration.ofSeconds(60)).awaitCount(count).stream()
+                .map(ConsumerRecord::value)
+                .map(v -> (SubmissionReceipt) ((InboxMessage) v).getMessage())
+                .toList();
     }
-  }
 
-  private List<SubmissionReceipt> awaitReceipts(String desk, int count) {
-    return probe(Topics.deskInboxName(desk)).within(Duration.ofSeconds(60)).awaitCount(count).stream()
-        .map(ConsumerRecord::value).map(v -> (SubmissionReceipt) ((InboxMessage) v).getMessage())
-        .toList();
-  }
+    private TopicProbe<String, Object> lifecycle() {
+        return probe(Topics.REFERRALS_LIFECYCLE);
+    }
 
-  private TopicProbe<String, Object> lifecycle() {
-    return probe(Topics.REFERRALS_LIFECYCLE);
-  }
-
-  private TopicProbe<String, Object> probe(String topic) {
-    return TopicProbe.<String, Object>of(topic, StringDeserializer::new, () -> {
-      KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
-      deserializer.configure(settings.serde(), false);
-      return deserializer;
-    }).readCommitted();
-  }
+    private TopicProbe<String, Object> probe(String topic) {
+        return TopicProbe.<String, Object>of(topic, StringDeserializer::new, () -> {
+                    KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
+                    deserializer.configure(settings.serde(), false);
+                    return deserializer;
+                })
+                .readCommitted();
+    }
 }

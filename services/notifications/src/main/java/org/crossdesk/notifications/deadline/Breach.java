@@ -15,6 +15,11 @@ import org.crossdesk.events.deadline.DeadlineKind;
  * @param kind          which deadline
  * @param dueAt         when it was due
  */
-public record Breach(String referralId, String alertId, String recipientDesk, String issuingDesk, Priority priority,
-                     DeadlineKind kind, Instant dueAt) {
-}
+public record Breach(
+        String referralId,
+        String alertId,
+        String recipientDesk,
+        String issuingDesk,
+        Priority priority,
+        DeadlineKind kind,
+        Instant dueAt) {}

@@ -33,207 +33,221 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeadlineConsumer implements AutoCloseable {
 
-  private static final Logger log = LoggerFactory.getLogger(DeadlineConsumer.class);
-  static final List<String> TOPICS = List.of(Topics.REFERRALS_LIFECYCLE, Topics.REFERRALS_RESPONSES,
-      Topics.DEADLINES_BREACHES);
-  private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(5);
+    private static final Logger log = LoggerFactory.getLogger(DeadlineConsumer.class);
+    static final List<String> TOPICS =
+            List.of(Topics.REFERRALS_LIFECYCLE, Topics.REFERRALS_RESPONSES, Topics.DEADLINES_BREACHES);
+    private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(5);
 
-  private final Map<String, Object> consumerConfig;
-  private final AvroDecoder decoder;
-  private final DeadLetters deadLetters;
-  private final DeadlineTracker tracker;
-  private final ConsumerSessions sessions;
-  private volatile boolean running = true;
-  private volatile KafkaConsumer<String, byte[]> consumer;
+    private final Map<String, Object> consumerConfig;
+    private final AvroDecoder decoder;
+    private final DeadLetters deadLetters;
+    private final DeadlineTracker tracker;
+    private final ConsumerSessions sessions;
+    private volatile boolean running = true;
+    private volatile KafkaConsumer<String, byte[]> consumer;
 
-  // Consumer thread only.
-  private final Map<TopicPartition, Long> catchUpTo = new HashMap<>();
-  private final Map<TopicPartition, Long> checkedUpTo = new HashMap<>();
-  private long lastCommit;
+    // Consumer thread only.
+    private final Map<TopicPartition, Long> catchUpTo = new HashMap<>();
+    private final Map<TopicPartition, Long> checkedUpTo = new HashMap<>();
+    private long lastCommit;
 
-  public DeadlineConsumer(Map<String, Object> consumerConfig, AvroDecoder decoder, DeadLetters deadLetters,
-                          DeadlineTracker tracker) {
-    this.consumerConfig = Map.copyOf(consumerConfig);
-    this.decoder = decoder;
-    this.deadLetters = deadLetters;
-    this.tracker = tracker;
-    this.sessions = ConsumerSessions.of("deadlines");
-  }
-
-  /**
-   * Starts consuming on a thread of its own.
-   *
-   * @throws IllegalStateException if the three topics are not co-partitioned (then deadlines could not be
-   *                               tracked correctly, so the service must not start)
-   */
-  public void start() {
-    KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig);
-    try {
-      requireCoPartitioned(kafka);
-    } catch (RuntimeException e) {
-      kafka.close();
-      throw e;
+    public DeadlineConsumer(
+            Map<String, Object> consumerConfig, AvroDecoder decoder, DeadLetters deadLetters, DeadlineTracker tracker) {
+        this.consumerConfig = Map.copyOf(consumerConfig);
+        this.decoder = decoder;
+        this.deadLetters = deadLetters;
+        this.tracker = tracker;
+        this.sessions = ConsumerSessions.of("deadlines");
     }
-    consumer = kafka;
-    sessions.start(() -> running, this::session);
-  }
 
-  private void session() {
-    KafkaConsumer<String, byte[]> first = consumer;
-    try (KafkaConsumer<String, byte[]> kafka = first != null ? first : new KafkaConsumer<>(consumerConfig)) {
-      consumer = kafka;
-      kafka.subscribe(TOPICS, new Rebalance(kafka));
-      while (running) {
-        for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(200))) {
-          apply(record);
-        }
-        markCaughtUp(kafka);
-        if (System.currentTimeMillis() - lastCommit > COMMIT_INTERVAL.toMillis()) {
-          commit(kafka, kafka.assignment());
-        }
-      }
-    } catch (RuntimeException e) {
-      // The next session is assigned partitions afresh and replays them: until then this instance tracks
-      // nothing, so no breach can fire from a book that another instance may own by now.
-      consumer = null;
-      tracker.revokeAll();
-      catchUpTo.clear();
-      checkedUpTo.clear();
-      throw e;
-    }
-  }
-
-  /** Whether deadline tracking is running or restarting after a failure, for health reports. */
-  public ConsumerSessions sessions() {
-    return sessions;
-  }
-
-  private void requireCoPartitioned(KafkaConsumer<String, byte[]> kafka) {
-    Set<Integer> counts = TOPICS.stream()
-        .map(topic -> kafka.partitionsFor(topic).size())
-        .collect(Collectors.toSet());
-    if (counts.size() != 1) {
-      throw new IllegalStateException("Deadline tracking needs " + TOPICS + " to have the same number of partitions"
-          + " (they are co-partitioned by referral id); found " + counts);
-    }
-  }
-
-  private void apply(ConsumerRecord<String, byte[]> record) {
-    Object value;
-    try {
-      value = decoder.decode(record.topic(), record.headers(), record.value());
-    } catch (RuntimeException e) {
-      TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-      if (record.offset() >= checkedUpTo.getOrDefault(partition, 0L)) {
-        log.warn("Dead-lettering unreadable record {}@{}: {}", partition, record.offset(), e.getMessage());
+    /**
+     * Starts consuming on a thread of its own.
+     *
+     * @throws IllegalStateException if the three topics are not co-partitioned (then deadlines could not be
+     *                               tracked correctly, so the service must not start)
+     */
+    public void start() {
+        KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig);
         try {
-          deadLetters.send(record.topic(), record.partition(), record.offset(),
-              record.key() == null ? null : record.key().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-              record.value(), record.headers(), e.getClass().getName(), e.getMessage(), Map.of()).join();
-        } catch (RuntimeException notWritten) {
-          // It stays on its own topic (kept forever) and is met again at the next replay.
-          log.error("Could not dead-letter {}@{}", partition, record.offset(), notWritten);
+            requireCoPartitioned(kafka);
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
         }
-      }
-      return;
+        consumer = kafka;
+        sessions.start(() -> running, this::session);
     }
-    tracker.apply(record.partition(), value);
-  }
 
-  private void markCaughtUp(KafkaConsumer<String, byte[]> kafka) {
-    if (catchUpTo.isEmpty()) {
-      return;
-    }
-    catchUpTo.entrySet().removeIf(target -> kafka.position(target.getKey()) >= target.getValue());
-    Set<Integer> stillReplaying = catchUpTo.keySet().stream().map(TopicPartition::partition)
-        .collect(Collectors.toSet());
-    kafka.assignment().stream().map(TopicPartition::partition).distinct()
-        .filter(partition -> !stillReplaying.contains(partition))
-        .forEach(tracker::caughtUp);
-  }
-
-  private void commit(KafkaConsumer<String, byte[]> kafka, Collection<TopicPartition> partitions) {
-    lastCommit = System.currentTimeMillis();
-    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    for (TopicPartition partition : partitions) {
-      long position = kafka.position(partition);
-      if (position > checkedUpTo.getOrDefault(partition, 0L)) {
-        offsets.put(partition, new OffsetAndMetadata(position));
-      }
-    }
-    if (!offsets.isEmpty()) {
-      kafka.commitAsync(offsets, (committed, error) -> {
-        if (error == null) {
-          committed.forEach((partition, offset) -> checkedUpTo.merge(partition, offset.offset(), Math::max));
+    private void session() {
+        KafkaConsumer<String, byte[]> first = consumer;
+        try (KafkaConsumer<String, byte[]> kafka = first != null ? first : new KafkaConsumer<>(consumerConfig)) {
+            consumer = kafka;
+            kafka.subscribe(TOPICS, new Rebalance(kafka));
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(200))) {
+                    apply(record);
+                }
+                markCaughtUp(kafka);
+                if (System.currentTimeMillis() - lastCommit > COMMIT_INTERVAL.toMillis()) {
+                    commit(kafka, kafka.assignment());
+                }
+            }
+        } catch (RuntimeException e) {
+            // The next session is assigned partitions afresh and replays them: until then this instance tracks
+            // nothing, so no breach can fire from a book that another instance may own by now.
+            consumer = null;
+            tracker.revokeAll();
+            catchUpTo.clear();
+            checkedUpTo.clear();
+            throw e;
         }
-      });
-    }
-  }
-
-  private final class Rebalance implements ConsumerRebalanceListener {
-    private final KafkaConsumer<String, byte[]> kafka;
-
-    Rebalance(KafkaConsumer<String, byte[]> kafka) {
-      this.kafka = kafka;
     }
 
-    @Override
-    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-      tracker.revoked(numbers(partitions));
-      try {
+    /** Whether deadline tracking is running or restarting after a failure, for health reports. */
+    public ConsumerSessions sessions() {
+        return sessions;
+    }
+
+    private void requireCoPartitioned(KafkaConsumer<String, byte[]> kafka) {
+        Set<Integer> counts =
+                TOPICS.stream().map(topic -> kafka.partitionsFor(topic).size()).collect(Collectors.toSet());
+        if (counts.size() != 1) {
+            throw new IllegalStateException(
+                    "Deadline tracking needs " + TOPICS + " to have the same number of partitions"
+                            + " (they are co-partitioned by referral id); found " + counts);
+        }
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        Object value;
+        try {
+            value = decoder.decode(record.topic(), record.headers(), record.value());
+        } catch (RuntimeException e) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            if (record.offset() >= checkedUpTo.getOrDefault(partition, 0L)) {
+                log.warn("Dead-lettering unreadable record {}@{}: {}", partition, record.offset(), e.getMessage());
+                try {
+                    deadLetters
+                            .send(
+                                    record.topic(),
+                                    record.partition(),
+                                    record.offset(),
+                                    record.key() == null
+                                            ? null
+                                            : record.key().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                    record.value(),
+                                    record.headers(),
+                                    e.getClass().getName(),
+                                    e.getMessage(),
+                                    Map.of())
+                            .join();
+                } catch (RuntimeException notWritten) {
+                    // It stays on its own topic (kept forever) and is met again at the next replay.
+                    log.error("Could not dead-letter {}@{}", partition, record.offset(), notWritten);
+                }
+            }
+            return;
+        }
+        tracker.apply(record.partition(), value);
+    }
+
+    private void markCaughtUp(KafkaConsumer<String, byte[]> kafka) {
+        if (catchUpTo.isEmpty()) {
+            return;
+        }
+        catchUpTo.entrySet().removeIf(target -> kafka.position(target.getKey()) >= target.getValue());
+        Set<Integer> stillReplaying =
+                catchUpTo.keySet().stream().map(TopicPartition::partition).collect(Collectors.toSet());
+        kafka.assignment().stream()
+                .map(TopicPartition::partition)
+                .distinct()
+                .filter(partition -> !stillReplaying.contains(partition))
+                .forEach(tracker::caughtUp);
+    }
+
+    private void commit(KafkaConsumer<String, byte[]> kafka, Collection<TopicPartition> partitions) {
+        lastCommit = System.currentTimeMillis();
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        partitions.forEach(partition -> offsets.put(partition, new OffsetAndMetadata(kafka.position(partition))));
+        for (TopicPartition partition : partitions) {
+            long position = kafka.position(partition);
+            if (position > checkedUpTo.getOrDefault(partition, 0L)) {
+                offsets.put(partition, new OffsetAndMetadata(position));
+            }
+        }
         if (!offsets.isEmpty()) {
-          kafka.commitSync(offsets);
+            kafka.commitAsync(offsets, (committed, error) -> {
+                if (error == null) {
+                    committed.forEach((partition, offset) -> checkedUpTo.merge(partition, offset.offset(), Math::max));
+                }
+            });
         }
-      } catch (RuntimeException e) {
-        log.debug("Could not commit revoked deadline partitions: {}", e.toString());
-      }
-      forget(partitions);
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+        private final KafkaConsumer<String, byte[]> kafka;
+
+        Rebalance(KafkaConsumer<String, byte[]> kafka) {
+            this.kafka = kafka;
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            tracker.revoked(numbers(partitions));
+            try {
+                Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+                partitions.forEach(
+                        partition -> offsets.put(partition, new OffsetAndMetadata(kafka.position(partition))));
+                if (!offsets.isEmpty()) {
+                    kafka.commitSync(offsets);
+                }
+            } catch (RuntimeException e) {
+                log.debug("Could not commit revoked deadline partitions: {}", e.toString());
+            }
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            tracker.revoked(numbers(partitions));
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            tracker.assigned(numbers(partitions));
+            Map<TopicPartition, OffsetAndMetadata> committed = kafka.committed(Set.copyOf(partitions));
+            committed.forEach((partition, offset) -> {
+                if (offset != null) {
+                    checkedUpTo.put(partition, offset.offset());
+                }
+            });
+            catchUpTo.putAll(kafka.endOffsets(partitions));
+            kafka.seekToBeginning(partitions);
+            log.info("Tracking deadlines of partitions {}; replaying from the beginning", numbers(partitions));
+        }
+
+        private void forget(Collection<TopicPartition> partitions) {
+            partitions.forEach(partition -> {
+                catchUpTo.remove(partition);
+                checkedUpTo.remove(partition);
+            });
+        }
+    }
+
+    private static Set<Integer> numbers(Collection<TopicPartition> partitions) {
+        return partitions.stream().map(TopicPartition::partition).collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Override
-    public void onPartitionsLost(Collection<TopicPartition> partitions) {
-      tracker.revoked(numbers(partitions));
-      forget(partitions);
-    }
-
-    @Override
-    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-      if (partitions.isEmpty()) {
-        return;
-      }
-      tracker.assigned(numbers(partitions));
-      Map<TopicPartition, OffsetAndMetadata> committed = kafka.committed(Set.copyOf(partitions));
-      committed.forEach((partition, offset) -> {
-        if (offset != null) {
-          checkedUpTo.put(partition, offset.offset());
+    public void close() {
+        running = false;
+        boolean stopped = sessions.awaitStop(Duration.ofSeconds(10));
+        KafkaConsumer<String, byte[]> kafka = consumer;
+        if (!stopped && kafka != null) {
+            kafka.wakeup();
         }
-      });
-      catchUpTo.putAll(kafka.endOffsets(partitions));
-      kafka.seekToBeginning(partitions);
-      log.info("Tracking deadlines of partitions {}; replaying from the beginning", numbers(partitions));
     }
-
-    private void forget(Collection<TopicPartition> partitions) {
-      partitions.forEach(partition -> {
-        catchUpTo.remove(partition);
-        checkedUpTo.remove(partition);
-      });
-    }
-  }
-
-  private static Set<Integer> numbers(Collection<TopicPartition> partitions) {
-    return partitions.stream().map(TopicPartition::partition).collect(Collectors.toCollection(TreeSet::new));
-  }
-
-  @Override
-  public void close() {
-    running = false;
-    boolean stopped = sessions.awaitStop(Duration.ofSeconds(10));
-    KafkaConsumer<String, byte[]> kafka = consumer;
-    if (!stopped && kafka != null) {
-      kafka.wakeup();
-    }
-  }
 }

@@ -39,122 +39,136 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeadlineTracker {
 
-  private static final Logger log = LoggerFactory.getLogger(DeadlineTracker.class);
+    private static final Logger log = LoggerFactory.getLogger(DeadlineTracker.class);
 
-  private final Clock clock;
-  private final EscalationDirectory directory;
-  private final BreachPublisher publisher;
-  private final Duration keepSettled;
+    private final Clock clock;
+    private final EscalationDirectory directory;
+    private final BreachPublisher publisher;
+    private final Duration keepSettled;
 
-  private final Map<Integer, DeadlineBook> books = new HashMap<>();
-  private final Set<Integer> caughtUp = new HashSet<>();
-  private Instant lastPruned = Instant.MIN;
+    private final Map<Integer, DeadlineBook> books = new HashMap<>();
+    private final Set<Integer> caughtUp = new HashSet<>();
+    private Instant lastPruned = Instant.MIN;
 
-  public DeadlineTracker(Clock clock, EscalationDirectory directory, BreachPublisher publisher, Duration keepSettled) {
-    this.clock = clock;
-    this.directory = directory;
-    this.publisher = publisher;
-    this.keepSettled = keepSettled;
-  }
-
-  /** This instance now tracks {@code partitions}; their replay starts from the beginning. */
-  public synchronized void assigned(Collection<Integer> partitions) {
-    for (int partition : partitions) {
-      books.put(partition, new DeadlineBook());
-      caughtUp.remove(partition);
+    public DeadlineTracker(
+            Clock clock, EscalationDirectory directory, BreachPublisher publisher, Duration keepSettled) {
+        this.clock = clock;
+        this.directory = directory;
+        this.publisher = publisher;
+        this.keepSettled = keepSettled;
     }
-  }
 
-  /** Another instance tracks {@code partitions} from now on. */
-  public synchronized void revoked(Collection<Integer> partitions) {
-    for (int partition : partitions) {
-      books.remove(partition);
-      caughtUp.remove(partition);
-    }
-  }
-
-  /** This instance tracks nothing until partitions are assigned again (its consumer failed). */
-  public synchronized void revokeAll() {
-    books.clear();
-    caughtUp.clear();
-  }
-
-  /** The replay of {@code partition} has reached the end of all three topics as they were when assigned. */
-  public synchronized void caughtUp(int partition) {
-    if (books.containsKey(partition) && caughtUp.add(partition)) {
-      log.info("Deadlines of partition {} rebuilt: {} open", partition, books.get(partition).open());
-    }
-  }
-
-  /** Whether every assigned partition has caught up. */
-  public synchronized boolean ready() {
-    return caughtUp.containsAll(books.keySet());
-  }
-
-  /** Applies a record of the lifecycle, responses or breaches topic read from {@code partition}. */
-  public synchronized void apply(int partition, Object value) {
-    DeadlineBook book = books.get(partition);
-    if (book == null) {
-      return;
-    }
-    if (value instanceof ReferralEvent referralEvent) {
-      Object event = referralEvent.getEvent();
-      if (event instanceof ReferralRouted routed) {
-        book.routed(routed.getReferralId(), routed.getIssuingDesk(), routed.getPriority(),
-            routed.getRecipients().stream()
-                .map(r -> new RecipientDeadlines(r.getDeskId(), r.getAckDueAt(), r.getResponseDueAt()))
-                .toList());
-      } else if (event instanceof ReferralWithdrawn withdrawn) {
-        book.ended(withdrawn.getReferralId());
-      } else if (event instanceof ReferralClosed closed) {
-        book.ended(closed.getReferralId());
-      }
-    } else if (value instanceof ResponseEvent responseEvent) {
-      Object event = responseEvent.getEvent();
-      if (event instanceof AlertAcknowledged acknowledged) {
-        book.acknowledged(acknowledged.getReferralId(), acknowledged.getRecipientDesk());
-      } else if (event instanceof AlertActioned actioned) {
-        book.actioned(actioned.getReferralId(), actioned.getRecipientDesk());
-      }
-    } else if (value instanceof DeadlineBreached breached) {
-      book.breached(breached.getReferralId(), breached.getRecipientDesk(), breached.getKind());
-    }
-  }
-
-  /**
-   * Reports every deadline passed by now in the partitions that have caught up.
-   *
-   * @return the breaches reported
-   */
-  public synchronized List<Breach> checkNow() {
-    Instant now = clock.instant();
-    List<Breach> reported = new ArrayList<>();
-    for (int partition : caughtUp) {
-      DeadlineBook book = books.get(partition);
-      for (Breach breach : book.due(now)) {
-        try {
-          publisher.publish(BreachEvents.of(breach, now, directory.contactOf(breach.recipientDesk())));
-        } catch (RuntimeException e) {
-          log.error("Could not report the {} breach of {}; will try again at the next check", breach.kind(),
-              breach.alertId(), e);
-          return reported;
+    /** This instance now tracks {@code partitions}; their replay starts from the beginning. */
+    public synchronized void assigned(Collection<Integer> partitions) {
+        for (int partition : partitions) {
+            books.put(partition, new DeadlineBook());
+            caughtUp.remove(partition);
         }
-        // Marked at once: the breach record is read back only later.
-        book.breached(breach.referralId(), breach.recipientDesk(), breach.kind());
-        reported.add(breach);
-        log.info("Deadline breached: {} {} due {} (issuer {})", breach.alertId(), breach.kind(), breach.dueAt(),
-            breach.issuingDesk());
-      }
     }
-    if (lastPruned.isBefore(now.minus(Duration.ofHours(1)))) {
-      lastPruned = now;
-      caughtUp.forEach(partition -> books.get(partition).forgetSettled(now, keepSettled));
-    }
-    return reported;
-  }
 
-  /** Open deadlines in the partitions tracked here. */
-  public synchronized int openDeadlines() {
-    return books.values().stream().mapToInt(DeadlineBook::open).sum();
-  }
+    /** Another instance tracks {@code partitions} from now on. */
+    public synchronized void revoked(Collection<Integer> partitions) {
+        for (int partition : partitions) {
+            books.remove(partition);
+            caughtUp.remove(partition);
+        }
+    }
+
+    /** This instance tracks nothing until partitions are assigned again (its consumer failed). */
+    public synchronized void revokeAll() {
+        books.clear();
+        caughtUp.clear();
+    }
+
+    /** The replay of {@code partition} has reached the end of all three topics as they were when assigned. */
+    public synchronized void caughtUp(int partition) {
+        if (books.containsKey(partition) && caughtUp.add(partition)) {
+            log.info(
+                    "Deadlines of partition {} rebuilt: {} open",
+                    partition,
+                    books.get(partition).open());
+        }
+    }
+
+    /** Whether every assigned partition has caught up. */
+    public synchronized boolean ready() {
+        return caughtUp.containsAll(books.keySet());
+    }
+
+    /** Applies a record of the lifecycle, responses or breaches topic read from {@code partition}. */
+    public synchronized void apply(int partition, Object value) {
+        DeadlineBook book = books.get(partition);
+        if (book == null) {
+            return;
+        }
+        if (value instanceof ReferralEvent referralEvent) {
+            Object event = referralEvent.getEvent();
+            if (event instanceof ReferralRouted routed) {
+                book.routed(
+                        routed.getReferralId(),
+                        routed.getIssuingDesk(),
+                        routed.getPriority(),
+                        routed.getRecipients().stream()
+                                .map(r -> new RecipientDeadlines(r.getDeskId(), r.getAckDueAt(), r.getResponseDueAt()))
+                                .toList());
+            } else if (event instanceof ReferralWithdrawn withdrawn) {
+                book.ended(withdrawn.getReferralId());
+            } else if (event instanceof ReferralClosed closed) {
+                book.ended(closed.getReferralId());
+            }
+        } else if (value instanceof ResponseEvent responseEvent) {
+            Object event = responseEvent.getEvent();
+            if (event instanceof AlertAcknowledged acknowledged) {
+                book.acknowledged(acknowledged.getReferralId(), acknowledged.getRecipientDesk());
+            } else if (event instanceof AlertActioned actioned) {
+                book.actioned(actioned.getReferralId(), actioned.getRecipientDesk());
+            }
+        } else if (value instanceof DeadlineBreached breached) {
+            book.breached(breached.getReferralId(), breached.getRecipientDesk(), breached.getKind());
+        }
+    }
+
+    /**
+     * Reports every deadline passed by now in the partitions that have caught up.
+     *
+     * @return the breaches reported
+     */
+    public synchronized List<Breach> checkNow() {
+        Instant now = clock.instant();
+        List<Breach> reported = new ArrayList<>();
+        for (int partition : caughtUp) {
+            DeadlineBook book = books.get(partition);
+            for (Breach breach : book.due(now)) {
+                try {
+                    publisher.publish(BreachEvents.of(breach, now, directory.contactOf(breach.recipientDesk())));
+                } catch (RuntimeException e) {
+                    log.error(
+                            "Could not report the {} breach of {}; will try again at the next check",
+                            breach.kind(),
+                            breach.alertId(),
+                            e);
+                    return reported;
+                }
+                // Marked at once: the breach record is read back only later.
+                book.breached(breach.referralId(), breach.recipientDesk(), breach.kind());
+                reported.add(breach);
+                log.info(
+                        "Deadline breached: {} {} due {} (issuer {})",
+                        breach.alertId(),
+                        breach.kind(),
+                        breach.dueAt(),
+                        breach.issuingDesk());
+            }
+        }
+        if (lastPruned.isBefore(now.minus(Duration.ofHours(1)))) {
+            lastPruned = now;
+            caughtUp.forEach(partition -> books.get(partition).forgetSettled(now, keepSettled));
+        }
+        return reported;
+    }
+
+    /** Open deadlines in the partitions tracked here. */
+    public synchronized int openDeadlines() {
+        return books.values().stream().mapToInt(DeadlineBook::open).sum();
+    }
 }

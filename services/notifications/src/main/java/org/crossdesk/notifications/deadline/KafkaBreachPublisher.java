@@ -17,49 +17,50 @@ import org.springframework.kafka.core.KafkaOperations;
  */
 public final class KafkaBreachPublisher implements BreachPublisher {
 
-  private static final long TIMEOUT_SECONDS = 30;
+    private static final long TIMEOUT_SECONDS = 30;
 
-  private final KafkaOperations<String, Object> kafka;
-  private final DeskTopics deskTopics;
+    private final KafkaOperations<String, Object> kafka;
+    private final DeskTopics deskTopics;
 
-  public KafkaBreachPublisher(KafkaOperations<String, Object> kafka, DeskTopics deskTopics) {
-    this.kafka = kafka;
-    this.deskTopics = deskTopics;
-  }
-
-  @Override
-  public void publish(BreachEvents events) {
-    DeadlineBreached breached = events.breached();
-    String referralId = breached.getReferralId();
-    String issuerInbox = inboxOf(breached.getIssuingDesk());
-    String recipientInbox = inboxOf(((DeadlineNotice) events.escalationNotice().getMessage()).getRecipientDesk());
-    if (kafka.isTransactional()) {
-      kafka.executeInTransaction(operations -> {
-        operations.send(issuerInbox, referralId, events.issuerNotice());
-        operations.send(recipientInbox, referralId, events.escalationNotice());
-        operations.send(Topics.DEADLINES_BREACHES, referralId, breached);
-        return null;
-      });
-      return;
+    public KafkaBreachPublisher(KafkaOperations<String, Object> kafka, DeskTopics deskTopics) {
+        this.kafka = kafka;
+        this.deskTopics = deskTopics;
     }
-    await(kafka.send(issuerInbox, referralId, events.issuerNotice()));
-    await(kafka.send(recipientInbox, referralId, events.escalationNotice()));
-    await(kafka.send(Topics.DEADLINES_BREACHES, referralId, breached));
-  }
 
-  private String inboxOf(String deskId) {
-    deskTopics.ensure(deskId);
-    return Topics.deskInboxName(deskId);
-  }
-
-  private static void await(java.util.concurrent.CompletableFuture<?> sent) {
-    try {
-      sent.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while writing a breach", e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("Could not write a breach record", e);
+    @Override
+    public void publish(BreachEvents events) {
+        DeadlineBreached breached = events.breached();
+        String referralId = breached.getReferralId();
+        String issuerInbox = inboxOf(breached.getIssuingDesk());
+        String recipientInbox =
+                inboxOf(((DeadlineNotice) events.escalationNotice().getMessage()).getRecipientDesk());
+        if (kafka.isTransactional()) {
+            kafka.executeInTransaction(operations -> {
+                operations.send(issuerInbox, referralId, events.issuerNotice());
+                operations.send(recipientInbox, referralId, events.escalationNotice());
+                operations.send(Topics.DEADLINES_BREACHES, referralId, breached);
+                return null;
+            });
+            return;
+        }
+        await(kafka.send(issuerInbox, referralId, events.issuerNotice()));
+        await(kafka.send(recipientInbox, referralId, events.escalationNotice()));
+        await(kafka.send(Topics.DEADLINES_BREACHES, referralId, breached));
     }
-  }
+
+    private String inboxOf(String deskId) {
+        deskTopics.ensure(deskId);
+        return Topics.deskInboxName(deskId);
+    }
+
+    private static void await(java.util.concurrent.CompletableFuture<?> sent) {
+        try {
+            sent.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while writing a breach", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not write a breach record", e);
+        }
+    }
 }

@@ -10,26 +10,27 @@ import org.crossdesk.notifications.egress.AddressClassifier.Classification;
  */
 public final class RefusedAddressException extends UnknownHostException {
 
-  private final transient Classification classification;
+    private final transient Classification classification;
 
-  public RefusedAddressException(String host, Classification classification, boolean privateAddressesAllowed) {
-    super(message(host, classification, privateAddressesAllowed));
-    this.classification = classification;
-  }
+    public RefusedAddressException(String host, Classification classification, boolean privateAddressesAllowed) {
+        super(message(host, classification, privateAddressesAllowed));
+        this.classification = classification;
+    }
 
-  public Classification classification() {
-    return classification;
-  }
+    public Classification classification() {
+        return classification;
+    }
 
-  private static String message(String host, Classification classification, boolean privateAddressesAllowed) {
-    boolean literal = host.contains(":") || host.equals(classification.address().getHostAddress());
-    String where = literal
-        ? "host " + classification.describe()
-        : "host '" + host + "' resolves to " + classification.describe();
-    String why = classification.range().privateOnly() && !privateAddressesAllowed
-        ? "; this deployment does not deliver webhooks to private addresses"
-            + " (crossdesk.notifications.webhooks.allow-private-addresses=false)"
-        : "; webhooks are never delivered there";
-    return where + why;
-  }
+    private static String message(String host, Classification classification, boolean privateAddressesAllowed) {
+        boolean literal =
+                host.contains(":") || host.equals(classification.address().getHostAddress());
+        String where = literal
+                ? "host " + classification.describe()
+                : "host '" + host + "' resolves to " + classification.describe();
+        String why = classification.range().privateOnly() && !privateAddressesAllowed
+                ? "; this deployment does not deliver webhooks to private addresses"
+                        + " (crossdesk.notifications.webhooks.allow-private-addresses=false)"
+                : "; webhooks are never delivered there";
+        return where + why;
+    }
 }

@@ -11,23 +11,23 @@ import org.crossdesk.schemaregistry.serde.KafkaAvroDeserializer;
  */
 public final class AvroDecoder implements AutoCloseable {
 
-  private final KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
+    private final KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
 
-  public AvroDecoder(Map<String, Object> serdeSettings) {
-    deserializer.configure(serdeSettings, false);
-  }
+    public AvroDecoder(Map<String, Object> serdeSettings) {
+        deserializer.configure(serdeSettings, false);
+    }
 
-  /**
-   * The value of a record of {@code topic}: a generated Avro class, or null for a tombstone.
-   *
-   * @throws RuntimeException (Kafka's SerializationException) if the bytes cannot be read
-   */
-  public Object decode(String topic, Headers headers, byte[] value) {
-    return value == null ? null : deserializer.deserialize(topic, headers, value);
-  }
+    /**
+     * The value of a record of {@code topic}: a generated Avro class, or null for a tombstone.
+     *
+     * @throws RuntimeException (Kafka's SerializationException) if the bytes cannot be read
+     */
+    public Object decode(String topic, Headers headers, byte[] value) {
+        return value == null ? null : deserializer.deserialize(topic, headers, value);
+    }
 
-  @Override
-  public void close() {
-    deserializer.close();
-  }
+    @Override
+    public void close() {
+        deserializer.close();
+    }
 }

@@ -20,122 +20,136 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConsumerSessions {
 
-  private static final Logger log = LoggerFactory.getLogger(ConsumerSessions.class);
+    private static final Logger log = LoggerFactory.getLogger(ConsumerSessions.class);
 
-  /** One consumer's life: returns when asked to stop, throws when it cannot go on. */
-  @FunctionalInterface
-  public interface Session {
-    void run();
-  }
-
-  /** Waits out a backoff; tests pass one that returns at once. */
-  @FunctionalInterface
-  public interface Pause {
-    void pause(Duration duration) throws InterruptedException;
-  }
-
-  /** What the loop is doing now, for health reports. */
-  public enum State { NOT_STARTED, RUNNING, RESTARTING, STOPPED }
-
-  private final String name;
-  private final Duration first;
-  private final Duration max;
-  private final Clock clock;
-  private final Pause pause;
-  private volatile State state = State.NOT_STARTED;
-  private volatile Thread thread;
-  private volatile long failures;
-  private volatile String lastFailure;
-
-  public ConsumerSessions(String name, Duration first, Duration max, Clock clock, Pause pause) {
-    if (first.isNegative() || first.isZero() || max.compareTo(first) < 0) {
-      throw new IllegalArgumentException("Backoff needs 0 < first <= max; got " + first + " and " + max);
+    /** One consumer's life: returns when asked to stop, throws when it cannot go on. */
+    @FunctionalInterface
+    public interface Session {
+        void run();
     }
-    this.name = name;
-    this.first = first;
-    this.max = max;
-    this.clock = clock;
-    this.pause = pause;
-  }
 
-  /** One second doubling up to thirty, in real time. */
-  public static ConsumerSessions of(String name) {
-    return new ConsumerSessions(name, Duration.ofSeconds(1), Duration.ofSeconds(30), Clock.systemUTC(),
-        duration -> Thread.sleep(duration.toMillis()));
-  }
-
-  /** {@link #run} on a daemon thread named after this loop. */
-  public void start(BooleanSupplier keepGoing, Session session) {
-    Thread started = new Thread(() -> run(keepGoing, session), name);
-    started.setDaemon(true);
-    thread = started;
-    started.start();
-  }
-
-  /** Waits up to {@code timeout} for the thread {@link #start} began; true if it has ended (or never began). */
-  public boolean awaitStop(Duration timeout) {
-    Thread started = thread;
-    if (started == null) {
-      return true;
+    /** Waits out a backoff; tests pass one that returns at once. */
+    @FunctionalInterface
+    public interface Pause {
+        void pause(Duration duration) throws InterruptedException;
     }
-    try {
-      started.join(timeout.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return !started.isAlive();
-  }
 
-  /**
-   * Runs sessions until {@code keepGoing} turns false or the thread is interrupted. An exception thrown
-   * once {@code keepGoing} is false is the stop itself (e.g. a wakeup), not a failure.
-   */
-  public void run(BooleanSupplier keepGoing, Session session) {
-    Duration backoff = first;
-    try {
-      while (keepGoing.getAsBoolean()) {
-        state = State.RUNNING;
-        Instant started = clock.instant();
-        try {
-          session.run();
-          return;
-        } catch (RuntimeException e) {
-          if (!keepGoing.getAsBoolean()) {
-            return;
-          }
-          if (Duration.between(started, clock.instant()).compareTo(max) > 0) {
-            backoff = first;
-          }
-          failures++;
-          lastFailure = e.toString();
-          state = State.RESTARTING;
-          log.error("{} failed; starting it again in {} ms (failure {})", name, backoff.toMillis(), failures, e);
-          pause.pause(backoff);
-          backoff = backoff.multipliedBy(2).compareTo(max) > 0 ? max : backoff.multipliedBy(2);
+    /** What the loop is doing now, for health reports. */
+    public enum State {
+        NOT_STARTED,
+        RUNNING,
+        RESTARTING,
+        STOPPED
+    }
+
+    private final String name;
+    private final Duration first;
+    private final Duration max;
+    private final Clock clock;
+    private final Pause pause;
+    private volatile State state = State.NOT_STARTED;
+    private volatile Thread thread;
+    private volatile long failures;
+    private volatile String lastFailure;
+
+    public ConsumerSessions(String name, Duration first, Duration max, Clock clock, Pause pause) {
+        if (first.isNegative() || first.isZero() || max.compareTo(first) < 0) {
+            throw new IllegalArgumentException("Backoff needs 0 < first <= max; got " + first + " and " + max);
         }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      state = State.STOPPED;
+        this.name = name;
+        this.first = first;
+        this.max = max;
+        this.clock = clock;
+        this.pause = pause;
     }
-  }
 
-  public String name() {
-    return name;
-  }
+    /** One second doubling up to thirty, in real time. */
+    public static ConsumerSessions of(String name) {
+        return new ConsumerSessions(
+                name,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(30),
+                Clock.systemUTC(),
+                duration -> Thread.sleep(duration.toMillis()));
+    }
 
-  public State state() {
-    return state;
-  }
+    /** {@link #run} on a daemon thread named after this loop. */
+    public void start(BooleanSupplier keepGoing, Session session) {
+        Thread started = new Thread(() -> run(keepGoing, session), name);
+        started.setDaemon(true);
+        thread = started;
+        started.start();
+    }
 
-  /** Sessions that failed since start. */
-  public long failures() {
-    return failures;
-  }
+    /** Waits up to {@code timeout} for the thread {@link #start} began; true if it has ended (or never began). */
+    public boolean awaitStop(Duration timeout) {
+        Thread started = thread;
+        if (started == null) {
+            return true;
+        }
+        try {
+            started.join(timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !started.isAlive();
+    }
 
-  /** The last failure, or null. */
-  public String lastFailure() {
-    return lastFailure;
-  }
+    /**
+     * Runs sessions until {@code keepGoing} turns false or the thread is interrupted. An exception thrown
+     * once {@code keepGoing} is false is the stop itself (e.g. a wakeup), not a failure.
+     */
+    public void run(BooleanSupplier keepGoing, Session session) {
+        Duration backoff = first;
+        try {
+            while (keepGoing.getAsBoolean()) {
+                state = State.RUNNING;
+                Instant started = clock.instant();
+                try {
+                    session.run();
+                    return;
+                } catch (RuntimeException e) {
+                    if (!keepGoing.getAsBoolean()) {
+                        return;
+                    }
+                    if (Duration.between(started, clock.instant()).compareTo(max) > 0) {
+                        backoff = first;
+                    }
+                    failures++;
+                    lastFailure = e.toString();
+                    state = State.RESTARTING;
+                    log.error(
+                            "{} failed; starting it again in {} ms (failure {})",
+                            name,
+                            backoff.toMillis(),
+                            failures,
+                            e);
+                    pause.pause(backoff);
+                    backoff = backoff.multipliedBy(2).compareTo(max) > 0 ? max : backoff.multipliedBy(2);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            state = State.STOPPED;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** Sessions that failed since start. */
+    public long failures() {
+        return failures;
+    }
+
+    /** The last failure, or null. */
+    public String lastFailure() {
+        return lastFailure;
+    }
 }

@@ -11,19 +11,19 @@ import java.util.function.Consumer;
  */
 public final class DeskTopics {
 
-  private final Consumer<String> provision;
-  private final Set<String> provisioned = ConcurrentHashMap.newKeySet();
+    private final Consumer<String> provision;
+    private final Set<String> provisioned = ConcurrentHashMap.newKeySet();
 
-  /** @param provision creates a desk's topics if missing (the platform's TopicProvisioner) */
-  public DeskTopics(Consumer<String> provision) {
-    this.provision = provision;
-  }
-
-  /** Ensures the topics of {@code deskId} exist. */
-  public void ensure(String deskId) {
-    if (!provisioned.contains(deskId)) {
-      provision.accept(deskId);
-      provisioned.add(deskId);
+    /** @param provision creates a desk's topics if missing (the platform's TopicProvisioner) */
+    public DeskTopics(Consumer<String> provision) {
+        this.provision = provision;
     }
-  }
+
+    /** Ensures the topics of {@code deskId} exist. */
+    public void ensure(String deskId) {
+        if (!provisioned.contains(deskId)) {
+            provision.accept(deskId);
+            provisioned.add(deskId);
+        }
+    }
 }

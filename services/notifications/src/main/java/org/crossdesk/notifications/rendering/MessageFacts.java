@@ -23,38 +23,46 @@ import org.crossdesk.events.notification.InboxMessageKind;
  * @param alertId      the alert at this desk the message is about (alerts, amendments, withdrawals); otherwise
  *                     null. A deadline notice names an alert too, but another desk's, so it is not one.
  */
-public record MessageFacts(InboxMessageKind kind, ReferralType referralType, Priority priority, String referralId,
-                           String alertId) {
+public record MessageFacts(
+        InboxMessageKind kind, ReferralType referralType, Priority priority, String referralId, String alertId) {
 
-  /** The facts of {@code message}. */
-  public static MessageFacts of(InboxMessage message) {
-    Object body = message.getMessage();
-    if (body instanceof Alert alert) {
-      return new MessageFacts(InboxMessageKind.ALERT, alert.getType(), alert.getPriority(), alert.getReferralId(),
-          alert.getAlertId());
+    /** The facts of {@code message}. */
+    public static MessageFacts of(InboxMessage message) {
+        Object body = message.getMessage();
+        if (body instanceof Alert alert) {
+            return new MessageFacts(
+                    InboxMessageKind.ALERT,
+                    alert.getType(),
+                    alert.getPriority(),
+                    alert.getReferralId(),
+                    alert.getAlertId());
+        }
+        if (body instanceof AlertAmended amended) {
+            return new MessageFacts(
+                    InboxMessageKind.ALERT_AMENDED,
+                    amended.getSubmission().getType(),
+                    amended.getSubmission().getPriority(),
+                    amended.getReferralId(),
+                    amended.getAlertId());
+        }
+        if (body instanceof AlertWithdrawn withdrawn) {
+            return new MessageFacts(
+                    InboxMessageKind.ALERT_WITHDRAWN, null, null, withdrawn.getReferralId(), withdrawn.getAlertId());
+        }
+        if (body instanceof SubmissionReceipt receipt) {
+            return new MessageFacts(InboxMessageKind.SUBMISSION_RECEIPT, null, null, receipt.getReferralId(), null);
+        }
+        if (body instanceof RecipientResponse response) {
+            return new MessageFacts(InboxMessageKind.RECIPIENT_RESPONSE, null, null, response.getReferralId(), null);
+        }
+        if (body instanceof DeadlineNotice notice) {
+            return new MessageFacts(InboxMessageKind.DEADLINE_NOTICE, null, null, notice.getReferralId(), null);
+        }
+        throw new IllegalArgumentException("Unknown inbox message kind " + (body == null ? "null" : body.getClass()));
     }
-    if (body instanceof AlertAmended amended) {
-      return new MessageFacts(InboxMessageKind.ALERT_AMENDED, amended.getSubmission().getType(),
-          amended.getSubmission().getPriority(), amended.getReferralId(), amended.getAlertId());
-    }
-    if (body instanceof AlertWithdrawn withdrawn) {
-      return new MessageFacts(InboxMessageKind.ALERT_WITHDRAWN, null, null, withdrawn.getReferralId(),
-          withdrawn.getAlertId());
-    }
-    if (body instanceof SubmissionReceipt receipt) {
-      return new MessageFacts(InboxMessageKind.SUBMISSION_RECEIPT, null, null, receipt.getReferralId(), null);
-    }
-    if (body instanceof RecipientResponse response) {
-      return new MessageFacts(InboxMessageKind.RECIPIENT_RESPONSE, null, null, response.getReferralId(), null);
-    }
-    if (body instanceof DeadlineNotice notice) {
-      return new MessageFacts(InboxMessageKind.DEADLINE_NOTICE, null, null, notice.getReferralId(), null);
-    }
-    throw new IllegalArgumentException("Unknown inbox message kind " + (body == null ? "null" : body.getClass()));
-  }
 
-  /** Whether this message concerns an alert at this desk, so its delivery is recorded on the responses topic. */
-  public boolean concernsAnAlert() {
-    return alertId != null;
-  }
+    /** Whether this message concerns an alert at this desk, so its delivery is recorded on the responses topic. */
+    public boolean concernsAnAlert() {
+        return alertId != null;
+    }
 }

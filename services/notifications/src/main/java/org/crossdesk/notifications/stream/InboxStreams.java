@@ -32,150 +32,173 @@ import org.slf4j.LoggerFactory;
  */
 public final class InboxStreams {
 
-  private static final Logger log = LoggerFactory.getLogger(InboxStreams.class);
+    private static final Logger log = LoggerFactory.getLogger(InboxStreams.class);
 
-  /** Where a stream starts when the client does not resume. */
-  public enum Start {
-    /** With messages written from now on. */
-    LATEST,
-    /** With the oldest message the inbox still keeps. */
-    EARLIEST
-  }
-
-  /** Too many open streams. */
-  public static final class TooManyStreamsException extends RuntimeException {
-    TooManyStreamsException(int max) {
-      super("This instance already serves " + max + " live streams; retry shortly");
+    /** Where a stream starts when the client does not resume. */
+    public enum Start {
+        /** With messages written from now on. */
+        LATEST,
+        /** With the oldest message the inbox still keeps. */
+        EARLIEST
     }
-  }
 
-  private final Map<String, Object> consumerConfig;
-  private final AvroDecoder decoder;
-  private final InboxMessageRenderer renderer;
-  private final DeskTopics deskTopics;
-  private final ExecutorService executor;
-  private final Clock clock;
-  private final Duration heartbeat;
-  private final Duration maxDuration;
-  private final Semaphore slots;
-  private final int maxStreams;
-  private volatile boolean running = true;
-
-  public InboxStreams(Map<String, Object> consumerConfig, AvroDecoder decoder, InboxMessageRenderer renderer,
-                      DeskTopics deskTopics, ExecutorService executor, Clock clock, Duration heartbeat,
-                      Duration maxDuration, int maxStreams) {
-    this.consumerConfig = Map.copyOf(consumerConfig);
-    this.decoder = decoder;
-    this.renderer = renderer;
-    this.deskTopics = deskTopics;
-    this.executor = executor;
-    this.clock = clock;
-    this.heartbeat = heartbeat;
-    this.maxDuration = maxDuration;
-    this.maxStreams = maxStreams;
-    this.slots = new Semaphore(maxStreams);
-  }
-
-  /**
-   * Opens a stream of {@code deskId}'s inbox into {@code sink}, from {@code resume} if given, else from
-   * {@code start}, and returns at once; the stream runs until the client leaves, the maximum duration
-   * passes, or the service stops.
-   *
-   * @param onMessage told of every message sent (for the audit trail)
-   * @throws TooManyStreamsException if this instance serves its maximum of streams
-   */
-  public void open(String deskId, StreamPosition resume, Start start, StreamSink sink,
-                   BiConsumer<String, MessageFacts> onMessage) {
-    if (!slots.tryAcquire()) {
-      throw new TooManyStreamsException(maxStreams);
+    /** Too many open streams. */
+    public static final class TooManyStreamsException extends RuntimeException {
+        TooManyStreamsException(int max) {
+            super("This instance already serves " + max + " live streams; retry shortly");
+        }
     }
-    try {
-      executor.execute(() -> {
+
+    private final Map<String, Object> consumerConfig;
+    private final AvroDecoder decoder;
+    private final InboxMessageRenderer renderer;
+    private final DeskTopics deskTopics;
+    private final ExecutorService executor;
+    private final Clock clock;
+    private final Duration heartbeat;
+    private final Duration maxDuration;
+    private final Semaphore slots;
+    private final int maxStreams;
+    private volatile boolean running = true;
+
+    public InboxStreams(
+            Map<String, Object> consumerConfig,
+            AvroDecoder decoder,
+            InboxMessageRenderer renderer,
+            DeskTopics deskTopics,
+            ExecutorService executor,
+            Clock clock,
+            Duration heartbeat,
+            Duration maxDuration,
+            int maxStreams) {
+        this.consumerConfig = Map.copyOf(consumerConfig);
+        this.decoder = decoder;
+        this.renderer = renderer;
+        this.deskTopics = deskTopics;
+        this.executor = executor;
+        this.clock = clock;
+        this.heartbeat = heartbeat;
+        this.maxDuration = maxDuration;
+        this.maxStreams = maxStreams;
+        this.slots = new Semaphore(maxStreams);
+    }
+
+    /**
+     * Opens a stream of {@code deskId}'s inbox into {@code sink}, from {@code resume} if given, else from
+     * {@code start}, and returns at once; the stream runs until the client leaves, the maximum duration
+     * passes, or the service stops.
+     *
+     * @param onMessage told of every message sent (for the audit trail)
+     * @throws TooManyStreamsException if this instance serves its maximum of streams
+     */
+    public void open(
+            String deskId,
+            StreamPosition resume,
+            Start start,
+            StreamSink sink,
+            BiConsumer<String, MessageFacts> onMessage) {
+        if (!slots.tryAcquire()) {
+            throw new TooManyStreamsException(maxStreams);
+        }
         try {
-          stream(deskId, resume, start, sink, onMessage);
+            executor.execute(() -> {
+                try {
+                    stream(deskId, resume, start, sink, onMessage);
+                } catch (RuntimeException e) {
+                    log.warn("Live stream of {} ended with an error: {}", deskId, e.toString());
+                } finally {
+                    slots.release();
+                    sink.complete();
+                }
+            });
         } catch (RuntimeException e) {
-          log.warn("Live stream of {} ended with an error: {}", deskId, e.toString());
-        } finally {
-          slots.release();
-          sink.complete();
+            slots.release();
+            throw e;
         }
-      });
-    } catch (RuntimeException e) {
-      slots.release();
-      throw e;
     }
-  }
 
-  /** Streams open now. */
-  public int openStreams() {
-    return maxStreams - slots.availablePermits();
-  }
-
-  private void stream(String deskId, StreamPosition resume, Start start, StreamSink sink,
-                      BiConsumer<String, MessageFacts> onMessage) {
-    String topic = Topics.deskInboxName(deskId);
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig)) {
-      List<TopicPartition> partitions = partitionsOf(consumer, topic, deskId);
-      consumer.assign(partitions);
-      for (TopicPartition partition : partitions) {
-        Long offset = resume == null ? null : resume.nextOffset(partition.partition()).orElse(null);
-        if (offset != null) {
-          consumer.seek(partition, offset);
-        } else if (resume != null || start == Start.EARLIEST) {
-          // A partition the client has not seen yet: from its beginning, so nothing is skipped.
-          consumer.seekToBeginning(List.of(partition));
-        } else {
-          consumer.seekToEnd(List.of(partition));
-        }
-      }
-      Map<Integer, Long> next = new HashMap<>();
-      partitions.forEach(partition -> next.put(partition.partition(), consumer.position(partition)));
-      StreamPosition position = StreamPosition.of(next);
-      sink.send(position.text(), null);
-
-      Instant started = clock.instant();
-      Instant lastSent = started;
-      while (running && !sink.isClosed() && clock.instant().isBefore(started.plus(maxDuration))) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
-          position = position.after(record.partition(), record.offset());
-          InboxMessage message;
-          try {
-            message = (InboxMessage) decoder.decode(record.topic(), record.headers(), record.value());
-          } catch (RuntimeException e) {
-            // The inbox's dead-letter topic gets it from the webhook consumer; the stream moves past it.
-            log.warn("Live stream of {} skips unreadable record {}-{}@{}", deskId, record.topic(), record.partition(),
-                record.offset());
-            continue;
-          }
-          if (message == null) {
-            continue;
-          }
-          sink.send(position.text(), renderer.renderJson(deskId, message));
-          onMessage.accept(deskId, MessageFacts.of(message));
-          lastSent = clock.instant();
-        }
-        if (!clock.instant().isBefore(lastSent.plus(heartbeat))) {
-          sink.heartbeat();
-          lastSent = clock.instant();
-        }
-      }
-    } catch (IOException clientGone) {
-      log.debug("Live stream client of {} went away", deskId);
+    /** Streams open now. */
+    public int openStreams() {
+        return maxStreams - slots.availablePermits();
     }
-  }
 
-  private List<TopicPartition> partitionsOf(KafkaConsumer<String, byte[]> consumer, String topic, String deskId) {
-    List<PartitionInfo> infos = consumer.partitionsFor(topic);
-    if (infos == null || infos.isEmpty()) {
-      // A desk that never received anything may have no inbox yet; the catalogue says how to make it.
-      deskTopics.ensure(deskId);
-      infos = consumer.partitionsFor(topic);
+    private void stream(
+            String deskId,
+            StreamPosition resume,
+            Start start,
+            StreamSink sink,
+            BiConsumer<String, MessageFacts> onMessage) {
+        String topic = Topics.deskInboxName(deskId);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig)) {
+            List<TopicPartition> partitions = partitionsOf(consumer, topic, deskId);
+            consumer.assign(partitions);
+            for (TopicPartition partition : partitions) {
+                Long offset = resume == null
+                        ? null
+                        : resume.nextOffset(partition.partition()).orElse(null);
+                if (offset != null) {
+                    consumer.seek(partition, offset);
+                } else if (resume != null || start == Start.EARLIEST) {
+                    // A partition the client has not seen yet: from its beginning, so nothing is skipped.
+                    consumer.seekToBeginning(List.of(partition));
+                } else {
+                    consumer.seekToEnd(List.of(partition));
+                }
+            }
+            Map<Integer, Long> next = new HashMap<>();
+            partitions.forEach(partition -> next.put(partition.partition(), consumer.position(partition)));
+            StreamPosition position = StreamPosition.of(next);
+            sink.send(position.text(), null);
+
+            Instant started = clock.instant();
+            Instant lastSent = started;
+            while (running && !sink.isClosed() && clock.instant().isBefore(started.plus(maxDuration))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
+                    position = position.after(record.partition(), record.offset());
+                    InboxMessage message;
+                    try {
+                        message = (InboxMessage) decoder.decode(record.topic(), record.headers(), record.value());
+                    } catch (RuntimeException e) {
+                        // The inbox's dead-letter topic gets it from the webhook consumer; the stream moves past it.
+                        log.warn(
+                                "Live stream of {} skips unreadable record {}-{}@{}",
+                                deskId,
+                                record.topic(),
+                                record.partition(),
+                                record.offset());
+                        continue;
+                    }
+                    if (message == null) {
+                        continue;
+                    }
+                    sink.send(position.text(), renderer.renderJson(deskId, message));
+                    onMessage.accept(deskId, MessageFacts.of(message));
+                    lastSent = clock.instant();
+                }
+                if (!clock.instant().isBefore(lastSent.plus(heartbeat))) {
+                    sink.heartbeat();
+                    lastSent = clock.instant();
+                }
+            }
+        } catch (IOException clientGone) {
+            log.debug("Live stream client of {} went away", deskId);
+        }
     }
-    return infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
-  }
 
-  /** Ends every stream (clients reconnect, with Last-Event-ID, to another instance or after the restart). */
-  public void close() {
-    running = false;
-  }
+    private List<TopicPartition> partitionsOf(KafkaConsumer<String, byte[]> consumer, String topic, String deskId) {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic);
+        if (infos == null || infos.isEmpty()) {
+            // A desk that never received anything may have no inbox yet; the catalogue says how to make it.
+            deskTopics.ensure(deskId);
+            infos = consumer.partitionsFor(topic);
+        }
+        return infos.stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+    }
+
+    /** Ends every stream (clients reconnect, with Last-Event-ID, to another instance or after the restart). */
+    public void close() {
+        running = false;
+    }
 }

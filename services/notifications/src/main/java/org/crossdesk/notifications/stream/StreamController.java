@@ -27,91 +27,96 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RestController
 class StreamController {
 
-  private final InboxStreams streams;
-  private final AuditLog audit;
+    private final InboxStreams streams;
+    private final AuditLog audit;
 
-  StreamController(InboxStreams streams, AuditLog audit) {
-    this.streams = streams;
-    this.audit = audit;
-  }
+    StreamController(InboxStreams streams, AuditLog audit) {
+        this.streams = streams;
+        this.audit = audit;
+    }
 
-  @AcceptsAccessTokenParameter
-  @GetMapping(path = "/api/v1/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  SseEmitter stream(Caller caller,
-                    @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
-                    @RequestParam(name = "lastEventId", required = false) String lastEventIdParameter,
-                    @RequestParam(name = "from", required = false) String from) {
-    String desk = caller.requireDesk();
-    String lastEventId = lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParameter;
-    StreamPosition resume = null;
-    if (lastEventId != null && !lastEventId.isBlank()) {
-      resume = StreamPosition.parse(lastEventId).orElseThrow(() -> ProblemException.invalid(List.of(
-          new FieldViolation("Last-Event-ID", "invalid",
-              "must be an event id this stream sent: <partition>-<offset> pairs separated by commas"))));
-    }
-    InboxStreams.Start start = InboxStreams.Start.LATEST;
-    if (from != null) {
-      try {
-        start = InboxStreams.Start.valueOf(from.trim().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw ProblemException.invalid(List.of(new FieldViolation("from", "invalid", "must be latest or earliest")));
-      }
-    }
-    SseEmitter emitter = new SseEmitter(0L);
-    EmitterSink sink = new EmitterSink(emitter);
-    try {
-      streams.open(desk, resume, start, sink, (deskId, facts) -> {
-        if (facts.concernsAnAlert()) {
-          audit.allowed(caller, AuditAction.READ_ALERT, AuditResourceType.ALERT, facts.alertId(), "live stream");
+    @AcceptsAccessTokenParameter
+    @GetMapping(path = "/api/v1/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(
+            Caller caller,
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
+            @RequestParam(name = "lastEventId", required = false) String lastEventIdParameter,
+            @RequestParam(name = "from", required = false) String from) {
+        String desk = caller.requireDesk();
+        String lastEventId = lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParameter;
+        StreamPosition resume = null;
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            resume = StreamPosition.parse(lastEventId)
+                    .orElseThrow(() -> ProblemException.invalid(List.of(new FieldViolation(
+                            "Last-Event-ID",
+                            "invalid",
+                            "must be an event id this stream sent: <partition>-<offset> pairs separated by commas"))));
         }
-      });
-    } catch (InboxStreams.TooManyStreamsException e) {
-      throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "too-many-streams", e.getMessage(), List.of());
-    }
-    return emitter;
-  }
-
-  /** Writes stream events to the servlet response through Spring's emitter. */
-  private static final class EmitterSink implements StreamSink {
-    private final SseEmitter emitter;
-    private volatile boolean closed;
-
-    EmitterSink(SseEmitter emitter) {
-      this.emitter = emitter;
-      emitter.onCompletion(() -> closed = true);
-      emitter.onError(error -> closed = true);
-      emitter.onTimeout(() -> closed = true);
-    }
-
-    @Override
-    public void send(String id, String data) throws IOException {
-      SseEmitter.SseEventBuilder event = SseEmitter.event().id(id);
-      if (data != null) {
-        event.data(data, MediaType.APPLICATION_JSON);
-      } else {
-        event.reconnectTime(3_000);
-      }
-      emitter.send(event);
+        InboxStreams.Start start = InboxStreams.Start.LATEST;
+        if (from != null) {
+            try {
+                start = InboxStreams.Start.valueOf(from.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid(
+                        List.of(new FieldViolation("from", "invalid", "must be latest or earliest")));
+            }
+        }
+        SseEmitter emitter = new SseEmitter(0L);
+        EmitterSink sink = new EmitterSink(emitter);
+        try {
+            streams.open(desk, resume, start, sink, (deskId, facts) -> {
+                if (facts.concernsAnAlert()) {
+                    audit.allowed(
+                            caller, AuditAction.READ_ALERT, AuditResourceType.ALERT, facts.alertId(), "live stream");
+                }
+            });
+        } catch (InboxStreams.TooManyStreamsException e) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "too-many-streams", e.getMessage(), List.of());
+        }
+        return emitter;
     }
 
-    @Override
-    public void heartbeat() throws IOException {
-      emitter.send(SseEmitter.event().comment("keep-alive"));
-    }
+    /** Writes stream events to the servlet response through Spring's emitter. */
+    private static final class EmitterSink implements StreamSink {
+        private final SseEmitter emitter;
+        private volatile boolean closed;
 
-    @Override
-    public boolean isClosed() {
-      return closed;
-    }
+        EmitterSink(SseEmitter emitter) {
+            this.emitter = emitter;
+            emitter.onCompletion(() -> closed = true);
+            emitter.onError(error -> closed = true);
+            emitter.onTimeout(() -> closed = true);
+        }
 
-    @Override
-    public void complete() {
-      closed = true;
-      try {
-        emitter.complete();
-      } catch (RuntimeException alreadyDone) {
-        // the client left first
-      }
+        @Override
+        public void send(String id, String data) throws IOException {
+            SseEmitter.SseEventBuilder event = SseEmitter.event().id(id);
+            if (data != null) {
+                event.data(data, MediaType.APPLICATION_JSON);
+            } else {
+                event.reconnectTime(3_000);
+            }
+            emitter.send(event);
+        }
+
+        @Override
+        public void heartbeat() throws IOException {
+            emitter.send(SseEmitter.event().comment("keep-alive"));
+        }
+
+        @Override
+        public boolean isClosed() {
+            return closed;
+        }
+
+        @Override
+        public void complete() {
+            closed = true;
+            try {
+                emitter.complete();
+            } catch (RuntimeException alreadyDone) {
+                // the client left first
+            }
+        }
     }
-  }
 }

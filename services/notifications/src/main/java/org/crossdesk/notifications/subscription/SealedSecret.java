@@ -12,28 +12,28 @@ import java.util.Objects;
  */
 public record SealedSecret(String keyId, byte[] sealed) {
 
-  public SealedSecret {
-    Objects.requireNonNull(keyId, "keyId");
-    sealed = sealed.clone();
-  }
+    public SealedSecret {
+        Objects.requireNonNull(keyId, "keyId");
+        sealed = sealed.clone();
+    }
 
-  @Override
-  public byte[] sealed() {
-    return sealed.clone();
-  }
+    @Override
+    public byte[] sealed() {
+        return sealed.clone();
+    }
 
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof SealedSecret that && keyId.equals(that.keyId) && Arrays.equals(sealed, that.sealed);
-  }
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SealedSecret that && keyId.equals(that.keyId) && Arrays.equals(sealed, that.sealed);
+    }
 
-  @Override
-  public int hashCode() {
-    return 31 * keyId.hashCode() + Arrays.hashCode(sealed);
-  }
+    @Override
+    public int hashCode() {
+        return 31 * keyId.hashCode() + Arrays.hashCode(sealed);
+    }
 
-  @Override
-  public String toString() {
-    return "SealedSecret[keyId=" + keyId + "]";
-  }
+    @Override
+    public String toString() {
+        return "SealedSecret[keyId=" + keyId + "]";
+    }
 }

@@ -16,27 +16,28 @@ import org.crossdesk.notifications.rendering.MessageFacts;
  * @param minimumPriority lowest priority delivered (ROUTINE &lt; URGENT &lt; IMMEDIATE), or null for all
  * @param messageKinds    message kinds delivered; empty for all
  */
-public record SubscriptionFilter(Set<ReferralType> referralTypes, Priority minimumPriority,
-                                 Set<InboxMessageKind> messageKinds) {
+public record SubscriptionFilter(
+        Set<ReferralType> referralTypes, Priority minimumPriority, Set<InboxMessageKind> messageKinds) {
 
-  /** A filter that lets every message through. */
-  public static final SubscriptionFilter ALL = new SubscriptionFilter(Set.of(), null, Set.of());
+    /** A filter that lets every message through. */
+    public static final SubscriptionFilter ALL = new SubscriptionFilter(Set.of(), null, Set.of());
 
-  public SubscriptionFilter {
-    referralTypes = Set.copyOf(referralTypes);
-    messageKinds = Set.copyOf(messageKinds);
-  }
-
-  /** Whether a message with these facts is delivered. */
-  public boolean accepts(MessageFacts facts) {
-    if (!messageKinds.isEmpty() && !messageKinds.contains(facts.kind())) {
-      return false;
+    public SubscriptionFilter {
+        referralTypes = Set.copyOf(referralTypes);
+        messageKinds = Set.copyOf(messageKinds);
     }
-    if (!referralTypes.isEmpty() && facts.referralType() != null && !referralTypes.contains(facts.referralType())) {
-      return false;
+
+    /** Whether a message with these facts is delivered. */
+    public boolean accepts(MessageFacts facts) {
+        if (!messageKinds.isEmpty() && !messageKinds.contains(facts.kind())) {
+            return false;
+        }
+        if (!referralTypes.isEmpty() && facts.referralType() != null && !referralTypes.contains(facts.referralType())) {
+            return false;
+        }
+        // Priority symbols are declared from least to most urgent, so their order is the urgency order.
+        return minimumPriority == null
+                || facts.priority() == null
+                || facts.priority().ordinal() >= minimumPriority.ordinal();
     }
-    // Priority symbols are declared from least to most urgent, so their order is the urgency order.
-    return minimumPriority == null || facts.priority() == null
-        || facts.priority().ordinal() >= minimumPriority.ordinal();
-  }
 }

@@ -14,14 +14,19 @@ import java.util.List;
  * @param messageKinds    inbox message kinds to receive; null or empty for all
  * @param description     free text, at most 200 characters, or null
  */
-public record SubscriptionRequest(String url, String secret, List<String> referralTypes, String minimumPriority,
-                                  List<String> messageKinds, String description) {
+public record SubscriptionRequest(
+        String url,
+        String secret,
+        List<String> referralTypes,
+        String minimumPriority,
+        List<String> messageKinds,
+        String description) {
 
-  @Override
-  public String toString() {
-    // The secret never reaches a log through this record.
-    return "SubscriptionRequest[url=" + url + ", secret=" + (secret == null ? "none" : "(given)")
-        + ", referralTypes=" + referralTypes + ", minimumPriority=" + minimumPriority
-        + ", messageKinds=" + messageKinds + ", description=" + description + "]";
-  }
+    @Override
+    public String toString() {
+        // The secret never reaches a log through this record.
+        return "SubscriptionRequest[url=" + url + ", secret=" + (secret == null ? "none" : "(given)")
+                + ", referralTypes=" + referralTypes + ", minimumPriority=" + minimumPriority
+                + ", messageKinds=" + messageKinds + ", description=" + description + "]";
+    }
 }

@@ -14,42 +14,42 @@ import org.crossdesk.notifications.egress.EgressPolicy;
  */
 public final class UrlPolicy {
 
-  private final EgressPolicy egress;
+    private final EgressPolicy egress;
 
-  public UrlPolicy(EgressPolicy egress) {
-    this.egress = egress;
-  }
+    public UrlPolicy(EgressPolicy egress) {
+        this.egress = egress;
+    }
 
-  /** What is wrong with {@code url}, or empty if it may be registered. */
-  public Optional<String> problemWith(String url) {
-    if (url == null || url.isBlank()) {
-      return Optional.of("is required: the absolute https URL deliveries are POSTed to");
+    /** What is wrong with {@code url}, or empty if it may be registered. */
+    public Optional<String> problemWith(String url) {
+        if (url == null || url.isBlank()) {
+            return Optional.of("is required: the absolute https URL deliveries are POSTed to");
+        }
+        if (url.length() > 2048) {
+            return Optional.of("must be at most 2048 characters");
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return Optional.of("is not a valid URL: " + e.getReason());
+        }
+        if (!uri.isAbsolute()) {
+            return Optional.of("must be an absolute https URL");
+        }
+        Optional<String> scheme = egress.schemeProblem(uri.getScheme());
+        if (scheme.isPresent()) {
+            return scheme;
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            return Optional.of("must name a host");
+        }
+        if (uri.getRawUserInfo() != null) {
+            return Optional.of("must not contain user info (credentials); authenticate deliveries by their signature");
+        }
+        if (uri.getRawFragment() != null) {
+            return Optional.of("must not contain a fragment");
+        }
+        return egress.addressProblem(uri.getHost());
     }
-    if (url.length() > 2048) {
-      return Optional.of("must be at most 2048 characters");
-    }
-    URI uri;
-    try {
-      uri = new URI(url);
-    } catch (URISyntaxException e) {
-      return Optional.of("is not a valid URL: " + e.getReason());
-    }
-    if (!uri.isAbsolute()) {
-      return Optional.of("must be an absolute https URL");
-    }
-    Optional<String> scheme = egress.schemeProblem(uri.getScheme());
-    if (scheme.isPresent()) {
-      return scheme;
-    }
-    if (uri.getHost() == null || uri.getHost().isBlank()) {
-      return Optional.of("must name a host");
-    }
-    if (uri.getRawUserInfo() != null) {
-      return Optional.of("must not contain user info (credentials); authenticate deliveries by their signature");
-    }
-    if (uri.getRawFragment() != null) {
-      return Optional.of("must not contain a fragment");
-    }
-    return egress.addressProblem(uri.getHost());
-  }
 }

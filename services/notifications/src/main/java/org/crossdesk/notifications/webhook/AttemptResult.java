@@ -27,72 +27,77 @@ import org.crossdesk.notifications.egress.RefusedAddressException;
  * @param error      for a failure, a short description without secrets ("HTTP 503", "request timed out")
  * @param retryAfter the receiver's Retry-After, if it sent one
  */
-public record AttemptResult(boolean delivered, boolean retryable, int status, String error,
-                            Optional<Duration> retryAfter) {
+public record AttemptResult(
+        boolean delivered, boolean retryable, int status, String error, Optional<Duration> retryAfter) {
 
-  /** The result of a response with {@code status} and the raw {@code Retry-After} header (may be null). */
-  public static AttemptResult ofResponse(int status, String retryAfterHeader, Instant now) {
-    if (status >= 200 && status < 300) {
-      return new AttemptResult(true, false, status, null, Optional.empty());
+    /** The result of a response with {@code status} and the raw {@code Retry-After} header (may be null). */
+    public static AttemptResult ofResponse(int status, String retryAfterHeader, Instant now) {
+        if (status >= 200 && status < 300) {
+            return new AttemptResult(true, false, status, null, Optional.empty());
+        }
+        boolean retryable = status == 408 || status == 429 || (status >= 500 && status < 600);
+        return new AttemptResult(
+                false,
+                retryable,
+                status,
+                "HTTP " + status,
+                retryable ? parseRetryAfter(retryAfterHeader, now) : Optional.empty());
     }
-    boolean retryable = status == 408 || status == 429 || (status >= 500 && status < 600);
-    return new AttemptResult(false, retryable, status, "HTTP " + status,
-        retryable ? parseRetryAfter(retryAfterHeader, now) : Optional.empty());
-  }
 
-  /** An attempt not made, because the egress policy refuses where it would go. */
-  public static AttemptResult refused(String why) {
-    return new AttemptResult(false, false, 0, why, Optional.empty());
-  }
+    /** An attempt not made, because the egress policy refuses where it would go. */
+    public static AttemptResult refused(String why) {
+        return new AttemptResult(false, false, 0, why, Optional.empty());
+    }
 
-  /** The result of an attempt that got no response. */
-  public static AttemptResult ofException(Throwable failure) {
-    for (Throwable c = failure; c != null; c = c.getCause()) {
-      if (c instanceof RefusedAddressException refused) {
-        return refused("address refused: " + refused.getMessage());
-      }
+    /** The result of an attempt that got no response. */
+    public static AttemptResult ofException(Throwable failure) {
+        for (Throwable c = failure; c != null; c = c.getCause()) {
+            if (c instanceof RefusedAddressException refused) {
+                return refused("address refused: " + refused.getMessage());
+            }
+        }
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof java.util.concurrent.ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String error;
+        if (cause instanceof HttpConnectTimeoutException) {
+            error = "connect timed out";
+        } else if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
+            error = "request timed out";
+        } else if (cause instanceof ConnectException) {
+            error = "connection refused";
+        } else {
+            // Exception messages of the HTTP client never carry headers or bodies, so no secret leaks here.
+            error = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        }
+        return new AttemptResult(false, true, 0, error, Optional.empty());
     }
-    Throwable cause = failure;
-    while ((cause instanceof CompletionException || cause instanceof java.util.concurrent.ExecutionException)
-        && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    String error;
-    if (cause instanceof HttpConnectTimeoutException) {
-      error = "connect timed out";
-    } else if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
-      error = "request timed out";
-    } else if (cause instanceof ConnectException) {
-      error = "connection refused";
-    } else {
-      // Exception messages of the HTTP client never carry headers or bodies, so no secret leaks here.
-      error = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-    }
-    return new AttemptResult(false, true, 0, error, Optional.empty());
-  }
 
-  /**
-   * {@code Retry-After} as a delay: delta-seconds, or an HTTP-date relative to {@code now} (RFC 9110
-   * §10.2.3). Unparseable or past values are ignored.
-   */
-  static Optional<Duration> parseRetryAfter(String header, Instant now) {
-    if (header == null || header.isBlank()) {
-      return Optional.empty();
+    /**
+     * {@code Retry-After} as a delay: delta-seconds, or an HTTP-date relative to {@code now} (RFC 9110
+     * §10.2.3). Unparseable or past values are ignored.
+     */
+    static Optional<Duration> parseRetryAfter(String header, Instant now) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        String value = header.trim();
+        if (value.chars().allMatch(Character::isDigit)) {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+            } catch (NumberFormatException tooLarge) {
+                return Optional.of(Duration.ofSeconds(Long.MAX_VALUE / 1_000_000_000L));
+            }
+        }
+        try {
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
+            Duration delay = Duration.between(now, at);
+            return delay.isNegative() ? Optional.empty() : Optional.of(delay);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
-    String value = header.trim();
-    if (value.chars().allMatch(Character::isDigit)) {
-      try {
-        return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
-      } catch (NumberFormatException tooLarge) {
-        return Optional.of(Duration.ofSeconds(Long.MAX_VALUE / 1_000_000_000L));
-      }
-    }
-    try {
-      Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-      Duration delay = Duration.between(now, at);
-      return delay.isNegative() ? Optional.empty() : Optional.of(delay);
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
-  }
 }

@@ -12,11 +12,11 @@ import org.crossdesk.notifications.rendering.MessageFacts;
  * @param body           the exact JSON body POSTed on every attempt
  * @param source         the inbox record, for the dead-letter topic
  */
-public record Delivery(String deliveryId, String subscriptionId, String deskId, MessageFacts facts, byte[] body,
-                       SourceRecord source) {
+public record Delivery(
+        String deliveryId, String subscriptionId, String deskId, MessageFacts facts, byte[] body, SourceRecord source) {
 
-  /** The delivery id of the message with event id {@code eventId} to subscription {@code subscriptionId}. */
-  public static String idOf(String eventId, String subscriptionId) {
-    return eventId + "." + subscriptionId;
-  }
+    /** The delivery id of the message with event id {@code eventId} to subscription {@code subscriptionId}. */
+    public static String idOf(String eventId, String subscriptionId) {
+        return eventId + "." + subscriptionId;
+    }
 }

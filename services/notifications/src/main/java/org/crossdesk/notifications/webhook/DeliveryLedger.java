@@ -10,20 +10,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DeliveryLedger {
 
-  private final Set<String> recorded = ConcurrentHashMap.newKeySet();
+    private final Set<String> recorded = ConcurrentHashMap.newKeySet();
 
-  /** Notes that the outcome of {@code deliveryId} is recorded. */
-  public void recorded(String deliveryId) {
-    recorded.add(deliveryId);
-  }
+    /** Notes that the outcome of {@code deliveryId} is recorded. */
+    public void recorded(String deliveryId) {
+        recorded.add(deliveryId);
+    }
 
-  /** Whether the outcome of {@code deliveryId} is recorded. */
-  public boolean isRecorded(String deliveryId) {
-    return recorded.contains(deliveryId);
-  }
+    /** Whether the outcome of {@code deliveryId} is recorded. */
+    public boolean isRecorded(String deliveryId) {
+        return recorded.contains(deliveryId);
+    }
 
-  /** How many delivery outcomes are known. */
-  public int size() {
-    return recorded.size();
-  }
+    /** How many delivery outcomes are known. */
+    public int size() {
+        return recorded.size();
+    }
 }

@@ -9,9 +9,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface DeliveryRecorder {
 
-  /** The receiver accepted {@code delivery} on attempt {@code attempts}, at {@code at}. */
-  CompletableFuture<Void> delivered(Delivery delivery, int attempts, Instant at);
+    /** The receiver accepted {@code delivery} on attempt {@code attempts}, at {@code at}. */
+    CompletableFuture<Void> delivered(Delivery delivery, int attempts, Instant at);
 
-  /** {@code delivery} was given up after {@code attempts} attempts; {@code lastError} says why. */
-  CompletableFuture<Void> failed(Delivery delivery, int attempts, String lastError);
+    /** {@code delivery} was given up after {@code attempts} attempts; {@code lastError} says why. */
+    CompletableFuture<Void> failed(Delivery delivery, int attempts, String lastError);
 }

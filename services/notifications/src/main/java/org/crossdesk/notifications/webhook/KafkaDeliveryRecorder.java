@@ -31,92 +31,105 @@ import org.springframework.kafka.core.KafkaOperations;
  */
 public final class KafkaDeliveryRecorder implements DeliveryRecorder {
 
-  /** Header names on a dead-lettered delivery, besides Spring Kafka's {@code kafka_dlt-*} cause headers. */
-  public static final String DELIVERY_ID_HEADER = "crossdesk-delivery-id";
-  public static final String SUBSCRIPTION_ID_HEADER = "crossdesk-subscription-id";
-  public static final String ATTEMPTS_HEADER = "crossdesk-attempts";
-  /** The cause class header value of a delivery given up (there is no exception behind it). */
-  public static final String GIVEN_UP = "org.crossdesk.notifications.webhook.DeliveryGivenUp";
+    /** Header names on a dead-lettered delivery, besides Spring Kafka's {@code kafka_dlt-*} cause headers. */
+    public static final String DELIVERY_ID_HEADER = "crossdesk-delivery-id";
 
-  private static final String PRODUCER = "notifications";
+    public static final String SUBSCRIPTION_ID_HEADER = "crossdesk-subscription-id";
+    public static final String ATTEMPTS_HEADER = "crossdesk-attempts";
+    /** The cause class header value of a delivery given up (there is no exception behind it). */
+    public static final String GIVEN_UP = "org.crossdesk.notifications.webhook.DeliveryGivenUp";
 
-  private final KafkaOperations<String, Object> kafka;
-  private final DeadLetters deadLetters;
-  private final DeskTopics deskTopics;
-  private final Clock clock;
+    private static final String PRODUCER = "notifications";
 
-  public KafkaDeliveryRecorder(KafkaOperations<String, Object> kafka, DeadLetters deadLetters, DeskTopics deskTopics,
-                               Clock clock) {
-    this.kafka = kafka;
-    this.deadLetters = deadLetters;
-    this.deskTopics = deskTopics;
-    this.clock = clock;
-  }
+    private final KafkaOperations<String, Object> kafka;
+    private final DeadLetters deadLetters;
+    private final DeskTopics deskTopics;
+    private final Clock clock;
 
-  @Override
-  public CompletableFuture<Void> delivered(Delivery delivery, int attempts, Instant at) {
-    if (delivery.facts().kind() != InboxMessageKind.ALERT) {
-      return CompletableFuture.completedFuture(null);
+    public KafkaDeliveryRecorder(
+            KafkaOperations<String, Object> kafka, DeadLetters deadLetters, DeskTopics deskTopics, Clock clock) {
+        this.kafka = kafka;
+        this.deadLetters = deadLetters;
+        this.deskTopics = deskTopics;
+        this.clock = clock;
     }
-    AlertDelivered delivered = AlertDelivered.newBuilder()
-        .setAlertId(delivery.facts().alertId())
-        .setReferralId(delivery.facts().referralId())
-        .setRecipientDesk(delivery.deskId())
-        .setChannel(DeliveryChannel.WEBHOOK)
-        .setDeliveryId(delivery.deliveryId())
-        .setDeliveredAt(at)
-        .setAttempts(attempts)
-        .build();
-    return send(delivery, delivered);
-  }
 
-  @Override
-  public CompletableFuture<Void> failed(Delivery delivery, int attempts, String lastError) {
-    SourceRecord source = delivery.source();
-    try {
-      deskTopics.ensure(delivery.deskId());
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
+    @Override
+    public CompletableFuture<Void> delivered(Delivery delivery, int attempts, Instant at) {
+        if (delivery.facts().kind() != InboxMessageKind.ALERT) {
+            return CompletableFuture.completedFuture(null);
+        }
+        AlertDelivered delivered = AlertDelivered.newBuilder()
+                .setAlertId(delivery.facts().alertId())
+                .setReferralId(delivery.facts().referralId())
+                .setRecipientDesk(delivery.deskId())
+                .setChannel(DeliveryChannel.WEBHOOK)
+                .setDeliveryId(delivery.deliveryId())
+                .setDeliveredAt(at)
+                .setAttempts(attempts)
+                .build();
+        return send(delivery, delivered);
     }
-    CompletableFuture<Void> deadLettered = deadLetters.send(source.topic(), source.partition(), source.offset(),
-        source.key(), source.value(), null, GIVEN_UP,
-        "Webhook delivery given up after " + attempts + " attempt(s): " + lastError,
-        Map.of(DELIVERY_ID_HEADER, delivery.deliveryId(), SUBSCRIPTION_ID_HEADER, delivery.subscriptionId(),
-            ATTEMPTS_HEADER, Integer.toString(attempts)));
-    if (!delivery.facts().concernsAnAlert()) {
-      return deadLettered;
+
+    @Override
+    public CompletableFuture<Void> failed(Delivery delivery, int attempts, String lastError) {
+        SourceRecord source = delivery.source();
+        try {
+            deskTopics.ensure(delivery.deskId());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Void> deadLettered = deadLetters.send(
+                source.topic(),
+                source.partition(),
+                source.offset(),
+                source.key(),
+                source.value(),
+                null,
+                GIVEN_UP,
+                "Webhook delivery given up after " + attempts + " attempt(s): " + lastError,
+                Map.of(
+                        DELIVERY_ID_HEADER,
+                        delivery.deliveryId(),
+                        SUBSCRIPTION_ID_HEADER,
+                        delivery.subscriptionId(),
+                        ATTEMPTS_HEADER,
+                        Integer.toString(attempts)));
+        if (!delivery.facts().concernsAnAlert()) {
+            return deadLettered;
+        }
+        DeliveryFailed failed = DeliveryFailed.newBuilder()
+                .setAlertId(delivery.facts().alertId())
+                .setReferralId(delivery.facts().referralId())
+                .setRecipientDesk(delivery.deskId())
+                .setChannel(DeliveryChannel.WEBHOOK)
+                .setDeliveryId(delivery.deliveryId())
+                .setAttempts(attempts)
+                .setLastError(lastError)
+                .build();
+        return deadLettered.thenCompose(ignored -> send(delivery, failed));
     }
-    DeliveryFailed failed = DeliveryFailed.newBuilder()
-        .setAlertId(delivery.facts().alertId())
-        .setReferralId(delivery.facts().referralId())
-        .setRecipientDesk(delivery.deskId())
-        .setChannel(DeliveryChannel.WEBHOOK)
-        .setDeliveryId(delivery.deliveryId())
-        .setAttempts(attempts)
-        .setLastError(lastError)
-        .build();
-    return deadLettered.thenCompose(ignored -> send(delivery, failed));
-  }
 
-  private CompletableFuture<Void> send(Delivery delivery, Object event) {
-    ResponseEvent response = ResponseEvent.newBuilder()
-        .setMetadata(EventMetadata.newBuilder()
-            // Derived from the delivery id: the same outcome written twice is recognisably the same event.
-            .setEventId(UUID.nameUUIDFromBytes(("delivery-outcome/" + delivery.deliveryId())
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString())
-            .setOccurredAt(clock.instant())
-            .setProducer(PRODUCER)
-            .setCorrelationId(delivery.facts().referralId())
-            .setCausationId(eventIdOf(delivery.deliveryId()))
-            .build())
-        .setEvent(event)
-        .build();
-    return kafka.send(Topics.REFERRALS_RESPONSES, delivery.facts().referralId(), response)
-        .thenApply(result -> null);
-  }
+    private CompletableFuture<Void> send(Delivery delivery, Object event) {
+        ResponseEvent response = ResponseEvent.newBuilder()
+                .setMetadata(EventMetadata.newBuilder()
+                        // Derived from the delivery id: the same outcome written twice is recognisably the same event.
+                        .setEventId(UUID.nameUUIDFromBytes(("delivery-outcome/" + delivery.deliveryId())
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                                .toString())
+                        .setOccurredAt(clock.instant())
+                        .setProducer(PRODUCER)
+                        .setCorrelationId(delivery.facts().referralId())
+                        .setCausationId(eventIdOf(delivery.deliveryId()))
+                        .build())
+                .setEvent(event)
+                .build();
+        return kafka.send(Topics.REFERRALS_RESPONSES, delivery.facts().referralId(), response)
+                .thenApply(result -> null);
+    }
 
-  private static String eventIdOf(String deliveryId) {
-    int dot = deliveryId.lastIndexOf('.');
-    return dot < 0 ? null : deliveryId.substring(0, dot);
-  }
+    private static String eventIdOf(String deliveryId) {
+        int dot = deliveryId.lastIndexOf('.');
+        return dot < 0 ? null : deliveryId.substring(0, dot);
+    }
 }

@@ -13,35 +13,35 @@ import java.util.TreeSet;
  */
 final class PartitionProgress {
 
-  private final TreeSet<Long> inProgress = new TreeSet<>();
-  private long committed = -1;
+    private final TreeSet<Long> inProgress = new TreeSet<>();
+    private long committed = -1;
 
-  /** The record at {@code offset} was handed to the dispatcher. */
-  void started(long offset) {
-    inProgress.add(offset);
-  }
+    /** The record at {@code offset} was handed to the dispatcher. */
+    void started(long offset) {
+        inProgress.add(offset);
+    }
 
-  /** Every delivery of the record at {@code offset} is finished. */
-  void finished(long offset) {
-    inProgress.remove(offset);
-  }
+    /** Every delivery of the record at {@code offset} is finished. */
+    void finished(long offset) {
+        inProgress.remove(offset);
+    }
 
-  /** Records handed over and not finished. */
-  int inProgress() {
-    return inProgress.size();
-  }
+    /** Records handed over and not finished. */
+    int inProgress() {
+        return inProgress.size();
+    }
 
-  /**
-   * The offset to commit now, given the consumer's {@code position}, if it is beyond what was committed.
-   * Call {@link #committed(long)} once the commit is sent.
-   */
-  OptionalLong committable(long position) {
-    long safe = inProgress.isEmpty() ? position : inProgress.first();
-    return safe > committed ? OptionalLong.of(safe) : OptionalLong.empty();
-  }
+    /**
+     * The offset to commit now, given the consumer's {@code position}, if it is beyond what was committed.
+     * Call {@link #committed(long)} once the commit is sent.
+     */
+    OptionalLong committable(long position) {
+        long safe = inProgress.isEmpty() ? position : inProgress.first();
+        return safe > committed ? OptionalLong.of(safe) : OptionalLong.empty();
+    }
 
-  /** {@code offset} was committed. */
-  void committed(long offset) {
-    committed = Math.max(committed, offset);
-  }
+    /** {@code offset} was committed. */
+    void committed(long offset) {
+        committed = Math.max(committed, offset);
+    }
 }

@@ -18,48 +18,49 @@ import java.util.random.RandomGenerator;
  * @param maxBackoff     cap of the exponential backoff
  * @param maxRetryAfter  cap of an honoured Retry-After
  */
-public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff,
-                          Duration maxRetryAfter) {
+public record RetryPolicy(
+        int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff, Duration maxRetryAfter) {
 
-  public RetryPolicy {
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+    public RetryPolicy {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+        }
+        if (multiplier < 1) {
+            throw new IllegalArgumentException("multiplier must be at least 1, got " + multiplier);
+        }
+        if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0 || maxRetryAfter.isNegative()) {
+            throw new IllegalArgumentException(
+                    "Backoffs must satisfy 0 <= initialBackoff <= maxBackoff and maxRetryAfter >= 0");
+        }
     }
-    if (multiplier < 1) {
-      throw new IllegalArgumentException("multiplier must be at least 1, got " + multiplier);
+
+    /** 8 attempts over roughly 2 to 4 minutes, a 10-minute cap on Retry-After. */
+    public static RetryPolicy defaults() {
+        return new RetryPolicy(8, Duration.ofSeconds(2), 2.0, Duration.ofMinutes(2), Duration.ofMinutes(10));
     }
-    if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0 || maxRetryAfter.isNegative()) {
-      throw new IllegalArgumentException("Backoffs must satisfy 0 <= initialBackoff <= maxBackoff and maxRetryAfter >= 0");
+
+    /** Whether attempt number {@code attemptsMade + 1} is allowed. */
+    public boolean mayRetryAfter(int attemptsMade) {
+        return attemptsMade < maxAttempts;
     }
-  }
 
-  /** 8 attempts over roughly 2 to 4 minutes, a 10-minute cap on Retry-After. */
-  public static RetryPolicy defaults() {
-    return new RetryPolicy(8, Duration.ofSeconds(2), 2.0, Duration.ofMinutes(2), Duration.ofMinutes(10));
-  }
+    /** The exponential backoff after attempt number {@code attemptsMade}, before jitter. */
+    public Duration backoffCeiling(int attemptsMade) {
+        double millis = initialBackoff.toMillis() * Math.pow(multiplier, Math.max(0, attemptsMade - 1));
+        return millis >= maxBackoff.toMillis() ? maxBackoff : Duration.ofMillis((long) millis);
+    }
 
-  /** Whether attempt number {@code attemptsMade + 1} is allowed. */
-  public boolean mayRetryAfter(int attemptsMade) {
-    return attemptsMade < maxAttempts;
-  }
-
-  /** The exponential backoff after attempt number {@code attemptsMade}, before jitter. */
-  public Duration backoffCeiling(int attemptsMade) {
-    double millis = initialBackoff.toMillis() * Math.pow(multiplier, Math.max(0, attemptsMade - 1));
-    return millis >= maxBackoff.toMillis() ? maxBackoff : Duration.ofMillis((long) millis);
-  }
-
-  /**
-   * The delay before the next attempt, after attempt number {@code attemptsMade} failed.
-   *
-   * @param retryAfter what the receiver asked for, if anything
-   */
-  public Duration delayAfter(int attemptsMade, Optional<Duration> retryAfter, RandomGenerator random) {
-    long ceiling = backoffCeiling(attemptsMade).toMillis();
-    long half = ceiling / 2;
-    long jittered = half + (ceiling - half == 0 ? 0 : random.nextLong(ceiling - half + 1));
-    long asked = retryAfter.map(Duration::toMillis).orElse(0L);
-    long honoured = Math.min(asked, maxRetryAfter.toMillis());
-    return Duration.ofMillis(Math.max(jittered, honoured));
-  }
+    /**
+     * The delay before the next attempt, after attempt number {@code attemptsMade} failed.
+     *
+     * @param retryAfter what the receiver asked for, if anything
+     */
+    public Duration delayAfter(int attemptsMade, Optional<Duration> retryAfter, RandomGenerator random) {
+        long ceiling = backoffCeiling(attemptsMade).toMillis();
+        long half = ceiling / 2;
+        long jittered = half + (ceiling - half == 0 ? 0 : random.nextLong(ceiling - half + 1));
+        long asked = retryAfter.map(Duration::toMillis).orElse(0L);
+        long honoured = Math.min(asked, maxRetryAfter.toMillis());
+        return Duration.ofMillis(Math.max(jittered, honoured));
+    }
 }

@@ -12,8 +12,8 @@ package org.crossdesk.notifications.webhook;
  */
 public record SourceRecord(String topic, int partition, long offset, byte[] key, byte[] value) {
 
-  @Override
-  public String toString() {
-    return topic + "-" + partition + "@" + offset;
-  }
+    @Override
+    public String toString() {
+        return topic + "-" + partition + "@" + offset;
+    }
 }

@@ -14,23 +14,22 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class WebhookSigner {
 
-  /** Version prefix of the signature scheme; a new scheme would be sent alongside as {@code v2=...}. */
-  public static final String SCHEME = "v1";
+    /** Version prefix of the signature scheme; a new scheme would be sent alongside as {@code v2=...}. */
+    public static final String SCHEME = "v1";
 
-  private WebhookSigner() {
-  }
+    private WebhookSigner() {}
 
-  /** The {@code Crossdesk-Signature} header value for {@code body} sent at {@code timestampSeconds}. */
-  public static String signature(byte[] secret, long timestampSeconds, byte[] body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      mac.update(Long.toString(timestampSeconds).getBytes(StandardCharsets.US_ASCII));
-      mac.update((byte) '.');
-      mac.update(body);
-      return SCHEME + "=" + HexFormat.of().formatHex(mac.doFinal());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is unavailable", e);
+    /** The {@code Crossdesk-Signature} header value for {@code body} sent at {@code timestampSeconds}. */
+    public static String signature(byte[] secret, long timestampSeconds, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            mac.update(Long.toString(timestampSeconds).getBytes(StandardCharsets.US_ASCII));
+            mac.update((byte) '.');
+            mac.update(body);
+            return SCHEME + "=" + HexFormat.of().formatHex(mac.doFinal());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
     }
-  }
 }

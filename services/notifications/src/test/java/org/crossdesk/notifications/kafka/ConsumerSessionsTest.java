@@ -16,104 +16,114 @@ import org.junit.jupiter.api.Test;
 
 class ConsumerSessionsTest {
 
-  private final List<Duration> pauses = new ArrayList<>();
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T08:00:00Z"));
+    private final List<Duration> pauses = new ArrayList<>();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T08:00:00Z"));
 
-  private ConsumerSessions sessions() {
-    return new ConsumerSessions("webhooks", Duration.ofSeconds(1), Duration.ofSeconds(8), clock, pauses::add);
-  }
+    private ConsumerSessions sessions() {
+        return new ConsumerSessions("webhooks", Duration.ofSeconds(1), Duration.ofSeconds(8), clock, pauses::add);
+    }
 
-  @Test
-  void aFailedSessionIsStartedAgainWithDoublingBackoffUpToTheMaximum() {
-    ConsumerSessions sessions = sessions();
-    AtomicInteger runs = new AtomicInteger();
+    @Test
+    void aFailedSessionIsStartedAgainWithDoublingBackoffUpToTheMaximum() {
+        ConsumerSessions sessions = sessions();
+        AtomicInteger runs = new AtomicInteger();
 
-    sessions.run(() -> true, () -> {
-      if (runs.incrementAndGet() <= 5) {
-        throw new TimeoutException("Timeout of 60000ms expired before the position could be determined");
-      }
-    });
-
-    assertThat(runs).hasValue(6);
-    assertThat(pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
-        Duration.ofSeconds(8), Duration.ofSeconds(8));
-    assertThat(sessions.failures()).isEqualTo(5);
-    assertThat(sessions.lastFailure()).contains("position could be determined");
-    assertThat(sessions.state()).isEqualTo(ConsumerSessions.State.STOPPED);
-  }
-
-  @Test
-  void aSessionThatRanLongerThanTheMaximumBackoffStartsTheBackoffAfresh() {
-    ConsumerSessions sessions = sessions();
-    AtomicInteger runs = new AtomicInteger();
-
-    sessions.run(() -> true, () -> {
-      int run = runs.incrementAndGet();
-      if (run == 3) {
-        clock.advance(Duration.ofMinutes(5)); // a long healthy session before it fails
-      }
-      if (run <= 3) {
-        throw new IllegalStateException("failure " + run);
-      }
-    });
-
-    assertThat(pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(1));
-  }
-
-  @Test
-  void theWakeupThatStopsASessionIsNotAFailure() {
-    ConsumerSessions sessions = sessions();
-    AtomicBoolean running = new AtomicBoolean(true);
-
-    sessions.run(running::get, () -> {
-      running.set(false);
-      throw new WakeupException();
-    });
-
-    assertThat(sessions.failures()).isZero();
-    assertThat(pauses).isEmpty();
-  }
-
-  @Test
-  void reportsRestartingWhileWaitingToStartAgain() {
-    List<ConsumerSessions.State> seenWhilePaused = new ArrayList<>();
-    ConsumerSessions[] holder = new ConsumerSessions[1];
-    holder[0] = new ConsumerSessions("deadlines", Duration.ofMillis(10), Duration.ofMillis(10), clock,
-        pause -> seenWhilePaused.add(holder[0].state()));
-    AtomicInteger runs = new AtomicInteger();
-
-    holder[0].run(() -> true, () -> {
-      if (runs.incrementAndGet() == 1) {
-        throw new IllegalStateException("boom");
-      }
-    });
-
-    assertThat(seenWhilePaused).containsExactly(ConsumerSessions.State.RESTARTING);
-  }
-
-  @Test
-  void anInterruptedBackoffEndsTheLoopAndKeepsTheInterrupt() {
-    ConsumerSessions sessions = new ConsumerSessions("tables", Duration.ofSeconds(1), Duration.ofSeconds(1), clock,
-        pause -> {
-          throw new InterruptedException();
+        sessions.run(() -> true, () -> {
+            if (runs.incrementAndGet() <= 5) {
+                throw new TimeoutException("Timeout of 60000ms expired before the position could be determined");
+            }
         });
-    AtomicInteger runs = new AtomicInteger();
 
-    sessions.run(() -> true, () -> {
-      runs.incrementAndGet();
-      throw new IllegalStateException("boom");
-    });
+        assertThat(runs).hasValue(6);
+        assertThat(pauses)
+                .containsExactly(
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(4),
+                        Duration.ofSeconds(8),
+                        Duration.ofSeconds(8));
+        assertThat(sessions.failures()).isEqualTo(5);
+        assertThat(sessions.lastFailure()).contains("position could be determined");
+        assertThat(sessions.state()).isEqualTo(ConsumerSessions.State.STOPPED);
+    }
 
-    assertThat(runs).hasValue(1);
-    assertThat(Thread.interrupted()).isTrue();
-    assertThat(sessions.state()).isEqualTo(ConsumerSessions.State.STOPPED);
-  }
+    @Test
+    void aSessionThatRanLongerThanTheMaximumBackoffStartsTheBackoffAfresh() {
+        ConsumerSessions sessions = sessions();
+        AtomicInteger runs = new AtomicInteger();
 
-  @Test
-  void refusesABackoffThatCannotWork() {
-    assertThatThrownBy(() -> new ConsumerSessions("x", Duration.ZERO, Duration.ofSeconds(1), clock, p -> { }))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new ConsumerSessions("x", Duration.ofSeconds(2), Duration.ofSeconds(1), clock, p -> { }))
-        .isInstanceOf(IllegalArgumentException.class);
-  }
+        sessions.run(() -> true, () -> {
+            int run = runs.incrementAndGet();
+            if (run == 3) {
+                clock.advance(Duration.ofMinutes(5)); // a long healthy session before it fails
+            }
+            if (run <= 3) {
+                throw new IllegalStateException("failure " + run);
+            }
+        });
+
+        assertThat(pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void theWakeupThatStopsASessionIsNotAFailure() {
+        ConsumerSessions sessions = sessions();
+        AtomicBoolean running = new AtomicBoolean(true);
+
+        sessions.run(running::get, () -> {
+            running.set(false);
+            throw new WakeupException();
+        });
+
+        assertThat(sessions.failures()).isZero();
+        assertThat(pauses).isEmpty();
+    }
+
+    @Test
+    void reportsRestartingWhileWaitingToStartAgain() {
+        List<ConsumerSessions.State> seenWhilePaused = new ArrayList<>();
+        ConsumerSessions[] holder = new ConsumerSessions[1];
+        holder[0] = new ConsumerSessions(
+                "deadlines",
+                Duration.ofMillis(10),
+                Duration.ofMillis(10),
+                clock,
+                pause -> seenWhilePaused.add(holder[0].state()));
+        AtomicInteger runs = new AtomicInteger();
+
+        holder[0].run(() -> true, () -> {
+            if (runs.incrementAndGet() == 1) {
+                throw new IllegalStateException("boom");
+            }
+        });
+
+        assertThat(seenWhilePaused).containsExactly(ConsumerSessions.State.RESTARTING);
+    }
+
+    @Test
+    void anInterruptedBackoffEndsTheLoopAndKeepsTheInterrupt() {
+        ConsumerSessions sessions =
+                new ConsumerSessions("tables", Duration.ofSeconds(1), Duration.ofSeconds(1), clock, pause -> {
+                    throw new InterruptedException();
+                });
+        AtomicInteger runs = new AtomicInteger();
+
+        sessions.run(() -> true, () -> {
+            runs.incrementAndGet();
+            throw new IllegalStateException("boom");
+        });
+
+        assertThat(runs).hasValue(1);
+        assertThat(Thread.interrupted()).isTrue();
+        assertThat(sessions.state()).isEqualTo(ConsumerSessions.State.STOPPED);
+    }
+
+    @Test
+    void refusesABackoffThatCannotWork() {
+        assertThatThrownBy(() -> new ConsumerSessions("x", Duration.ZERO, Duration.ofSeconds(1), clock, p -> {}))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                        () -> new ConsumerSessions("x", Duration.ofSeconds(2), Duration.ofSeconds(1), clock, p -> {}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -19,26 +19,29 @@ import org.crossdesk.testsupport.RegistryFixture;
  */
 public final class LocalStack {
 
-  private LocalStack() {
-  }
+    private LocalStack() {}
 
-  public static void main(String[] args) throws Exception {
-    org.crossdesk.notifications.NotificationsApplication.useCommonPoolOnSmallMachines();
-    List<String> desks = args.length == 0 ? List.of("DE-BKA") : List.of(args);
-    TestKafka.createDeskTopics(desks.toArray(String[]::new));
-    NotificationsApp app = NotificationsApp.start("notifications", Clock.systemUTC(), desks, Map.of(
-        "crossdesk.notifications.webhooks.initial-backoff", "2s",
-        "crossdesk.notifications.webhooks.max-backoff", "2m",
-        "crossdesk.notifications.webhooks.max-attempts", 8,
-        "crossdesk.notifications.webhooks.request-timeout", "10s",
-        "crossdesk.notifications.deadlines.check-interval", "5s",
-        "crossdesk.notifications.stream.heartbeat", "15s",
-        "logging.level.root", "WARN"));
-    System.out.println("bootstrap=" + KafkaFixture.bootstrapServers());
-    System.out.println("registry=" + RegistryFixture.url());
-    System.out.println("notifications=" + app.uri(""));
-    desks.forEach(desk -> System.out.println("key " + desk + "=" + NotificationsApp.keyOf(desk)));
-    System.out.println("READY");
-    Thread.currentThread().join();
-  }
+    public static void main(String[] args) throws Exception {
+        org.crossdesk.notifications.NotificationsApplication.useCommonPoolOnSmallMachines();
+        List<String> desks = args.length == 0 ? List.of("DE-BKA") : List.of(args);
+        TestKafka.createDeskTopics(desks.toArray(String[]::new));
+        NotificationsApp app = NotificationsApp.start(
+                "notifications",
+                Clock.systemUTC(),
+                desks,
+                Map.of(
+                        "crossdesk.notifications.webhooks.initial-backoff", "2s",
+                        "crossdesk.notifications.webhooks.max-backoff", "2m",
+                        "crossdesk.notifications.webhooks.max-attempts", 8,
+                        "crossdesk.notifications.webhooks.request-timeout", "10s",
+                        "crossdesk.notifications.deadlines.check-interval", "5s",
+                        "crossdesk.notifications.stream.heartbeat", "15s",
+                        "logging.level.root", "WARN"));
+        System.out.println("bootstrap=" + KafkaFixture.bootstrapServers());
+        System.out.println("registry=" + RegistryFixture.url());
+        System.out.println("notifications=" + app.uri(""));
+        desks.forEach(desk -> System.out.println("key " + desk + "=" + NotificationsApp.keyOf(desk)));
+        System.out.println("READY");
+        Thread.currentThread().join();
+    }
 }

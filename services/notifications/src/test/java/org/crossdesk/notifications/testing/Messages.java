@@ -13,34 +13,41 @@ import org.crossdesk.events.inbox.InboxMessage;
 /** Inbox messages for tests: the example alert, re-addressed and given fresh ids. */
 public final class Messages {
 
-  private Messages() {
-  }
+    private Messages() {}
 
-  /** An alert of referral {@code referralId} for {@code desk}, with a new event id. */
-  public static InboxMessage alert(String referralId, String desk, Priority priority) {
-    Alert alert = Alert.newBuilder(ExampleEvents.alert())
-        .setAlertId(AlertIds.of(referralId, desk))
-        .setReferralId(referralId)
-        .setRecipientDesk(desk)
-        .setPriority(priority)
-        .build();
-    return InboxMessage.newBuilder().setMetadata(metadata(referralId)).setMessage(alert).build();
-  }
+    /** An alert of referral {@code referralId} for {@code desk}, with a new event id. */
+    public static InboxMessage alert(String referralId, String desk, Priority priority) {
+        Alert alert = Alert.newBuilder(ExampleEvents.alert())
+                .setAlertId(AlertIds.of(referralId, desk))
+                .setReferralId(referralId)
+                .setRecipientDesk(desk)
+                .setPriority(priority)
+                .build();
+        return InboxMessage.newBuilder()
+                .setMetadata(metadata(referralId))
+                .setMessage(alert)
+                .build();
+    }
 
-  /** The withdrawal of referral {@code referralId} at {@code desk}. */
-  public static InboxMessage withdrawal(String referralId, String desk) {
-    AlertWithdrawn withdrawn = AlertWithdrawn.newBuilder(ExampleEvents.alertWithdrawn())
-        .setAlertId(AlertIds.of(referralId, desk)).setReferralId(referralId).build();
-    return InboxMessage.newBuilder().setMetadata(metadata(referralId)).setMessage(withdrawn).build();
-  }
+    /** The withdrawal of referral {@code referralId} at {@code desk}. */
+    public static InboxMessage withdrawal(String referralId, String desk) {
+        AlertWithdrawn withdrawn = AlertWithdrawn.newBuilder(ExampleEvents.alertWithdrawn())
+                .setAlertId(AlertIds.of(referralId, desk))
+                .setReferralId(referralId)
+                .build();
+        return InboxMessage.newBuilder()
+                .setMetadata(metadata(referralId))
+                .setMessage(withdrawn)
+                .build();
+    }
 
-  private static EventMetadata metadata(String referralId) {
-    return EventMetadata.newBuilder()
-        .setEventId(UUID.randomUUID().toString())
-        .setOccurredAt(Instant.parse("2026-03-02T08:15:00Z"))
-        .setProducer("routing")
-        .setCorrelationId(referralId)
-        .setCausationId(null)
-        .build();
-  }
+    private static EventMetadata metadata(String referralId) {
+        return EventMetadata.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.parse("2026-03-02T08:15:00Z"))
+                .setProducer("routing")
+                .setCorrelationId(referralId)
+                .setCausationId(null)
+                .build();
+    }
 }

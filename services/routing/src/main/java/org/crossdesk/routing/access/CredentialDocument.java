@@ -15,16 +15,21 @@ import org.crossdesk.access.KafkaCredentials;
  * @param rotated         whether this replaced an earlier credential (which stops working at its next authentication)
  * @param issuedAt        when
  */
-public record CredentialDocument(String username, String password, String mechanism, String groupPrefix,
-    boolean rotated, Instant issuedAt) {
+public record CredentialDocument(
+        String username, String password, String mechanism, String groupPrefix, boolean rotated, Instant issuedAt) {
 
-  public static CredentialDocument of(String deskId, DeskAccess.Issued issued, Instant issuedAt) {
-    return new CredentialDocument(issued.credentials().username(), issued.credentials().password(),
-        KafkaCredentials.MECHANISM, AccessPlan.deskPrefix(deskId), issued.rotated(), issuedAt);
-  }
+    public static CredentialDocument of(String deskId, DeskAccess.Issued issued, Instant issuedAt) {
+        return new CredentialDocument(
+                issued.credentials().username(),
+                issued.credentials().password(),
+                KafkaCredentials.MECHANISM,
+                AccessPlan.deskPrefix(deskId),
+                issued.rotated(),
+                issuedAt);
+    }
 
-  @Override
-  public String toString() {
-    return "CredentialDocument[username=" + username + ", password=***]";
-  }
+    @Override
+    public String toString() {
+        return "CredentialDocument[username=" + username + ", password=***]";
+    }
 }

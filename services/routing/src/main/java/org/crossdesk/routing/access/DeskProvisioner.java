@@ -10,6 +10,6 @@ import java.util.Collection;
 @FunctionalInterface
 public interface DeskProvisioner {
 
-  /** Provisions these desks, many in one request where Kafka allows (seeding 60 desks one by one is slow). */
-  void provision(Collection<String> deskIds);
+    /** Provisions these desks, many in one request where Kafka allows (seeding 60 desks one by one is slow). */
+    void provision(Collection<String> deskIds);
 }

@@ -9,15 +9,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("crossdesk.routing.issuer")
 public class IssuerProperties {
 
-  private String username;
-  private String password;
+    private String username;
+    private String password;
 
-  public String getUsername() { return username; }
-  public void setUsername(String username) { this.username = username; }
-  public String getPassword() { return password; }
-  public void setPassword(String password) { this.password = password; }
+    public String getUsername() {
+        return username;
+    }
 
-  public boolean isConfigured() {
-    return username != null && !username.isBlank() && password != null && !password.isBlank();
-  }
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public boolean isConfigured() {
+        return username != null && !username.isBlank() && password != null && !password.isBlank();
+    }
 }

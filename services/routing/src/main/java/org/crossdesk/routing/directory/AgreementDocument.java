@@ -20,36 +20,50 @@ import org.crossdesk.events.directory.CooperationAgreement;
  * @param active      whether it is in force (default true; false when suspended)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record AgreementDocument(String agreementId, String name, List<String> countries, List<String> frameworks,
-                                List<String> members, List<String> crimeAreas, LegalBasisDocument legalBasis,
-                                String validFrom, String validTo, Boolean active) {
+public record AgreementDocument(
+        String agreementId,
+        String name,
+        List<String> countries,
+        List<String> frameworks,
+        List<String> members,
+        List<String> crimeAreas,
+        LegalBasisDocument legalBasis,
+        String validFrom,
+        String validTo,
+        Boolean active) {
 
-  /**
-   * The legal basis of an agreement.
-   *
-   * @param type        INTERPOL_RULES, BILATERAL_AGREEMENT, MUTUAL_LEGAL_ASSISTANCE_TREATY, EUROPEAN_ARREST_WARRANT,
-   *                    EU_DIRECTIVE_2023_977, PRUM or OTHER
-   * @param reference   reference of the instrument
-   * @param description optional description
-   */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record LegalBasisDocument(String type, String reference, String description) {
-  }
+    /**
+     * The legal basis of an agreement.
+     *
+     * @param type        INTERPOL_RULES, BILATERAL_AGREEMENT, MUTUAL_LEGAL_ASSISTANCE_TREATY, EUROPEAN_ARREST_WARRANT,
+     *                    EU_DIRECTIVE_2023_977, PRUM or OTHER
+     * @param reference   reference of the instrument
+     * @param description optional description
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LegalBasisDocument(String type, String reference, String description) {}
 
-  /** The document of a stored agreement. */
-  public static AgreementDocument of(CooperationAgreement agreement) {
-    return new AgreementDocument(agreement.getAgreementId(), agreement.getName(), agreement.getCountries(),
-        agreement.getFrameworks(), agreement.getMembers(),
-        agreement.getCrimeAreas().stream().map(Enum::name).toList(),
-        new LegalBasisDocument(agreement.getLegalBasis().getType().name(), agreement.getLegalBasis().getReference(),
-            agreement.getLegalBasis().getDescription()),
-        agreement.getValidFrom().toString(),
-        agreement.getValidTo() == null ? null : agreement.getValidTo().toString(), agreement.getActive());
-  }
+    /** The document of a stored agreement. */
+    public static AgreementDocument of(CooperationAgreement agreement) {
+        return new AgreementDocument(
+                agreement.getAgreementId(),
+                agreement.getName(),
+                agreement.getCountries(),
+                agreement.getFrameworks(),
+                agreement.getMembers(),
+                agreement.getCrimeAreas().stream().map(Enum::name).toList(),
+                new LegalBasisDocument(
+                        agreement.getLegalBasis().getType().name(),
+                        agreement.getLegalBasis().getReference(),
+                        agreement.getLegalBasis().getDescription()),
+                agreement.getValidFrom().toString(),
+                agreement.getValidTo() == null ? null : agreement.getValidTo().toString(),
+                agreement.getActive());
+    }
 
-  /** This document with another agreement id (the one of the URL path). */
-  AgreementDocument withAgreementId(String id) {
-    return new AgreementDocument(id, name, countries, frameworks, members, crimeAreas, legalBasis, validFrom, validTo,
-        active);
-  }
+    /** This document with another agreement id (the one of the URL path). */
+    AgreementDocument withAgreementId(String id) {
+        return new AgreementDocument(
+                id, name, countries, frameworks, members, crimeAreas, legalBasis, validFrom, validTo, active);
+    }
 }

@@ -9,21 +9,22 @@ import org.crossdesk.routing.access.CredentialDocument;
  */
 final class CreatedDesk {
 
-  @JsonUnwrapped
-  private final DeskDocument desk;
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  private final CredentialDocument kafkaCredential;
+    @JsonUnwrapped
+    private final DeskDocument desk;
 
-  CreatedDesk(DeskDocument desk, CredentialDocument kafkaCredential) {
-    this.desk = desk;
-    this.kafkaCredential = kafkaCredential;
-  }
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private final CredentialDocument kafkaCredential;
 
-  public DeskDocument getDesk() {
-    return desk;
-  }
+    CreatedDesk(DeskDocument desk, CredentialDocument kafkaCredential) {
+        this.desk = desk;
+        this.kafkaCredential = kafkaCredential;
+    }
 
-  public CredentialDocument getKafkaCredential() {
-    return kafkaCredential;
-  }
+    public DeskDocument getDesk() {
+        return desk;
+    }
+
+    public CredentialDocument getKafkaCredential() {
+        return kafkaCredential;
+    }
 }

@@ -19,33 +19,45 @@ import org.crossdesk.events.directory.DeskProfile;
  * @param updatedAt           when the profile last changed (output only)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record DeskDocument(String deskId, String country, String agencyName, List<String> referralTypes,
-                           Boolean nationalCentralDesk, Boolean active, ContactDocument escalationContact,
-                           Instant updatedAt) {
+public record DeskDocument(
+        String deskId,
+        String country,
+        String agencyName,
+        List<String> referralTypes,
+        Boolean nationalCentralDesk,
+        Boolean active,
+        ContactDocument escalationContact,
+        Instant updatedAt) {
 
-  /**
-   * An escalation contact.
-   *
-   * @param name  name or function
-   * @param email e-mail address
-   * @param phone phone number in E.164 form, optional
-   */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record ContactDocument(String name, String email, String phone) {
-  }
+    /**
+     * An escalation contact.
+     *
+     * @param name  name or function
+     * @param email e-mail address
+     * @param phone phone number in E.164 form, optional
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ContactDocument(String name, String email, String phone) {}
 
-  /** The document of a stored profile. */
-  public static DeskDocument of(DeskProfile desk) {
-    return new DeskDocument(desk.getDeskId(), desk.getCountry(), desk.getAgencyName(),
-        desk.getReferralTypes().stream().map(Enum::name).toList(), desk.getNationalCentralDesk(), desk.getActive(),
-        new ContactDocument(desk.getEscalationContact().getName(), desk.getEscalationContact().getEmail(),
-            desk.getEscalationContact().getPhone()),
-        desk.getUpdatedAt());
-  }
+    /** The document of a stored profile. */
+    public static DeskDocument of(DeskProfile desk) {
+        return new DeskDocument(
+                desk.getDeskId(),
+                desk.getCountry(),
+                desk.getAgencyName(),
+                desk.getReferralTypes().stream().map(Enum::name).toList(),
+                desk.getNationalCentralDesk(),
+                desk.getActive(),
+                new ContactDocument(
+                        desk.getEscalationContact().getName(),
+                        desk.getEscalationContact().getEmail(),
+                        desk.getEscalationContact().getPhone()),
+                desk.getUpdatedAt());
+    }
 
-  /** This document with another desk id (the one of the URL path). */
-  DeskDocument withDeskId(String id) {
-    return new DeskDocument(id, country, agencyName, referralTypes, nationalCentralDesk, active, escalationContact,
-        updatedAt);
-  }
+    /** This document with another desk id (the one of the URL path). */
+    DeskDocument withDeskId(String id) {
+        return new DeskDocument(
+                id, country, agencyName, referralTypes, nationalCentralDesk, active, escalationContact, updatedAt);
+    }
 }

@@ -29,90 +29,111 @@ import org.crossdesk.routing.policy.RoutingRequest;
  * @param details        lastKnownLocations[].country, route, countriesConcerned
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record PreviewRequest(String issuingDesk, String type, String priority, Handling handling,
-                             List<Subject> subjects, List<String> requestedDesks, List<String> excludedDesks,
-                             Boolean broadcast, Details details) {
+public record PreviewRequest(
+        String issuingDesk,
+        String type,
+        String priority,
+        Handling handling,
+        List<Subject> subjects,
+        List<String> requestedDesks,
+        List<String> excludedDesks,
+        Boolean broadcast,
+        Details details) {
 
-  /** The handling part. @param code H0 to H3 */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Handling(String code) {
-  }
+    /** The handling part. @param code H0 to H3 */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Handling(String code) {}
 
-  /** A person. @param role SUBJECT, ASSOCIATE, VICTIM or OTHER @param nationalities ISO codes */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Subject(String role, List<String> nationalities) {
-  }
+    /** A person. @param role SUBJECT, ASSOCIATE, VICTIM or OTHER @param nationalities ISO codes */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Subject(String role, List<String> nationalities) {}
 
-  /** A location. @param country ISO code */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Location(String country) {
-  }
+    /** A location. @param country ISO code */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Location(String country) {}
 
-  /** A drug route. @param originCountry origin @param transitCountries transit @param destinationCountry destination */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Route(String originCountry, List<String> transitCountries, String destinationCountry) {
-  }
+    /** A drug route. @param originCountry origin @param transitCountries transit @param destinationCountry destination */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Route(String originCountry, List<String> transitCountries, String destinationCountry) {}
 
-  /**
-   * The type-specific details, flattened.
-   *
-   * @param lastKnownLocations fugitive's last known locations
-   * @param route              drug route
-   * @param countriesConcerned countries concerned by a threat
-   */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Details(List<Location> lastKnownLocations, Route route, List<String> countriesConcerned) {
-  }
+    /**
+     * The type-specific details, flattened.
+     *
+     * @param lastKnownLocations fugitive's last known locations
+     * @param route              drug route
+     * @param countriesConcerned countries concerned by a threat
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Details(List<Location> lastKnownLocations, Route route, List<String> countriesConcerned) {}
 
-  /** The routing view of this request, issued by {@code issuer}; 400 listing every invalid field. */
-  RoutingRequest toRoutingRequest(String issuer) {
-    List<FieldViolation> violations = new ArrayList<>();
-    if (issuer == null || !DeskId.isValid(issuer)) {
-      violations.add(new FieldViolation("issuingDesk", "INVALID_DESK_ID",
-          "issuingDesk must be a desk id CC-AGENCY, got '" + issuer + "'"));
+    /** The routing view of this request, issued by {@code issuer}; 400 listing every invalid field. */
+    RoutingRequest toRoutingRequest(String issuer) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (issuer == null || !DeskId.isValid(issuer)) {
+            violations.add(new FieldViolation(
+                    "issuingDesk", "INVALID_DESK_ID", "issuingDesk must be a desk id CC-AGENCY, got '" + issuer + "'"));
+        }
+        ReferralType referralType = parse(violations, "type", type, ReferralType.class, null);
+        if (referralType == ReferralType.UNKNOWN) {
+            violations.add(new FieldViolation(
+                    "type", "INVALID_VALUE", "type must be FUGITIVE, DRUG_TRAFFICKING or COUNTER_TERRORISM"));
+        }
+        Priority priorityValue = parse(violations, "priority", priority, Priority.class, Priority.ROUTINE);
+        HandlingCode code = parse(
+                violations,
+                "handling.code",
+                handling == null ? null : handling.code(),
+                HandlingCode.class,
+                HandlingCode.H3);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        List<String> nationalities = new ArrayList<>();
+        for (Subject subject : subjects == null ? List.<Subject>of() : subjects) {
+            if (subject != null && "SUBJECT".equalsIgnoreCase(subject.role()) && subject.nationalities() != null) {
+                nationalities.addAll(subject.nationalities());
+            }
+        }
+        Details d = details == null ? new Details(null, null, null) : details;
+        List<String> locations = d.lastKnownLocations() == null
+                ? List.of()
+                : d.lastKnownLocations().stream()
+                        .filter(java.util.Objects::nonNull)
+                        .map(Location::country)
+                        .toList();
+        Route route = d.route();
+        return new RoutingRequest(
+                issuer,
+                referralType,
+                priorityValue,
+                code,
+                requestedDesks,
+                excludedDesks,
+                Boolean.TRUE.equals(broadcast),
+                nationalities,
+                locations,
+                route == null || route.originCountry() == null ? List.of() : List.of(route.originCountry()),
+                route == null ? List.of() : route.transitCountries(),
+                route == null || route.destinationCountry() == null ? List.of() : List.of(route.destinationCountry()),
+                d.countriesConcerned());
     }
-    ReferralType referralType = parse(violations, "type", type, ReferralType.class, null);
-    if (referralType == ReferralType.UNKNOWN) {
-      violations.add(new FieldViolation("type", "INVALID_VALUE", "type must be FUGITIVE, DRUG_TRAFFICKING or COUNTER_TERRORISM"));
-    }
-    Priority priorityValue = parse(violations, "priority", priority, Priority.class, Priority.ROUTINE);
-    HandlingCode code = parse(violations, "handling.code", handling == null ? null : handling.code(),
-        HandlingCode.class, HandlingCode.H3);
-    if (!violations.isEmpty()) {
-      throw ProblemException.invalid(violations);
-    }
-    List<String> nationalities = new ArrayList<>();
-    for (Subject subject : subjects == null ? List.<Subject>of() : subjects) {
-      if (subject != null && "SUBJECT".equalsIgnoreCase(subject.role()) && subject.nationalities() != null) {
-        nationalities.addAll(subject.nationalities());
-      }
-    }
-    Details d = details == null ? new Details(null, null, null) : details;
-    List<String> locations = d.lastKnownLocations() == null ? List.of()
-        : d.lastKnownLocations().stream().filter(java.util.Objects::nonNull).map(Location::country).toList();
-    Route route = d.route();
-    return new RoutingRequest(issuer, referralType, priorityValue, code, requestedDesks, excludedDesks,
-        Boolean.TRUE.equals(broadcast), nationalities, locations,
-        route == null || route.originCountry() == null ? List.of() : List.of(route.originCountry()),
-        route == null ? List.of() : route.transitCountries(),
-        route == null || route.destinationCountry() == null ? List.of() : List.of(route.destinationCountry()),
-        d.countriesConcerned());
-  }
 
-  private static <E extends Enum<E>> E parse(List<FieldViolation> violations, String field, String value,
-                                             Class<E> type, E fallback) {
-    if (value == null || value.isBlank()) {
-      if (fallback == null) {
-        violations.add(new FieldViolation(field, "REQUIRED", field + " is required"));
-      }
-      return fallback;
+    private static <E extends Enum<E>> E parse(
+            List<FieldViolation> violations, String field, String value, Class<E> type, E fallback) {
+        if (value == null || value.isBlank()) {
+            if (fallback == null) {
+                violations.add(new FieldViolation(field, "REQUIRED", field + " is required"));
+            }
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            violations.add(new FieldViolation(
+                    field,
+                    "INVALID_VALUE",
+                    "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants())));
+            return fallback;
+        }
     }
-    try {
-      return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      violations.add(new FieldViolation(field, "INVALID_VALUE", "'" + value + "' is not one of "
-          + Arrays.toString(type.getEnumConstants())));
-      return fallback;
-    }
-  }
 }

@@ -27,47 +27,54 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/routing")
 class RoutingController {
 
-  private final RecipientLedger ledger;
-  private final RoutingPolicy policy;
-  private final DirectoryStore directory;
-  private final AuditLog audit;
+    private final RecipientLedger ledger;
+    private final RoutingPolicy policy;
+    private final DirectoryStore directory;
+    private final AuditLog audit;
 
-  RoutingController(RecipientLedger ledger, RoutingPolicy policy, DirectoryStore directory, AuditLog audit) {
-    this.ledger = ledger;
-    this.policy = policy;
-    this.directory = directory;
-    this.audit = audit;
-  }
+    RoutingController(RecipientLedger ledger, RoutingPolicy policy, DirectoryStore directory, AuditLog audit) {
+        this.ledger = ledger;
+        this.policy = policy;
+        this.directory = directory;
+        this.audit = audit;
+    }
 
-  @GetMapping("/{referralId}")
-  DecisionDocument explain(Caller caller, @PathVariable String referralId) {
-    RoutedReferral referral = ledger.get(referralId).filter(RoutedReferral::isRouted).orElse(null);
-    if (referral == null) {
-      audit.denied(caller, AuditAction.READ_REFERRAL, AuditResourceType.REFERRAL, referralId, "not routed or unknown");
-      throw ProblemException.notFound("No routing decision for referral " + referralId);
+    @GetMapping("/{referralId}")
+    DecisionDocument explain(Caller caller, @PathVariable String referralId) {
+        RoutedReferral referral =
+                ledger.get(referralId).filter(RoutedReferral::isRouted).orElse(null);
+        if (referral == null) {
+            audit.denied(
+                    caller, AuditAction.READ_REFERRAL, AuditResourceType.REFERRAL, referralId, "not routed or unknown");
+            throw ProblemException.notFound("No routing decision for referral " + referralId);
+        }
+        if (!caller.has(Role.ADMIN) && !caller.isDesk(referral.issuingDesk())) {
+            audit.denied(
+                    caller,
+                    AuditAction.READ_REFERRAL,
+                    AuditResourceType.REFERRAL,
+                    referralId,
+                    "only the issuing desk and admins may read a routing decision");
+            throw ProblemException.forbidden(
+                    "Only the issuing desk and admins may read the routing decision of " + referralId);
+        }
+        audit.allowed(
+                caller, AuditAction.READ_REFERRAL, AuditResourceType.REFERRAL, referralId, "explain routing decision");
+        return DecisionDocument.of(referral);
     }
-    if (!caller.has(Role.ADMIN) && !caller.isDesk(referral.issuingDesk())) {
-      audit.denied(caller, AuditAction.READ_REFERRAL, AuditResourceType.REFERRAL, referralId,
-          "only the issuing desk and admins may read a routing decision");
-      throw ProblemException.forbidden("Only the issuing desk and admins may read the routing decision of "
-          + referralId);
-    }
-    audit.allowed(caller, AuditAction.READ_REFERRAL, AuditResourceType.REFERRAL, referralId,
-        "explain routing decision");
-    return DecisionDocument.of(referral);
-  }
 
-  @PostMapping("/preview")
-  DecisionDocument preview(Caller caller, @RequestBody PreviewRequest request) {
-    String issuer;
-    if (caller.has(Role.ADMIN)) {
-      issuer = request.issuingDesk();
-    } else {
-      issuer = caller.requireDesk();
-      if (request.issuingDesk() != null && !request.issuingDesk().equals(issuer)) {
-        throw ProblemException.forbidden("A desk previews its own referrals only: issuingDesk must be " + issuer);
-      }
+    @PostMapping("/preview")
+    DecisionDocument preview(Caller caller, @RequestBody PreviewRequest request) {
+        String issuer;
+        if (caller.has(Role.ADMIN)) {
+            issuer = request.issuingDesk();
+        } else {
+            issuer = caller.requireDesk();
+            if (request.issuingDesk() != null && !request.issuingDesk().equals(issuer)) {
+                throw ProblemException.forbidden(
+                        "A desk previews its own referrals only: issuingDesk must be " + issuer);
+            }
+        }
+        return DecisionDocument.preview(policy.decide(request.toRoutingRequest(issuer), directory.snapshot()));
     }
-    return DecisionDocument.preview(policy.decide(request.toRoutingRequest(issuer), directory.snapshot()));
-  }
 }

@@ -56,227 +56,290 @@ import org.crossdesk.routing.policy.RoutingRequest;
  */
 public final class FanOut {
 
-  /** Producer name in {@code EventMetadata}. */
-  public static final String PRODUCER = "routing";
+    /** Producer name in {@code EventMetadata}. */
+    public static final String PRODUCER = "routing";
 
-  private final RoutingPolicy policy;
-  private final Supplier<Directory> directory;
-  private final Clock clock;
+    private final RoutingPolicy policy;
+    private final Supplier<Directory> directory;
+    private final Clock clock;
 
-  public FanOut(RoutingPolicy policy, Supplier<Directory> directory, Clock clock) {
-    this.policy = policy;
-    this.directory = directory;
-    this.clock = clock;
-  }
+    public FanOut(RoutingPolicy policy, Supplier<Directory> directory, Clock clock) {
+        this.policy = policy;
+        this.directory = directory;
+        this.clock = clock;
+    }
 
-  /** The records to write for a lifecycle event. */
-  public List<Outgoing> onLifecycle(ReferralEvent event, RecipientLedger.Batch ledger) {
-    Object payload = event.getEvent();
-    if (payload instanceof ReferralSubmitted submitted) {
-      return route(event.getMetadata(), submitted, ledger);
-    } else if (payload instanceof ReferralAmended amended) {
-      return amend(event.getMetadata(), amended, ledger);
-    } else if (payload instanceof ReferralWithdrawn withdrawn) {
-      return withdraw(event.getMetadata(), withdrawn, ledger);
-    } else if (payload instanceof ReferralRouted routed) {
-      // Our own decision read back (or one written before a restart): the ledger already has it, or
-      // learns it now. Nothing to write.
-      Optional<RoutedReferral> known = ledger.get(routed.getReferralId());
-      if (known.isEmpty() || !known.get().isRouted()) {
-        ledger.put(known.orElse(RoutedReferral.submitted(routed.getReferralId(), routed.getIssuingDesk(),
-            routed.getReferralId())).withRouted(routed));
-      }
-      return List.of();
+    /** The records to write for a lifecycle event. */
+    public List<Outgoing> onLifecycle(ReferralEvent event, RecipientLedger.Batch ledger) {
+        Object payload = event.getEvent();
+        if (payload instanceof ReferralSubmitted submitted) {
+            return route(event.getMetadata(), submitted, ledger);
+        } else if (payload instanceof ReferralAmended amended) {
+            return amend(event.getMetadata(), amended, ledger);
+        } else if (payload instanceof ReferralWithdrawn withdrawn) {
+            return withdraw(event.getMetadata(), withdrawn, ledger);
+        } else if (payload instanceof ReferralRouted routed) {
+            // Our own decision read back (or one written before a restart): the ledger already has it, or
+            // learns it now. Nothing to write.
+            Optional<RoutedReferral> known = ledger.get(routed.getReferralId());
+            if (known.isEmpty() || !known.get().isRouted()) {
+                ledger.put(known.orElse(RoutedReferral.submitted(
+                                routed.getReferralId(), routed.getIssuingDesk(), routed.getReferralId()))
+                        .withRouted(routed));
+            }
+            return List.of();
+        }
+        // Rejected and closed referrals concern intake, notifications and the dashboard.
+        return List.of();
     }
-    // Rejected and closed referrals concern intake, notifications and the dashboard.
-    return List.of();
-  }
 
-  /** The records to write for a response event. */
-  public List<Outgoing> onResponse(ResponseEvent event, RecipientLedger.Batch ledger) {
-    Object payload = event.getEvent();
-    if (payload instanceof AlertAcknowledged acknowledged) {
-      RoutedReferral referral = recipientOf(acknowledged.getReferralId(), acknowledged.getRecipientDesk(), ledger);
-      return List.of(inbox(referral.issuingDesk(), referral.referralId(), event.getMetadata(), "response",
-          RecipientResponse.newBuilder()
-              .setReferralId(referral.referralId())
-              .setRespondingDesk(acknowledged.getRecipientDesk())
-              .setKind(ResponseKind.ACKNOWLEDGED)
-              .setOutcome(null)
-              .setDetails(acknowledged.getNote())
-              .setRespondedAt(acknowledged.getAcknowledgedAt())
-              .build()));
-    } else if (payload instanceof AlertActioned actioned) {
-      RoutedReferral referral = recipientOf(actioned.getReferralId(), actioned.getRecipientDesk(), ledger);
-      return List.of(inbox(referral.issuingDesk(), referral.referralId(), event.getMetadata(), "response",
-          RecipientResponse.newBuilder()
-              .setReferralId(referral.referralId())
-              .setRespondingDesk(actioned.getRecipientDesk())
-              .setKind(ResponseKind.ACTIONED)
-              .setOutcome(actioned.getOutcome())
-              .setDetails(actioned.getDetails())
-              .setRespondedAt(actioned.getActionedAt())
-              .build()));
+    /** The records to write for a response event. */
+    public List<Outgoing> onResponse(ResponseEvent event, RecipientLedger.Batch ledger) {
+        Object payload = event.getEvent();
+        if (payload instanceof AlertAcknowledged acknowledged) {
+            RoutedReferral referral =
+                    recipientOf(acknowledged.getReferralId(), acknowledged.getRecipientDesk(), ledger);
+            return List.of(inbox(
+                    referral.issuingDesk(),
+                    referral.referralId(),
+                    event.getMetadata(),
+                    "response",
+                    RecipientResponse.newBuilder()
+                            .setReferralId(referral.referralId())
+                            .setRespondingDesk(acknowledged.getRecipientDesk())
+                            .setKind(ResponseKind.ACKNOWLEDGED)
+                            .setOutcome(null)
+                            .setDetails(acknowledged.getNote())
+                            .setRespondedAt(acknowledged.getAcknowledgedAt())
+                            .build()));
+        } else if (payload instanceof AlertActioned actioned) {
+            RoutedReferral referral = recipientOf(actioned.getReferralId(), actioned.getRecipientDesk(), ledger);
+            return List.of(inbox(
+                    referral.issuingDesk(),
+                    referral.referralId(),
+                    event.getMetadata(),
+                    "response",
+                    RecipientResponse.newBuilder()
+                            .setReferralId(referral.referralId())
+                            .setRespondingDesk(actioned.getRecipientDesk())
+                            .setKind(ResponseKind.ACTIONED)
+                            .setOutcome(actioned.getOutcome())
+                            .setDetails(actioned.getDetails())
+                            .setRespondedAt(actioned.getActionedAt())
+                            .build()));
+        }
+        // Delivery reports are for notifications and the dashboard; the issuer learns of acknowledgements.
+        return List.of();
     }
-    // Delivery reports are for notifications and the dashboard; the issuer learns of acknowledgements.
-    return List.of();
-  }
 
-  private List<Outgoing> route(EventMetadata cause, ReferralSubmitted submitted, RecipientLedger.Batch ledger) {
-    String referralId = submitted.getReferralId();
-    ReferralSubmission submission = submitted.getSubmission();
-    Optional<RoutedReferral> known = ledger.get(referralId);
-    if (known.isPresent() && known.get().isRouted()) {
-      // Intake emits each referral once, but a replayed or duplicated submission must not alert twice.
-      return List.of();
-    }
-    RoutingDecision decision = policy.decide(RoutingRequest.of(submission), directory.get());
-    ReferralRouted routed = Decisions.toReferralRouted(referralId, decision);
+    private List<Outgoing> route(EventMetadata cause, ReferralSubmitted submitted, RecipientLedger.Batch ledger) {
+        String referralId = submitted.getReferralId();
+        ReferralSubmission submission = submitted.getSubmission();
+        Optional<RoutedReferral> known = ledger.get(referralId);
+        if (known.isPresent() && known.get().isRouted()) {
+            // Intake emits each referral once, but a replayed or duplicated submission must not alert twice.
+            return List.of();
+        }
+        RoutingDecision decision = policy.decide(RoutingRequest.of(submission), directory.get());
+        ReferralRouted routed = Decisions.toReferralRouted(referralId, decision);
 
-    List<Outgoing> out = new ArrayList<>();
-    for (RoutingDecision.Recipient recipient : decision.recipients()) {
-      Alert alert = Alert.newBuilder()
-          .setAlertId(AlertIds.of(referralId, recipient.deskId()))
-          .setReferralId(referralId)
-          .setIssuingDesk(decision.issuingDesk())
-          .setRecipientDesk(recipient.deskId())
-          .setType(decision.type())
-          .setPriority(decision.priority())
-          .setHandling(submission.getHandling())
-          .setSubmission(submission)
-          .setRoutingReasons(recipient.reasonsWithLegalBasis())
-          .setAckDueAt(recipient.ackDueAt())
-          .setResponseDueAt(recipient.responseDueAt())
-          .setOnwardForwardingAllowed(decision.onwardForwardingAllowed())
-          .setEvidentialUseAllowed(decision.evidentialUseAllowed())
-          .build();
-      out.add(inbox(recipient.deskId(), referralId, cause, "alert", alert));
-    }
-    out.add(new Outgoing(Topics.REFERRALS_LIFECYCLE, referralId, ReferralEvent.newBuilder()
-        .setMetadata(metadata(cause, referralId, "routed", referralId))
-        .setEvent(routed)
-        .build()));
-    out.add(inbox(decision.issuingDesk(), referralId, cause, "receipt", receipt(submission.getDeskReference(),
-        referralId, OutboxMessageKind.SUBMISSION, routed.getRecipients(), routed.getWithheld())));
+        List<Outgoing> out = new ArrayList<>();
+        for (RoutingDecision.Recipient recipient : decision.recipients()) {
+            Alert alert = Alert.newBuilder()
+                    .setAlertId(AlertIds.of(referralId, recipient.deskId()))
+                    .setReferralId(referralId)
+                    .setIssuingDesk(decision.issuingDesk())
+                    .setRecipientDesk(recipient.deskId())
+                    .setType(decision.type())
+                    .setPriority(decision.priority())
+                    .setHandling(submission.getHandling())
+                    .setSubmission(submission)
+                    .setRoutingReasons(recipient.reasonsWithLegalBasis())
+                    .setAckDueAt(recipient.ackDueAt())
+                    .setResponseDueAt(recipient.responseDueAt())
+                    .setOnwardForwardingAllowed(decision.onwardForwardingAllowed())
+                    .setEvidentialUseAllowed(decision.evidentialUseAllowed())
+                    .build();
+            out.add(inbox(recipient.deskId(), referralId, cause, "alert", alert));
+        }
+        out.add(new Outgoing(
+                Topics.REFERRALS_LIFECYCLE,
+                referralId,
+                ReferralEvent.newBuilder()
+                        .setMetadata(metadata(cause, referralId, "routed", referralId))
+                        .setEvent(routed)
+                        .build()));
+        out.add(inbox(
+                decision.issuingDesk(),
+                referralId,
+                cause,
+                "receipt",
+                receipt(
+                        submission.getDeskReference(),
+                        referralId,
+                        OutboxMessageKind.SUBMISSION,
+                        routed.getRecipients(),
+                        routed.getWithheld())));
 
-    ledger.put(RoutedReferral.submitted(referralId, decision.issuingDesk(), submission.getDeskReference())
-        .withRouted(routed));
-    return out;
-  }
+        ledger.put(RoutedReferral.submitted(referralId, decision.issuingDesk(), submission.getDeskReference())
+                .withRouted(routed));
+        return out;
+    }
 
-  private List<Outgoing> amend(EventMetadata cause, ReferralAmended amended, RecipientLedger.Batch ledger) {
-    RoutedReferral referral = routedReferral(amended.getReferralId(), "amendment", ledger);
-    if (!referral.issuingDesk().equals(amended.getSubmission().getIssuingDesk())) {
-      throw new UnroutableEventException("Amendment of referral " + referral.referralId() + " claims issuer "
-          + amended.getSubmission().getIssuingDesk() + " but it was issued by " + referral.issuingDesk());
+    private List<Outgoing> amend(EventMetadata cause, ReferralAmended amended, RecipientLedger.Batch ledger) {
+        RoutedReferral referral = routedReferral(amended.getReferralId(), "amendment", ledger);
+        if (!referral.issuingDesk().equals(amended.getSubmission().getIssuingDesk())) {
+            throw new UnroutableEventException("Amendment of referral " + referral.referralId() + " claims issuer "
+                    + amended.getSubmission().getIssuingDesk() + " but it was issued by " + referral.issuingDesk());
+        }
+        if (referral.withdrawn()) {
+            throw new UnroutableEventException("Referral " + referral.referralId()
+                    + " was withdrawn; its amendment (version " + amended.getVersion() + ") is not forwarded");
+        }
+        if (amended.getVersion() <= referral.version()) {
+            // Version already forwarded: a duplicate, which must not reach the recipients twice.
+            return List.of();
+        }
+        List<Outgoing> out = new ArrayList<>();
+        for (RoutedRecipient recipient : referral.recipients()) {
+            out.add(inbox(
+                    recipient.getDeskId(),
+                    referral.referralId(),
+                    cause,
+                    "amended",
+                    AlertAmended.newBuilder()
+                            .setAlertId(AlertIds.of(referral.referralId(), recipient.getDeskId()))
+                            .setReferralId(referral.referralId())
+                            .setVersion(amended.getVersion())
+                            .setSubmission(amended.getSubmission())
+                            .setReason(amended.getReason())
+                            .build()));
+        }
+        out.add(inbox(
+                referral.issuingDesk(),
+                referral.referralId(),
+                cause,
+                "receipt",
+                receipt(
+                        referral.deskReference(),
+                        referral.referralId(),
+                        OutboxMessageKind.AMENDMENT,
+                        referral.recipients(),
+                        List.of())));
+        ledger.put(referral.withVersion(amended.getVersion()));
+        return out;
     }
-    if (referral.withdrawn()) {
-      throw new UnroutableEventException("Referral " + referral.referralId()
-          + " was withdrawn; its amendment (version " + amended.getVersion() + ") is not forwarded");
-    }
-    if (amended.getVersion() <= referral.version()) {
-      // Version already forwarded: a duplicate, which must not reach the recipients twice.
-      return List.of();
-    }
-    List<Outgoing> out = new ArrayList<>();
-    for (RoutedRecipient recipient : referral.recipients()) {
-      out.add(inbox(recipient.getDeskId(), referral.referralId(), cause, "amended", AlertAmended.newBuilder()
-          .setAlertId(AlertIds.of(referral.referralId(), recipient.getDeskId()))
-          .setReferralId(referral.referralId())
-          .setVersion(amended.getVersion())
-          .setSubmission(amended.getSubmission())
-          .setReason(amended.getReason())
-          .build()));
-    }
-    out.add(inbox(referral.issuingDesk(), referral.referralId(), cause, "receipt", receipt(referral.deskReference(),
-        referral.referralId(), OutboxMessageKind.AMENDMENT, referral.recipients(), List.of())));
-    ledger.put(referral.withVersion(amended.getVersion()));
-    return out;
-  }
 
-  private List<Outgoing> withdraw(EventMetadata cause, ReferralWithdrawn withdrawn, RecipientLedger.Batch ledger) {
-    RoutedReferral referral = routedReferral(withdrawn.getReferralId(), "withdrawal", ledger);
-    if (!referral.issuingDesk().equals(withdrawn.getIssuingDesk())) {
-      throw new UnroutableEventException("Withdrawal of referral " + referral.referralId() + " claims issuer "
-          + withdrawn.getIssuingDesk() + " but it was issued by " + referral.issuingDesk());
+    private List<Outgoing> withdraw(EventMetadata cause, ReferralWithdrawn withdrawn, RecipientLedger.Batch ledger) {
+        RoutedReferral referral = routedReferral(withdrawn.getReferralId(), "withdrawal", ledger);
+        if (!referral.issuingDesk().equals(withdrawn.getIssuingDesk())) {
+            throw new UnroutableEventException("Withdrawal of referral " + referral.referralId() + " claims issuer "
+                    + withdrawn.getIssuingDesk() + " but it was issued by " + referral.issuingDesk());
+        }
+        if (referral.withdrawn()) {
+            return List.of();
+        }
+        List<Outgoing> out = new ArrayList<>();
+        for (RoutedRecipient recipient : referral.recipients()) {
+            out.add(inbox(
+                    recipient.getDeskId(),
+                    referral.referralId(),
+                    cause,
+                    "withdrawn",
+                    AlertWithdrawn.newBuilder()
+                            .setAlertId(AlertIds.of(referral.referralId(), recipient.getDeskId()))
+                            .setReferralId(referral.referralId())
+                            .setReason(withdrawn.getReason())
+                            .build()));
+        }
+        out.add(inbox(
+                referral.issuingDesk(),
+                referral.referralId(),
+                cause,
+                "receipt",
+                receipt(
+                        referral.deskReference(),
+                        referral.referralId(),
+                        OutboxMessageKind.WITHDRAWAL,
+                        referral.recipients(),
+                        List.of())));
+        ledger.put(referral.asWithdrawn());
+        return out;
     }
-    if (referral.withdrawn()) {
-      return List.of();
-    }
-    List<Outgoing> out = new ArrayList<>();
-    for (RoutedRecipient recipient : referral.recipients()) {
-      out.add(inbox(recipient.getDeskId(), referral.referralId(), cause, "withdrawn", AlertWithdrawn.newBuilder()
-          .setAlertId(AlertIds.of(referral.referralId(), recipient.getDeskId()))
-          .setReferralId(referral.referralId())
-          .setReason(withdrawn.getReason())
-          .build()));
-    }
-    out.add(inbox(referral.issuingDesk(), referral.referralId(), cause, "receipt", receipt(referral.deskReference(),
-        referral.referralId(), OutboxMessageKind.WITHDRAWAL, referral.recipients(), List.of())));
-    ledger.put(referral.asWithdrawn());
-    return out;
-  }
 
-  private static RoutedReferral routedReferral(String referralId, String what, RecipientLedger.Batch ledger) {
-    return ledger.get(referralId).filter(RoutedReferral::isRouted).orElseThrow(() ->
-        new UnroutableEventException("No routed referral " + referralId + " is known: its " + what
-            + " cannot be forwarded"));
-  }
-
-  private static RoutedReferral recipientOf(String referralId, String deskId, RecipientLedger.Batch ledger) {
-    RoutedReferral referral = routedReferral(referralId, "response", ledger);
-    if (referral.recipient(deskId).isEmpty()) {
-      throw new UnroutableEventException("Desk " + deskId + " did not receive referral " + referralId
-          + ": its response is not forwarded");
+    private static RoutedReferral routedReferral(String referralId, String what, RecipientLedger.Batch ledger) {
+        return ledger.get(referralId)
+                .filter(RoutedReferral::isRouted)
+                .orElseThrow(() -> new UnroutableEventException(
+                        "No routed referral " + referralId + " is known: its " + what + " cannot be forwarded"));
     }
-    return referral;
-  }
 
-  private static SubmissionReceipt receipt(String deskReference, String referralId, OutboxMessageKind subject,
-                                           List<RoutedRecipient> recipients, List<WithheldCandidate> withheld) {
-    List<RejectionReason> notices = new ArrayList<>();
-    for (WithheldCandidate candidate : withheld) {
-      notices.add(RejectionReason.newBuilder()
-          .setCode("RECIPIENT_WITHHELD")
-          .setField(null)
-          .setMessage((candidate.getDeskId() == null ? candidate.getCountry() : candidate.getDeskId()) + ": "
-              + candidate.getReason() + (candidate.getDetail() == null ? "" : " - " + candidate.getDetail()))
-          .build());
+    private static RoutedReferral recipientOf(String referralId, String deskId, RecipientLedger.Batch ledger) {
+        RoutedReferral referral = routedReferral(referralId, "response", ledger);
+        if (referral.recipient(deskId).isEmpty()) {
+            throw new UnroutableEventException(
+                    "Desk " + deskId + " did not receive referral " + referralId + ": its response is not forwarded");
+        }
+        return referral;
     }
-    if (recipients.isEmpty()) {
-      notices.add(RejectionReason.newBuilder().setCode("NO_RECIPIENT").setField(null)
-          .setMessage("No desk received this " + subject.name().toLowerCase(java.util.Locale.ROOT)).build());
+
+    private static SubmissionReceipt receipt(
+            String deskReference,
+            String referralId,
+            OutboxMessageKind subject,
+            List<RoutedRecipient> recipients,
+            List<WithheldCandidate> withheld) {
+        List<RejectionReason> notices = new ArrayList<>();
+        for (WithheldCandidate candidate : withheld) {
+            notices.add(RejectionReason.newBuilder()
+                    .setCode("RECIPIENT_WITHHELD")
+                    .setField(null)
+                    .setMessage((candidate.getDeskId() == null ? candidate.getCountry() : candidate.getDeskId()) + ": "
+                            + candidate.getReason()
+                            + (candidate.getDetail() == null ? "" : " - " + candidate.getDetail()))
+                    .build());
+        }
+        if (recipients.isEmpty()) {
+            notices.add(RejectionReason.newBuilder()
+                    .setCode("NO_RECIPIENT")
+                    .setField(null)
+                    .setMessage("No desk received this " + subject.name().toLowerCase(java.util.Locale.ROOT))
+                    .build());
+        }
+        return SubmissionReceipt.newBuilder()
+                .setDeskReference(deskReference)
+                .setReferralId(referralId)
+                .setStatus(ReceiptStatus.ROUTED)
+                .setReasons(notices)
+                .setSubjectOfReceipt(subject)
+                .setRecipients(recipients)
+                .setWithheld(withheld)
+                .build();
     }
-    return SubmissionReceipt.newBuilder()
-        .setDeskReference(deskReference)
-        .setReferralId(referralId)
-        .setStatus(ReceiptStatus.ROUTED)
-        .setReasons(notices)
-        .setSubjectOfReceipt(subject)
-        .setRecipients(recipients)
-        .setWithheld(withheld)
-        .build();
-  }
 
-  private Outgoing inbox(String deskId, String referralId, EventMetadata cause, String kind, SpecificRecord message) {
-    return new Outgoing(Topics.deskInboxName(deskId), referralId, InboxMessage.newBuilder()
-        .setMetadata(metadata(cause, referralId, kind, deskId))
-        .setMessage(message)
-        .build());
-  }
+    private Outgoing inbox(String deskId, String referralId, EventMetadata cause, String kind, SpecificRecord message) {
+        return new Outgoing(
+                Topics.deskInboxName(deskId),
+                referralId,
+                InboxMessage.newBuilder()
+                        .setMetadata(metadata(cause, referralId, kind, deskId))
+                        .setMessage(message)
+                        .build());
+    }
 
-  /**
-   * Metadata of an output caused by {@code cause}. The event id is derived from the cause, the kind and
-   * the target, so that processing the same input again yields the same ids.
-   */
-  private EventMetadata metadata(EventMetadata cause, String referralId, String kind, String target) {
-    String seed = cause.getEventId() + "|" + kind + "|" + target;
-    return EventMetadata.newBuilder()
-        .setEventId(UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString())
-        .setOccurredAt(clock.instant())
-        .setProducer(PRODUCER)
-        .setCorrelationId(referralId)
-        .setCausationId(cause.getEventId())
-        .build();
-  }
+    /**
+     * Metadata of an output caused by {@code cause}. The event id is derived from the cause, the kind and
+     * the target, so that processing the same input again yields the same ids.
+     */
+    private EventMetadata metadata(EventMetadata cause, String referralId, String kind, String target) {
+        String seed = cause.getEventId() + "|" + kind + "|" + target;
+        return EventMetadata.newBuilder()
+                .setEventId(UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8))
+                        .toString())
+                .setOccurredAt(clock.instant())
+                .setProducer(PRODUCER)
+                .setCorrelationId(referralId)
+                .setCausationId(cause.getEventId())
+                .build();
+    }
 }

@@ -14,10 +14,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.transaction.KafkaTransactionManager;
-import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.kafka.transaction.KafkaTransactionManager;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -32,107 +32,127 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public class FanOutListener {
 
-  /** Listener container id. */
-  public static final String ID = "routing-fanout";
+    /** Listener container id. */
+    public static final String ID = "routing-fanout";
 
-  private static final Logger log = LoggerFactory.getLogger(FanOutListener.class);
+    private static final Logger log = LoggerFactory.getLogger(FanOutListener.class);
 
-  private final FanOut fanOut;
-  private final RecipientLedger ledger;
-  private final KafkaOperations<String, Object> kafka;
-  private final DeadLetterPublishingRecoverer deadLetters;
+    private final FanOut fanOut;
+    private final RecipientLedger ledger;
+    private final KafkaOperations<String, Object> kafka;
+    private final DeadLetterPublishingRecoverer deadLetters;
 
-  public FanOutListener(FanOut fanOut, RecipientLedger ledger, KafkaOperations<String, Object> kafka,
-                        DeadLetterPublishingRecoverer deadLetters) {
-    this.fanOut = fanOut;
-    this.ledger = ledger;
-    this.kafka = kafka;
-    this.deadLetters = deadLetters;
-  }
-
-  @KafkaListener(id = ID, topics = {Topics.REFERRALS_LIFECYCLE, Topics.REFERRALS_RESPONSES},
-      containerFactory = "routingFanOutContainerFactory", autoStartup = "false", batch = "true",
-      idIsGroup = false)
-  public void onBatch(List<ConsumerRecord<String, Object>> records, Consumer<?, ?> consumer) {
-    long started = System.nanoTime();
-    RecipientLedger.Batch batch = ledger.begin();
-    List<Outgoing> out = new ArrayList<>();
-    for (ConsumerRecord<String, Object> record : records) {
-      try {
-        out.addAll(process(record, batch));
-      } catch (RuntimeException e) {
-        // Processing is plain, deterministic code: reading the record again cannot help.
-        log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
-        deadLetters.accept(record, consumer, unusable(e));
-      }
+    public FanOutListener(
+            FanOut fanOut,
+            RecipientLedger ledger,
+            KafkaOperations<String, Object> kafka,
+            DeadLetterPublishingRecoverer deadLetters) {
+        this.fanOut = fanOut;
+        this.ledger = ledger;
+        this.kafka = kafka;
+        this.deadLetters = deadLetters;
     }
-    for (Outgoing record : out) {
-      kafka.send(new ProducerRecord<>(record.topic(), record.key(), record.value()));
-    }
-    long sent = System.nanoTime();
-    afterCommit(kafka, () -> {
-      batch.commit();
-      if (log.isDebugEnabled()) {
-        long now = System.nanoTime();
-        log.debug("Batch of {} records in, {} out: processed and sent in {} ms, committed {} ms later", records.size(),
-            out.size(), (sent - started) / 1_000_000, (now - sent) / 1_000_000);
-      }
-    });
-  }
 
-  private List<Outgoing> process(ConsumerRecord<String, Object> record, RecipientLedger.Batch batch) {
-    if (record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
-      throw new UnusableRecordException("Unreadable value on " + record.topic() + ": see the deserializer exception header");
-    }
-    Object value = record.value();
-    if (value instanceof ReferralEvent event) {
-      return fanOut.onLifecycle(event, batch);
-    }
-    if (value instanceof ResponseEvent event) {
-      return fanOut.onResponse(event, batch);
-    }
-    throw new UnusableRecordException("Expected a ReferralEvent or ResponseEvent on " + record.topic() + ", got "
-        + (value == null ? "null" : value.getClass().getName()));
-  }
-
-  /**
-   * The transaction manager for the fan-out's container, over the platform's producers. Spring Kafka's
-   * default turns transaction synchronization off; the fan-out needs it on, because its ledger changes apply
-   * in {@code afterCommit}, never before Kafka has committed the batch's output.
-   */
-  public static KafkaTransactionManager<String, Object> transactionManager(ProducerFactory<String, Object> producers) {
-    KafkaTransactionManager<String, Object> transactions = new KafkaTransactionManager<>(producers);
-    transactions.setTransactionSynchronization(AbstractPlatformTransactionManager.SYNCHRONIZATION_ALWAYS);
-    return transactions;
-  }
-
-  private static UnusableRecordException unusable(RuntimeException e) {
-    if (e instanceof UnusableRecordException unusable) {
-      return unusable;
-    }
-    UnusableRecordException wrapped = new UnusableRecordException(e.getClass().getSimpleName() + ": " + e.getMessage());
-    wrapped.initCause(e);
-    return wrapped;
-  }
-
-  /**
-   * Runs {@code action} once the container's transaction has committed, or at once without a transaction.
-   * The ledger must never get ahead of what consumers can read: if a batch's transaction aborts, the batch
-   * is read again and must find the ledger as it was.
-   */
-  static void afterCommit(KafkaOperations<?, ?> kafka, Runnable action) {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          action.run();
+    @KafkaListener(
+            id = ID,
+            topics = {Topics.REFERRALS_LIFECYCLE, Topics.REFERRALS_RESPONSES},
+            containerFactory = "routingFanOutContainerFactory",
+            autoStartup = "false",
+            batch = "true",
+            idIsGroup = false)
+    public void onBatch(List<ConsumerRecord<String, Object>> records, Consumer<?, ?> consumer) {
+        long started = System.nanoTime();
+        RecipientLedger.Batch batch = ledger.begin();
+        List<Outgoing> out = new ArrayList<>();
+        for (ConsumerRecord<String, Object> record : records) {
+            try {
+                out.addAll(process(record, batch));
+            } catch (RuntimeException e) {
+                // Processing is plain, deterministic code: reading the record again cannot help.
+                log.warn(
+                        "Dead-lettering {}-{}@{}: {}",
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        e.getMessage());
+                deadLetters.accept(record, consumer, unusable(e));
+            }
         }
-      });
-    } else if (kafka.inTransaction()) {
-      throw new IllegalStateException("The fan-out runs in a Kafka transaction without transaction synchronization:"
-          + " its ledger could get ahead of the committed output. Use RoutingConfiguration's transaction manager.");
-    } else {
-      action.run();
+        for (Outgoing record : out) {
+            kafka.send(new ProducerRecord<>(record.topic(), record.key(), record.value()));
+        }
+        long sent = System.nanoTime();
+        afterCommit(kafka, () -> {
+            batch.commit();
+            if (log.isDebugEnabled()) {
+                long now = System.nanoTime();
+                log.debug(
+                        "Batch of {} records in, {} out: processed and sent in {} ms, committed {} ms later",
+                        records.size(),
+                        out.size(),
+                        (sent - started) / 1_000_000,
+                        (now - sent) / 1_000_000);
+            }
+        });
     }
-  }
+
+    private List<Outgoing> process(ConsumerRecord<String, Object> record, RecipientLedger.Batch batch) {
+        if (record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
+            throw new UnusableRecordException(
+                    "Unreadable value on " + record.topic() + ": see the deserializer exception header");
+        }
+        Object value = record.value();
+        if (value instanceof ReferralEvent event) {
+            return fanOut.onLifecycle(event, batch);
+        }
+        if (value instanceof ResponseEvent event) {
+            return fanOut.onResponse(event, batch);
+        }
+        throw new UnusableRecordException("Expected a ReferralEvent or ResponseEvent on " + record.topic() + ", got "
+                + (value == null ? "null" : value.getClass().getName()));
+    }
+
+    /**
+     * The transaction manager for the fan-out's container, over the platform's producers. Spring Kafka's
+     * default turns transaction synchronization off; the fan-out needs it on, because its ledger changes apply
+     * in {@code afterCommit}, never before Kafka has committed the batch's output.
+     */
+    public static KafkaTransactionManager<String, Object> transactionManager(
+            ProducerFactory<String, Object> producers) {
+        KafkaTransactionManager<String, Object> transactions = new KafkaTransactionManager<>(producers);
+        transactions.setTransactionSynchronization(AbstractPlatformTransactionManager.SYNCHRONIZATION_ALWAYS);
+        return transactions;
+    }
+
+    private static UnusableRecordException unusable(RuntimeException e) {
+        if (e instanceof UnusableRecordException unusable) {
+            return unusable;
+        }
+        UnusableRecordException wrapped =
+                new UnusableRecordException(e.getClass().getSimpleName() + ": " + e.getMessage());
+        wrapped.initCause(e);
+        return wrapped;
+    }
+
+    /**
+     * Runs {@code action} once the container's transaction has committed, or at once without a transaction.
+     * The ledger must never get ahead of what consumers can read: if a batch's transaction aborts, the batch
+     * is read again and must find the ledger as it was.
+     */
+    static void afterCommit(KafkaOperations<?, ?> kafka, Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else if (kafka.inTransaction()) {
+            throw new IllegalStateException(
+                    "The fan-out runs in a Kafka transaction without transaction synchronization:"
+                            + " its ledger could get ahead of the committed output. Use RoutingConfiguration's transaction manager.");
+        } else {
+            action.run();
+        }
+    }
 }

@@ -12,9 +12,9 @@ import org.apache.avro.specific.SpecificRecord;
  * @param value Avro value
  */
 public record Outgoing(String topic, String key, SpecificRecord value) {
-  public Outgoing {
-    Objects.requireNonNull(topic, "topic");
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(value, "value");
-  }
+    public Outgoing {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+    }
 }

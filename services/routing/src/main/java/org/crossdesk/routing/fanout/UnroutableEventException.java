@@ -7,7 +7,7 @@ import org.crossdesk.platform.kafka.UnusableRecordException;
  * this message as the cause, and the fan-out goes on.
  */
 public class UnroutableEventException extends UnusableRecordException {
-  public UnroutableEventException(String message) {
-    super(message);
-  }
+    public UnroutableEventException(String message) {
+        super(message);
+    }
 }

@@ -9,32 +9,32 @@ import java.util.function.Function;
  * sources apply to which referral type.
  */
 public enum CountrySource {
-  /** A nationality of a person whose role is SUBJECT. */
-  NATIONALITY(RoutingRequest::subjectNationalities),
-  /** The country of a last known location of a fugitive. */
-  LAST_KNOWN_LOCATION(RoutingRequest::lastKnownLocations),
-  /** The origin country of a drug route. */
-  ROUTE_ORIGIN(RoutingRequest::routeOrigins),
-  /** A transit country of a drug route. */
-  ROUTE_TRANSIT(RoutingRequest::routeTransits),
-  /** The destination country of a drug route. */
-  ROUTE_DESTINATION(RoutingRequest::routeDestinations),
-  /** A country concerned by a terrorist threat. */
-  THREAT_COUNTRY(RoutingRequest::threatCountries);
+    /** A nationality of a person whose role is SUBJECT. */
+    NATIONALITY(RoutingRequest::subjectNationalities),
+    /** The country of a last known location of a fugitive. */
+    LAST_KNOWN_LOCATION(RoutingRequest::lastKnownLocations),
+    /** The origin country of a drug route. */
+    ROUTE_ORIGIN(RoutingRequest::routeOrigins),
+    /** A transit country of a drug route. */
+    ROUTE_TRANSIT(RoutingRequest::routeTransits),
+    /** The destination country of a drug route. */
+    ROUTE_DESTINATION(RoutingRequest::routeDestinations),
+    /** A country concerned by a terrorist threat. */
+    THREAT_COUNTRY(RoutingRequest::threatCountries);
 
-  private final Function<RoutingRequest, List<String>> countries;
+    private final Function<RoutingRequest, List<String>> countries;
 
-  CountrySource(Function<RoutingRequest, List<String>> countries) {
-    this.countries = countries;
-  }
+    CountrySource(Function<RoutingRequest, List<String>> countries) {
+        this.countries = countries;
+    }
 
-  /** The countries this source finds in {@code request}. */
-  public List<String> countries(RoutingRequest request) {
-    return countries.apply(request);
-  }
+    /** The countries this source finds in {@code request}. */
+    public List<String> countries(RoutingRequest request) {
+        return countries.apply(request);
+    }
 
-  /** The reason code of recipients found through this source: the source's name. */
-  public String reason() {
-    return name();
-  }
+    /** The reason code of recipients found through this source: the source's name. */
+    public String reason() {
+        return name();
+    }
 }

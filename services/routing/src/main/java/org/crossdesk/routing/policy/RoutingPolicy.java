@@ -41,178 +41,243 @@ import org.crossdesk.routing.policy.RoutingRules.HandlingRule;
  */
 public final class RoutingPolicy {
 
-  private final RoutingRules rules;
-  private final Clock clock;
+    private final RoutingRules rules;
+    private final Clock clock;
 
-  public RoutingPolicy(RoutingRules rules, Clock clock) {
-    this.rules = Objects.requireNonNull(rules, "rules");
-    this.clock = Objects.requireNonNull(clock, "clock");
-  }
-
-  public RoutingRules rules() {
-    return rules;
-  }
-
-  /** The decision for {@code request} against {@code directory}, now. */
-  public RoutingDecision decide(RoutingRequest request, Directory directory) {
-    // Events carry milliseconds (timestamp-millis): decide at that precision so previews and events agree.
-    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-    Decision decision = new Decision(request, directory);
-    decision.addRequested();
-    decision.addDerived();
-    decision.addBroadcast();
-    return decision.finish(now);
-  }
-
-  /** The working state of one decision. */
-  private final class Decision {
-
-    private final RoutingRequest request;
-    private final Directory directory;
-    private final String issuerCountry;
-    // Candidate desks in the order found, each with its reasons in the order found.
-    private final Map<String, Set<String>> candidates = new LinkedHashMap<>();
-    private final Map<String, DeskProfile> candidateDesks = new LinkedHashMap<>();
-    private final List<Withheld> withheld = new ArrayList<>();
-
-    Decision(RoutingRequest request, Directory directory) {
-      this.request = request;
-      this.directory = directory;
-      this.issuerCountry = request.issuerCountry();
+    public RoutingPolicy(RoutingRules rules, Clock clock) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    void addRequested() {
-      for (String deskId : request.requestedDesks()) {
-        Optional<DeskProfile> desk = directory.desk(deskId);
-        if (deskId.equals(request.issuingDesk())) {
-          withhold(deskId, issuerCountry, WithholdReason.OTHER, "The issuing desk does not receive its own referral");
-        } else if (desk.isEmpty()) {
-          withhold(deskId, RoutingRequest.countryOfDesk(deskId), WithholdReason.OTHER,
-              "Requested desk " + deskId + " is not in the directory");
-        } else if (!desk.get().getActive()) {
-          withhold(deskId, desk.get().getCountry(), WithholdReason.INACTIVE_DESK,
-              "Requested desk " + deskId + " is inactive");
-        } else {
-          candidate(desk.get(), List.of(ReasonCodes.REQUESTED));
+    public RoutingRules rules() {
+        return rules;
+    }
+
+    /** The decision for {@code request} against {@code directory}, now. */
+    public RoutingDecision decide(RoutingRequest request, Directory directory) {
+        // Events carry milliseconds (timestamp-millis): decide at that precision so previews and events agree.
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Decision decision = new Decision(request, directory);
+        decision.addRequested();
+        decision.addDerived();
+        decision.addBroadcast();
+        return decision.finish(now);
+    }
+
+    /** The working state of one decision. */
+    private final class Decision {
+
+        private final RoutingRequest request;
+        private final Directory directory;
+        private final String issuerCountry;
+        // Candidate desks in the order found, each with its reasons in the order found.
+        private final Map<String, Set<String>> candidates = new LinkedHashMap<>();
+        private final Map<String, DeskProfile> candidateDesks = new LinkedHashMap<>();
+        private final List<Withheld> withheld = new ArrayList<>();
+
+        Decision(RoutingRequest request, Directory directory) {
+            this.request = request;
+            this.directory = directory;
+            this.issuerCountry = request.issuerCountry();
         }
-      }
-    }
 
-    void addDerived() {
-      // Country -> the reasons it was derived for, both in the order found.
-      Map<String, Set<String>> countries = new LinkedHashMap<>();
-      for (CountrySource source : rules.sourcesFor(request.type())) {
-        for (String country : source.countries(request)) {
-          countries.computeIfAbsent(country, key -> new LinkedHashSet<>()).add(source.reason());
+        void addRequested() {
+            for (String deskId : request.requestedDesks()) {
+                Optional<DeskProfile> desk = directory.desk(deskId);
+                if (deskId.equals(request.issuingDesk())) {
+                    withhold(
+                            deskId,
+                            issuerCountry,
+                            WithholdReason.OTHER,
+                            "The issuing desk does not receive its own referral");
+                } else if (desk.isEmpty()) {
+                    withhold(
+                            deskId,
+                            RoutingRequest.countryOfDesk(deskId),
+                            WithholdReason.OTHER,
+                            "Requested desk " + deskId + " is not in the directory");
+                } else if (!desk.get().getActive()) {
+                    withhold(
+                            deskId,
+                            desk.get().getCountry(),
+                            WithholdReason.INACTIVE_DESK,
+                            "Requested desk " + deskId + " is inactive");
+                } else {
+                    candidate(desk.get(), List.of(ReasonCodes.REQUESTED));
+                }
+            }
         }
-      }
-      countries.forEach((country, reasons) -> {
-        if (country.equals(issuerCountry)) {
-          withhold(null, country, WithholdReason.ISSUER_COUNTRY, "Derived from " + String.join(", ", reasons)
-              + ": the issuer's own country is never a derived recipient");
-        } else {
-          addCountry(country, reasons);
+
+        void addDerived() {
+            // Country -> the reasons it was derived for, both in the order found.
+            Map<String, Set<String>> countries = new LinkedHashMap<>();
+            for (CountrySource source : rules.sourcesFor(request.type())) {
+                for (String country : source.countries(request)) {
+                    countries
+                            .computeIfAbsent(country, key -> new LinkedHashSet<>())
+                            .add(source.reason());
+                }
+            }
+            countries.forEach((country, reasons) -> {
+                if (country.equals(issuerCountry)) {
+                    withhold(
+                            null,
+                            country,
+                            WithholdReason.ISSUER_COUNTRY,
+                            "Derived from " + String.join(", ", reasons)
+                                    + ": the issuer's own country is never a derived recipient");
+                } else {
+                    addCountry(country, reasons);
+                }
+            });
         }
-      });
-    }
 
-    private void addCountry(String country, Set<String> reasons) {
-      List<DeskProfile> desks = directory.desksIn(country);
-      List<DeskProfile> handlers = desks.stream().filter(desk -> handles(desk, request.type())).toList();
-      List<DeskProfile> activeHandlers = handlers.stream().filter(DeskProfile::getActive).toList();
-      handlers.stream().filter(desk -> !desk.getActive()).forEach(desk -> withhold(desk.getDeskId(), country,
-          WithholdReason.INACTIVE_DESK, desk.getDeskId() + " handles " + request.type() + " but is inactive"));
-      if (!activeHandlers.isEmpty()) {
-        activeHandlers.forEach(desk -> candidate(desk, reasons));
-        return;
-      }
-      Optional<DeskProfile> central = directory.nationalCentralDesk(country);
-      if (central.isPresent() && central.get().getActive()) {
-        List<String> withFallback = new ArrayList<>(reasons);
-        withFallback.add(ReasonCodes.NATIONAL_CENTRAL_DESK);
-        candidate(central.get(), withFallback);
-      } else if (central.isPresent()) {
-        withhold(central.get().getDeskId(), country, WithholdReason.INACTIVE_DESK, "No active desk of " + country
-            + " handles " + request.type() + " and its national central desk is inactive");
-      } else {
-        withhold(null, country, WithholdReason.NO_DESK_IN_COUNTRY, desks.isEmpty()
-            ? "The directory has no desk in " + country
-            : "No desk of " + country + " handles " + request.type() + " and it has no national central desk");
-      }
-    }
-
-    void addBroadcast() {
-      if (!request.broadcast() || !rules.broadcastTypes().contains(request.type())) {
-        return;
-      }
-      boolean issuerCountrySeen = false;
-      for (DeskProfile desk : directory.desks()) {
-        if (!desk.getActive() || !handles(desk, request.type())) {
-          continue;
+        private void addCountry(String country, Set<String> reasons) {
+            List<DeskProfile> desks = directory.desksIn(country);
+            List<DeskProfile> handlers =
+                    desks.stream().filter(desk -> handles(desk, request.type())).toList();
+            List<DeskProfile> activeHandlers =
+                    handlers.stream().filter(DeskProfile::getActive).toList();
+            handlers.stream()
+                    .filter(desk -> !desk.getActive())
+                    .forEach(desk -> withhold(
+                            desk.getDeskId(),
+                            country,
+                            WithholdReason.INACTIVE_DESK,
+                            desk.getDeskId() + " handles " + request.type() + " but is inactive"));
+            if (!activeHandlers.isEmpty()) {
+                activeHandlers.forEach(desk -> candidate(desk, reasons));
+                return;
+            }
+            Optional<DeskProfile> central = directory.nationalCentralDesk(country);
+            if (central.isPresent() && central.get().getActive()) {
+                List<String> withFallback = new ArrayList<>(reasons);
+                withFallback.add(ReasonCodes.NATIONAL_CENTRAL_DESK);
+                candidate(central.get(), withFallback);
+            } else if (central.isPresent()) {
+                withhold(
+                        central.get().getDeskId(),
+                        country,
+                        WithholdReason.INACTIVE_DESK,
+                        "No active desk of " + country + " handles " + request.type()
+                                + " and its national central desk is inactive");
+            } else {
+                withhold(
+                        null,
+                        country,
+                        WithholdReason.NO_DESK_IN_COUNTRY,
+                        desks.isEmpty()
+                                ? "The directory has no desk in " + country
+                                : "No desk of " + country + " handles " + request.type()
+                                        + " and it has no national central desk");
+            }
         }
-        if (desk.getCountry().equals(issuerCountry)) {
-          if (!issuerCountrySeen && !candidates.containsKey(desk.getDeskId())) {
-            withhold(null, issuerCountry, WithholdReason.ISSUER_COUNTRY,
-                "Broadcast: the issuer's own country is never a derived recipient");
-          }
-          issuerCountrySeen = true;
-        } else {
-          candidate(desk, List.of(ReasonCodes.BROADCAST));
+
+        void addBroadcast() {
+            if (!request.broadcast() || !rules.broadcastTypes().contains(request.type())) {
+                return;
+            }
+            boolean issuerCountrySeen = false;
+            for (DeskProfile desk : directory.desks()) {
+                if (!desk.getActive() || !handles(desk, request.type())) {
+                    continue;
+                }
+                if (desk.getCountry().equals(issuerCountry)) {
+                    if (!issuerCountrySeen && !candidates.containsKey(desk.getDeskId())) {
+                        withhold(
+                                null,
+                                issuerCountry,
+                                WithholdReason.ISSUER_COUNTRY,
+                                "Broadcast: the issuer's own country is never a derived recipient");
+                    }
+                    issuerCountrySeen = true;
+                } else {
+                    candidate(desk, List.of(ReasonCodes.BROADCAST));
+                }
+            }
         }
-      }
-    }
 
-    RoutingDecision finish(Instant now) {
-      LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-      HandlingRule handling = rules.handlingFor(request.handling());
-      Deadlines deadlines = rules.deadlinesFor(request.priority());
-      List<Recipient> recipients = new ArrayList<>();
-      candidates.forEach((deskId, reasons) -> {
-        DeskProfile desk = candidateDesks.get(deskId);
-        String country = desk.getCountry();
-        Optional<CooperationAgreement> agreement = country.equals(issuerCountry)
-            ? Optional.empty()
-            : directory.agreementCovering(issuerCountry, country, request.type(), today);
-        if (request.excludedDesks().contains(deskId)) {
-          withhold(deskId, country, WithholdReason.EXCLUDED_BY_ISSUER,
-              "Excluded by the issuer; would have received it for " + String.join(", ", reasons));
-        } else if (handling.requestedRecipientsOnly() && !reasons.contains(ReasonCodes.REQUESTED)) {
-          withhold(deskId, country, WithholdReason.HANDLING_RESTRICTED, "Handling code " + request.handling()
-              + " allows requested desks only; would have received it for " + String.join(", ", reasons));
-        } else if (!country.equals(issuerCountry) && agreement.isEmpty()) {
-          withhold(deskId, country, WithholdReason.NO_AGREEMENT, "No active agreement between " + issuerCountry
-              + " and " + country + " covers " + request.type() + " on " + today);
-        } else {
-          String legalBasis = agreement.map(found -> ReasonCodes.AGREEMENT_PREFIX + found.getAgreementId())
-              .orElse(ReasonCodes.DOMESTIC);
-          recipients.add(new Recipient(deskId, country, List.copyOf(reasons), legalBasis,
-              now.plus(deadlines.acknowledgement()), now.plus(deadlines.response())));
+        RoutingDecision finish(Instant now) {
+            LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+            HandlingRule handling = rules.handlingFor(request.handling());
+            Deadlines deadlines = rules.deadlinesFor(request.priority());
+            List<Recipient> recipients = new ArrayList<>();
+            candidates.forEach((deskId, reasons) -> {
+                DeskProfile desk = candidateDesks.get(deskId);
+                String country = desk.getCountry();
+                Optional<CooperationAgreement> agreement = country.equals(issuerCountry)
+                        ? Optional.empty()
+                        : directory.agreementCovering(issuerCountry, country, request.type(), today);
+                if (request.excludedDesks().contains(deskId)) {
+                    withhold(
+                            deskId,
+                            country,
+                            WithholdReason.EXCLUDED_BY_ISSUER,
+                            "Excluded by the issuer; would have received it for " + String.join(", ", reasons));
+                } else if (handling.requestedRecipientsOnly() && !reasons.contains(ReasonCodes.REQUESTED)) {
+                    withhold(
+                            deskId,
+                            country,
+                            WithholdReason.HANDLING_RESTRICTED,
+                            "Handling code " + request.handling()
+                                    + " allows requested desks only; would have received it for "
+                                    + String.join(", ", reasons));
+                } else if (!country.equals(issuerCountry) && agreement.isEmpty()) {
+                    withhold(
+                            deskId,
+                            country,
+                            WithholdReason.NO_AGREEMENT,
+                            "No active agreement between " + issuerCountry + " and " + country + " covers "
+                                    + request.type() + " on " + today);
+                } else {
+                    String legalBasis = agreement
+                            .map(found -> ReasonCodes.AGREEMENT_PREFIX + found.getAgreementId())
+                            .orElse(ReasonCodes.DOMESTIC);
+                    recipients.add(new Recipient(
+                            deskId,
+                            country,
+                            List.copyOf(reasons),
+                            legalBasis,
+                            now.plus(deadlines.acknowledgement()),
+                            now.plus(deadlines.response())));
+                }
+            });
+            recipients.sort(Comparator.comparing(Recipient::deskId));
+            List<Withheld> sortedWithheld = new ArrayList<>(withheld);
+            sortedWithheld.sort(Comparator.comparing(Withheld::country)
+                    .thenComparing(candidate -> candidate.deskId().orElse(""))
+                    .thenComparing(Withheld::reason));
+            return new RoutingDecision(
+                    request.issuingDesk(),
+                    request.type(),
+                    request.priority(),
+                    request.handling(),
+                    now,
+                    recipients,
+                    sortedWithheld,
+                    handling.onwardForwardingAllowed(),
+                    handling.evidentialUseAllowed());
         }
-      });
-      recipients.sort(Comparator.comparing(Recipient::deskId));
-      List<Withheld> sortedWithheld = new ArrayList<>(withheld);
-      sortedWithheld.sort(Comparator.comparing(Withheld::country)
-          .thenComparing(candidate -> candidate.deskId().orElse(""))
-          .thenComparing(Withheld::reason));
-      return new RoutingDecision(request.issuingDesk(), request.type(), request.priority(), request.handling(), now,
-          recipients, sortedWithheld, handling.onwardForwardingAllowed(), handling.evidentialUseAllowed());
+
+        private void candidate(DeskProfile desk, java.util.Collection<String> reasons) {
+            candidateDesks.putIfAbsent(desk.getDeskId(), desk);
+            candidates
+                    .computeIfAbsent(desk.getDeskId(), key -> new LinkedHashSet<>())
+                    .addAll(reasons);
+        }
+
+        private void withhold(String deskId, String country, WithholdReason reason, String detail) {
+            boolean known = withheld.stream()
+                    .anyMatch(existing -> existing.reason() == reason
+                            && existing.country().equals(country)
+                            && existing.deskId().equals(Optional.ofNullable(deskId)));
+            if (!known) {
+                withheld.add(new Withheld(Optional.ofNullable(deskId), country, reason, detail));
+            }
+        }
     }
 
-    private void candidate(DeskProfile desk, java.util.Collection<String> reasons) {
-      candidateDesks.putIfAbsent(desk.getDeskId(), desk);
-      candidates.computeIfAbsent(desk.getDeskId(), key -> new LinkedHashSet<>()).addAll(reasons);
+    private static boolean handles(DeskProfile desk, ReferralType type) {
+        return desk.getReferralTypes().contains(type);
     }
-
-    private void withhold(String deskId, String country, WithholdReason reason, String detail) {
-      boolean known = withheld.stream().anyMatch(existing -> existing.reason() == reason
-          && existing.country().equals(country) && existing.deskId().equals(Optional.ofNullable(deskId)));
-      if (!known) {
-        withheld.add(new Withheld(Optional.ofNullable(deskId), country, reason, detail));
-      }
-    }
-  }
-
-  private static boolean handles(DeskProfile desk, ReferralType type) {
-    return desk.getReferralTypes().contains(type);
-  }
 }

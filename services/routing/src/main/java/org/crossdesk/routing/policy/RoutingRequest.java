@@ -35,76 +35,108 @@ import org.crossdesk.events.referral.ReferralSubmission;
  * @param routeDestinations         destination country of the drug route, if any
  * @param threatCountries           countries concerned by a terrorist threat
  */
-public record RoutingRequest(String issuingDesk, ReferralType type, Priority priority, HandlingCode handling,
-                             List<String> requestedDesks, List<String> excludedDesks, boolean broadcast,
-                             List<String> subjectNationalities, List<String> lastKnownLocations,
-                             List<String> routeOrigins, List<String> routeTransits, List<String> routeDestinations,
-                             List<String> threatCountries) {
+public record RoutingRequest(
+        String issuingDesk,
+        ReferralType type,
+        Priority priority,
+        HandlingCode handling,
+        List<String> requestedDesks,
+        List<String> excludedDesks,
+        boolean broadcast,
+        List<String> subjectNationalities,
+        List<String> lastKnownLocations,
+        List<String> routeOrigins,
+        List<String> routeTransits,
+        List<String> routeDestinations,
+        List<String> threatCountries) {
 
-  public RoutingRequest {
-    Objects.requireNonNull(issuingDesk, "issuingDesk");
-    type = type == null ? ReferralType.UNKNOWN : type;
-    priority = priority == null ? Priority.ROUTINE : priority;
-    // An unreadable or missing code is treated as the most restrictive one, like the schema's enum default.
-    handling = handling == null ? HandlingCode.H3 : handling;
-    requestedDesks = desks(requestedDesks);
-    excludedDesks = desks(excludedDesks);
-    subjectNationalities = countries(subjectNationalities);
-    lastKnownLocations = countries(lastKnownLocations);
-    routeOrigins = countries(routeOrigins);
-    routeTransits = countries(routeTransits);
-    routeDestinations = countries(routeDestinations);
-    threatCountries = countries(threatCountries);
-  }
-
-  /** The routing view of a submission; {@code issuingDesk} is the desk whose outbox it came from. */
-  public static RoutingRequest of(ReferralSubmission submission) {
-    List<String> nationalities = new ArrayList<>();
-    for (Person person : submission.getSubjects()) {
-      if (person.getRole() == PersonRole.SUBJECT) {
-        nationalities.addAll(person.getNationalities());
-      }
+    public RoutingRequest {
+        Objects.requireNonNull(issuingDesk, "issuingDesk");
+        type = type == null ? ReferralType.UNKNOWN : type;
+        priority = priority == null ? Priority.ROUTINE : priority;
+        // An unreadable or missing code is treated as the most restrictive one, like the schema's enum default.
+        handling = handling == null ? HandlingCode.H3 : handling;
+        requestedDesks = desks(requestedDesks);
+        excludedDesks = desks(excludedDesks);
+        subjectNationalities = countries(subjectNationalities);
+        lastKnownLocations = countries(lastKnownLocations);
+        routeOrigins = countries(routeOrigins);
+        routeTransits = countries(routeTransits);
+        routeDestinations = countries(routeDestinations);
+        threatCountries = countries(threatCountries);
     }
-    List<String> locations = new ArrayList<>();
-    List<String> origins = new ArrayList<>();
-    List<String> transits = new ArrayList<>();
-    List<String> destinations = new ArrayList<>();
-    List<String> threats = new ArrayList<>();
-    Object details = submission.getDetails();
-    if (details instanceof FugitiveDetails fugitive) {
-      fugitive.getLastKnownLocations().stream().map(Location::getCountry).forEach(locations::add);
-    } else if (details instanceof DrugTraffickingDetails drugs && drugs.getRoute() != null) {
-      DrugRoute route = drugs.getRoute();
-      origins.add(route.getOriginCountry());
-      transits.addAll(route.getTransitCountries());
-      destinations.add(route.getDestinationCountry());
-    } else if (details instanceof CounterTerrorismDetails terrorism) {
-      threats.addAll(terrorism.getCountriesConcerned());
+
+    /** The routing view of a submission; {@code issuingDesk} is the desk whose outbox it came from. */
+    public static RoutingRequest of(ReferralSubmission submission) {
+        List<String> nationalities = new ArrayList<>();
+        for (Person person : submission.getSubjects()) {
+            if (person.getRole() == PersonRole.SUBJECT) {
+                nationalities.addAll(person.getNationalities());
+            }
+        }
+        List<String> locations = new ArrayList<>();
+        List<String> origins = new ArrayList<>();
+        List<String> transits = new ArrayList<>();
+        List<String> destinations = new ArrayList<>();
+        List<String> threats = new ArrayList<>();
+        Object details = submission.getDetails();
+        if (details instanceof FugitiveDetails fugitive) {
+            fugitive.getLastKnownLocations().stream().map(Location::getCountry).forEach(locations::add);
+        } else if (details instanceof DrugTraffickingDetails drugs && drugs.getRoute() != null) {
+            DrugRoute route = drugs.getRoute();
+            origins.add(route.getOriginCountry());
+            transits.addAll(route.getTransitCountries());
+            destinations.add(route.getDestinationCountry());
+        } else if (details instanceof CounterTerrorismDetails terrorism) {
+            threats.addAll(terrorism.getCountriesConcerned());
+        }
+        return new RoutingRequest(
+                submission.getIssuingDesk(),
+                submission.getType(),
+                submission.getPriority(),
+                submission.getHandling() == null
+                        ? null
+                        : submission.getHandling().getCode(),
+                submission.getRequestedDesks(),
+                submission.getExcludedDesks(),
+                submission.getBroadcast(),
+                nationalities,
+                locations,
+                origins,
+                transits,
+                destinations,
+                threats);
     }
-    return new RoutingRequest(submission.getIssuingDesk(), submission.getType(), submission.getPriority(),
-        submission.getHandling() == null ? null : submission.getHandling().getCode(),
-        submission.getRequestedDesks(), submission.getExcludedDesks(), submission.getBroadcast(),
-        nationalities, locations, origins, transits, destinations, threats);
-  }
 
-  /** The issuing desk's country (the CC of CC-AGENCY). */
-  public String issuerCountry() {
-    return countryOfDesk(issuingDesk);
-  }
+    /** The issuing desk's country (the CC of CC-AGENCY). */
+    public String issuerCountry() {
+        return countryOfDesk(issuingDesk);
+    }
 
-  /** The country part of a desk id, upper case; {@code "??"} for text too short to hold one. */
-  static String countryOfDesk(String deskId) {
-    return deskId != null && deskId.length() >= 2 ? deskId.substring(0, 2).toUpperCase(Locale.ROOT) : "??";
-  }
+    /** The country part of a desk id, upper case; {@code "??"} for text too short to hold one. */
+    static String countryOfDesk(String deskId) {
+        return deskId != null && deskId.length() >= 2 ? deskId.substring(0, 2).toUpperCase(Locale.ROOT) : "??";
+    }
 
-  private static List<String> desks(List<String> values) {
-    return values == null ? List.of() : values.stream()
-        .filter(Objects::nonNull).map(String::trim).filter(value -> !value.isEmpty()).distinct().toList();
-  }
+    private static List<String> desks(List<String> values) {
+        return values == null
+                ? List.of()
+                : values.stream()
+                        .filter(Objects::nonNull)
+                        .map(String::trim)
+                        .filter(value -> !value.isEmpty())
+                        .distinct()
+                        .toList();
+    }
 
-  private static List<String> countries(List<String> values) {
-    return values == null ? List.of() : values.stream()
-        .filter(Objects::nonNull).map(value -> value.trim().toUpperCase(Locale.ROOT))
-        .filter(value -> !value.isEmpty()).distinct().toList();
-  }
+    private static List<String> countries(List<String> values) {
+        return values == null
+                ? List.of()
+                : values.stream()
+                        .filter(Objects::nonNull)
+                        .map(value -> value.trim().toUpperCase(Locale.ROOT))
+                        .filter(value -> !value.isEmpty())
+                        .distinct()
+                        .toList();
+    }
 }

@@ -15,90 +15,162 @@ import org.junit.jupiter.api.Test;
 /** Every wrong field of a desk or agreement is named, with a code a client can switch on. */
 class DirectoryValidationTest {
 
-  private static final Instant NOW = Instant.parse("2026-03-02T08:15:00Z");
+    private static final Instant NOW = Instant.parse("2026-03-02T08:15:00Z");
 
-  private static DeskDocument desk(String id, List<String> types, String email, String phone) {
-    return new DeskDocument(id, null, "Synthetic agency", types, false, true,
-        new DeskDocument.ContactDocument("Duty officer", email, phone), null);
-  }
+    private static DeskDocument desk(String id, List<String> types, String email, String phone) {
+        return new DeskDocument(
+                id,
+                null,
+                "Synthetic agency",
+                types,
+                false,
+                true,
+                new DeskDocument.ContactDocument("Duty officer", email, phone),
+                null);
+    }
 
-  @Test
-  void aValidDeskBecomesAProfileWithItsCountryAndDefaults() {
-    DirectoryValidation.Result<org.crossdesk.events.directory.DeskProfile> result = DirectoryValidation.desk(
-        new DeskDocument("PT-GNR", null, " Guarda Nacional Republicana ", List.of("drug_trafficking"), null, null,
-            new DeskDocument.ContactDocument("GNR duty", "duty@pt-gnr.crossdesk.example", "+351210000000"), null),
-        NOW);
+    @Test
+    void aValidDeskBecomesAProfileWithItsCountryAndDefaults() {
+        DirectoryValidation.Result<org.crossdesk.events.directory.DeskProfile> result = DirectoryValidation.desk(
+                new DeskDocument(
+                        "PT-GNR",
+                        null,
+                        " Guarda Nacional Republicana ",
+                        List.of("drug_trafficking"),
+                        null,
+                        null,
+                        new DeskDocument.ContactDocument("GNR duty", "duty@pt-gnr.crossdesk.example", "+351210000000"),
+                        null),
+                NOW);
 
-    assertThat(result.violations()).isEmpty();
-    assertThat(result.value().getCountry()).isEqualTo("PT");
-    assertThat(result.value().getAgencyName()).isEqualTo("Guarda Nacional Republicana");
-    assertThat(result.value().getReferralTypes()).containsExactly(ReferralType.DRUG_TRAFFICKING);
-    assertThat(result.value().getActive()).isTrue();
-    assertThat(result.value().getNationalCentralDesk()).isFalse();
-    assertThat(result.value().getUpdatedAt()).isEqualTo(NOW);
-  }
+        assertThat(result.violations()).isEmpty();
+        assertThat(result.value().getCountry()).isEqualTo("PT");
+        assertThat(result.value().getAgencyName()).isEqualTo("Guarda Nacional Republicana");
+        assertThat(result.value().getReferralTypes()).containsExactly(ReferralType.DRUG_TRAFFICKING);
+        assertThat(result.value().getActive()).isTrue();
+        assertThat(result.value().getNationalCentralDesk()).isFalse();
+        assertThat(result.value().getUpdatedAt()).isEqualTo(NOW);
+    }
 
-  @Test
-  void everyWrongDeskFieldIsReported() {
-    DirectoryValidation.Result<?> result = DirectoryValidation.desk(
-        new DeskDocument("de-bka", "FR", "", List.of("FUGITIVE", "PICKPOCKETS"), false, true,
-            new DeskDocument.ContactDocument("", "not-an-address", "0611 55"), null), NOW);
+    @Test
+    void everyWrongDeskFieldIsReported() {
+        DirectoryValidation.Result<?> result = DirectoryValidation.desk(
+                new DeskDocument(
+                        "de-bka",
+                        "FR",
+                        "",
+                        List.of("FUGITIVE", "PICKPOCKETS"),
+                        false,
+                        true,
+                        new DeskDocument.ContactDocument("", "not-an-address", "0611 55"),
+                        null),
+                NOW);
 
-    assertThat(result.violations()).extracting(FieldViolation::field).containsExactlyInAnyOrder(
-        "deskId", "agencyName", "referralTypes[1]", "escalationContact.name", "escalationContact.email",
-        "escalationContact.phone");
-    assertThat(result.violations()).extracting(FieldViolation::code)
-        .contains("INVALID_DESK_ID", "INVALID_REFERRAL_TYPE", "INVALID_EMAIL", "INVALID_PHONE");
-  }
+        assertThat(result.violations())
+                .extracting(FieldViolation::field)
+                .containsExactlyInAnyOrder(
+                        "deskId",
+                        "agencyName",
+                        "referralTypes[1]",
+                        "escalationContact.name",
+                        "escalationContact.email",
+                        "escalationContact.phone");
+        assertThat(result.violations())
+                .extracting(FieldViolation::code)
+                .contains("INVALID_DESK_ID", "INVALID_REFERRAL_TYPE", "INVALID_EMAIL", "INVALID_PHONE");
+    }
 
-  @Test
-  void aCountryThatContradictsTheDeskIdIsRefused() {
-    DirectoryValidation.Result<?> result = DirectoryValidation.desk(
-        new DeskDocument("DE-BKA", "FR", "Bundeskriminalamt", List.of("FUGITIVE"), true, true,
-            new DeskDocument.ContactDocument("Duty", "duty@de-bka.crossdesk.example", null), null), NOW);
+    @Test
+    void aCountryThatContradictsTheDeskIdIsRefused() {
+        DirectoryValidation.Result<?> result = DirectoryValidation.desk(
+                new DeskDocument(
+                        "DE-BKA",
+                        "FR",
+                        "Bundeskriminalamt",
+                        List.of("FUGITIVE"),
+                        true,
+                        true,
+                        new DeskDocument.ContactDocument("Duty", "duty@de-bka.crossdesk.example", null),
+                        null),
+                NOW);
 
-    assertThat(result.violations()).singleElement().satisfies(violation -> {
-      assertThat(violation.field()).isEqualTo("country");
-      assertThat(violation.code()).isEqualTo("COUNTRY_MISMATCH");
-    });
-  }
-
-  @Test
-  void aSecondActiveCentralDeskInACountryBreaksARule() {
-    var second = DirectoryValidation.desk(new DeskDocument("DE-LKA", null, "Landeskriminalamt", List.of("FUGITIVE"),
-        true, true, new DeskDocument.ContactDocument("Duty", "duty@de-lka.crossdesk.example", null), null), NOW);
-
-    assertThat(DirectoryValidation.deskRules(second.value(), TestDirectory.directory()))
-        .singleElement().satisfies(violation -> {
-          assertThat(violation.code()).isEqualTo("CENTRAL_DESK_EXISTS");
-          assertThat(violation.message()).contains("DE-BKA");
+        assertThat(result.violations()).singleElement().satisfies(violation -> {
+            assertThat(violation.field()).isEqualTo("country");
+            assertThat(violation.code()).isEqualTo("COUNTRY_MISMATCH");
         });
-  }
+    }
 
-  @Test
-  void everyWrongAgreementFieldIsReported() {
-    DirectoryValidation.Result<?> result = DirectoryValidation.agreement(new AgreementDocument("bilat fr", "",
-        List.of("FR", "ZZ"), List.of(), List.of("DE"), List.of(), new AgreementDocument.LegalBasisDocument(
-        "HANDSHAKE", "", null), "2026-13-01", "2020-01-01", true));
+    @Test
+    void aSecondActiveCentralDeskInACountryBreaksARule() {
+        var second = DirectoryValidation.desk(
+                new DeskDocument(
+                        "DE-LKA",
+                        null,
+                        "Landeskriminalamt",
+                        List.of("FUGITIVE"),
+                        true,
+                        true,
+                        new DeskDocument.ContactDocument("Duty", "duty@de-lka.crossdesk.example", null),
+                        null),
+                NOW);
 
-    assertThat(result.violations()).extracting(FieldViolation::field).containsExactlyInAnyOrder(
-        "agreementId", "name", "countries[1]", "frameworks", "crimeAreas", "legalBasis.type",
-        "legalBasis.reference", "validFrom");
-  }
+        assertThat(DirectoryValidation.deskRules(second.value(), TestDirectory.directory()))
+                .singleElement()
+                .satisfies(violation -> {
+                    assertThat(violation.code()).isEqualTo("CENTRAL_DESK_EXISTS");
+                    assertThat(violation.message()).contains("DE-BKA");
+                });
+    }
 
-  @Test
-  void anAgreementNeedsTwoPartiesAndAnEndAfterItsStart() {
-    DirectoryValidation.Result<?> result = DirectoryValidation.agreement(new AgreementDocument("BILAT-FR-FR", "Self",
-        List.of("FR", "FR"), List.of(), List.of(), List.of("FUGITIVE"), new AgreementDocument.LegalBasisDocument(
-        "BILATERAL_AGREEMENT", "X-1", null), "2024-01-01", "2023-12-31", null));
+    @Test
+    void everyWrongAgreementFieldIsReported() {
+        DirectoryValidation.Result<?> result = DirectoryValidation.agreement(new AgreementDocument(
+                "bilat fr",
+                "",
+                List.of("FR", "ZZ"),
+                List.of(),
+                List.of("DE"),
+                List.of(),
+                new AgreementDocument.LegalBasisDocument("HANDSHAKE", "", null),
+                "2026-13-01",
+                "2020-01-01",
+                true));
 
-    assertThat(result.violations()).extracting(FieldViolation::code)
-        .containsExactlyInAnyOrder("TOO_FEW_PARTIES", "ENDS_BEFORE_START");
-  }
+        assertThat(result.violations())
+                .extracting(FieldViolation::field)
+                .containsExactlyInAnyOrder(
+                        "agreementId",
+                        "name",
+                        "countries[1]",
+                        "frameworks",
+                        "crimeAreas",
+                        "legalBasis.type",
+                        "legalBasis.reference",
+                        "validFrom");
+    }
 
-  @Test
-  void aSeedWithProblemsIsRefusedNamingEachOne() {
-    String yaml = """
+    @Test
+    void anAgreementNeedsTwoPartiesAndAnEndAfterItsStart() {
+        DirectoryValidation.Result<?> result = DirectoryValidation.agreement(new AgreementDocument(
+                "BILAT-FR-FR",
+                "Self",
+                List.of("FR", "FR"),
+                List.of(),
+                List.of(),
+                List.of("FUGITIVE"),
+                new AgreementDocument.LegalBasisDocument("BILATERAL_AGREEMENT", "X-1", null),
+                "2024-01-01",
+                "2023-12-31",
+                null));
+
+        assertThat(result.violations())
+                .extracting(FieldViolation::code)
+                .containsExactlyInAnyOrder("TOO_FEW_PARTIES", "ENDS_BEFORE_START");
+    }
+
+    @Test
+    void aSeedWithProblemsIsRefusedNamingEachOne() {
+        String yaml = """
         desks:
           - deskId: FR-DCPJ
             agencyName: DCPJ
@@ -116,9 +188,10 @@ class DirectoryValidationTest {
         agreements: []
         """;
 
-    assertThatThrownBy(() -> DirectorySeed.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), NOW))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("desks[1] (FR-DCPJ) deskId: Desk FR-DCPJ is listed twice")
-        .hasMessageContaining("desks[2] (FR-X) deskId:");
-  }
+        assertThatThrownBy(
+                        () -> DirectorySeed.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), NOW))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("desks[1] (FR-DCPJ) deskId: Desk FR-DCPJ is listed twice")
+                .hasMessageContaining("desks[2] (FR-X) deskId:");
+    }
 }

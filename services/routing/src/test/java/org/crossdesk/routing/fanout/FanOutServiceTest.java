@@ -50,151 +50,207 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 @RoutingServiceTest
 class FanOutServiceTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
-  @Autowired
-  KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
-  @BeforeEach
-  void serviceIsRouting() {
-    Ready.awaitRouting(listeners);
-  }
-
-  @Test
-  void aDrugReferralReachesTheSpanishDrugDesksAndTheIssuerSeesWhyEcuadorDidNot() {
-    String referralId = newReferralId();
-    ReferralSubmission submission = drugs("FR-OCRTIS").reference("OCRTIS-" + referralId)
-        .route("EC", List.of("ES"), "FR").build();
-
-    submitted(referralId, submission);
-
-    ReferralRouted routed = routed(referralId);
-    assertThat(routed.getRecipients()).extracting(r -> r.getDeskId()).containsExactly("ES-CNP", "ES-GC");
-    assertThat(routed.getWithheld()).extracting(w -> w.getDeskId() + " " + w.getReason())
-        .containsExactly("EC-PN NO_AGREEMENT", "null ISSUER_COUNTRY");
-    for (String desk : List.of("ES-CNP", "ES-GC")) {
-      assertThat(inbox(desk, referralId)).singleElement().isInstanceOfSatisfying(Alert.class, alert -> {
-        assertThat(alert.getAlertId()).isEqualTo(referralId + "/" + desk);
-        assertThat(alert.getIssuingDesk()).isEqualTo("FR-OCRTIS");
-        assertThat(alert.getRoutingReasons()).containsExactly("ROUTE_TRANSIT", "AGREEMENT:EU-LEIE");
-        assertThat(alert.getSubmission().getDeskReference()).isEqualTo("OCRTIS-" + referralId);
-      });
+    @BeforeEach
+    void serviceIsRouting() {
+        Ready.awaitRouting(listeners);
     }
-    assertThat(inbox("EC-PN", referralId)).isEmpty();
-    SubmissionReceipt receipt = (SubmissionReceipt) awaitInbox("FR-OCRTIS", referralId, 1).get(0);
-    assertThat(receipt.getStatus()).isEqualTo(ReceiptStatus.ROUTED);
-    assertThat(receipt.getDeskReference()).isEqualTo("OCRTIS-" + referralId);
-    assertThat(receipt.getWithheld()).anySatisfy(withheld -> {
-      assertThat(withheld.getDeskId()).isEqualTo("EC-PN");
-      assertThat(withheld.getReason()).isEqualTo(WithholdReason.NO_AGREEMENT);
-    });
-  }
 
-  @Test
-  void anAmendmentAndAWithdrawalReachExactlyTheDesksThatReceivedTheAlert() {
-    String referralId = newReferralId();
-    ReferralSubmission original = fugitive("FR-BNRF").subject("DE").seenIn("ES").build();
-    submitted(referralId, original);
-    assertThat(routed(referralId).getRecipients()).extracting(r -> r.getDeskId()).containsExactly("DE-BKA", "ES-CNP");
+    @Test
+    void aDrugReferralReachesTheSpanishDrugDesksAndTheIssuerSeesWhyEcuadorDidNot() {
+        String referralId = newReferralId();
+        ReferralSubmission submission = drugs("FR-OCRTIS")
+                .reference("OCRTIS-" + referralId)
+                .route("EC", List.of("ES"), "FR")
+                .build();
 
-    // The new version points to the Netherlands: amendments still go to the earlier recipients only.
-    ReferralSubmission amended = fugitive("FR-BNRF").subject("DE").seenIn("NL").build();
-    lifecycle(referralId, ReferralAmended.newBuilder().setReferralId(referralId).setVersion(2)
-        .setSubmission(amended).setReason("Seen in Rotterdam").build());
-    lifecycle(referralId, ReferralWithdrawn.newBuilder().setReferralId(referralId).setIssuingDesk("FR-BNRF")
-        .setReason("Subject arrested").setWithdrawnBy("fr-bnrf.officer.1").build());
+        submitted(referralId, submission);
 
-    for (String desk : List.of("DE-BKA", "ES-CNP")) {
-      List<Object> messages = awaitInbox(desk, referralId, 3);
-      assertThat(messages).hasSize(3);
-      assertThat(messages.get(0)).isInstanceOf(Alert.class);
-      assertThat(messages.get(1)).isInstanceOfSatisfying(AlertAmended.class,
-          alert -> assertThat(alert.getVersion()).isEqualTo(2));
-      assertThat(messages.get(2)).isInstanceOfSatisfying(AlertWithdrawn.class,
-          alert -> assertThat(alert.getReason()).isEqualTo("Subject arrested"));
+        ReferralRouted routed = routed(referralId);
+        assertThat(routed.getRecipients()).extracting(r -> r.getDeskId()).containsExactly("ES-CNP", "ES-GC");
+        assertThat(routed.getWithheld())
+                .extracting(w -> w.getDeskId() + " " + w.getReason())
+                .containsExactly("EC-PN NO_AGREEMENT", "null ISSUER_COUNTRY");
+        for (String desk : List.of("ES-CNP", "ES-GC")) {
+            assertThat(inbox(desk, referralId)).singleElement().isInstanceOfSatisfying(Alert.class, alert -> {
+                assertThat(alert.getAlertId()).isEqualTo(referralId + "/" + desk);
+                assertThat(alert.getIssuingDesk()).isEqualTo("FR-OCRTIS");
+                assertThat(alert.getRoutingReasons()).containsExactly("ROUTE_TRANSIT", "AGREEMENT:EU-LEIE");
+                assertThat(alert.getSubmission().getDeskReference()).isEqualTo("OCRTIS-" + referralId);
+            });
+        }
+        assertThat(inbox("EC-PN", referralId)).isEmpty();
+        SubmissionReceipt receipt =
+                (SubmissionReceipt) awaitInbox("FR-OCRTIS", referralId, 1).get(0);
+        assertThat(receipt.getStatus()).isEqualTo(ReceiptStatus.ROUTED);
+        assertThat(receipt.getDeskReference()).isEqualTo("OCRTIS-" + referralId);
+        assertThat(receipt.getWithheld()).anySatisfy(withheld -> {
+            assertThat(withheld.getDeskId()).isEqualTo("EC-PN");
+            assertThat(withheld.getReason()).isEqualTo(WithholdReason.NO_AGREEMENT);
+        });
     }
-    assertThat(inbox("NL-NP", referralId)).isEmpty();
-    List<Object> receipts = awaitInbox("FR-BNRF", referralId, 3);
-    assertThat(receipts).extracting(receipt -> ((SubmissionReceipt) receipt).getSubjectOfReceipt())
-        .containsExactly(OutboxMessageKind.SUBMISSION, OutboxMessageKind.AMENDMENT, OutboxMessageKind.WITHDRAWAL);
-    assertThat(((SubmissionReceipt) receipts.get(2)).getRecipients()).extracting(r -> r.getDeskId())
-        .containsExactly("DE-BKA", "ES-CNP");
-  }
 
-  @Test
-  void acknowledgementsAndActionReportsAreForwardedToTheIssuer() {
-    String referralId = newReferralId();
-    submitted(referralId, fugitive("FR-BNRF").subject("DE").build());
-    routed(referralId);
+    @Test
+    void anAmendmentAndAWithdrawalReachExactlyTheDesksThatReceivedTheAlert() {
+        String referralId = newReferralId();
+        ReferralSubmission original =
+                fugitive("FR-BNRF").subject("DE").seenIn("ES").build();
+        submitted(referralId, original);
+        assertThat(routed(referralId).getRecipients())
+                .extracting(r -> r.getDeskId())
+                .containsExactly("DE-BKA", "ES-CNP");
 
-    Instant at = Instant.parse("2026-03-02T09:00:00Z");
-    Kafka.response(referralId, AlertAcknowledged.newBuilder().setAlertId(referralId + "/DE-BKA")
-        .setReferralId(referralId).setRecipientDesk("DE-BKA").setAcknowledgedBy("de-bka.duty.3")
-        .setAcknowledgedAt(at).setNote("On it").build());
-    Kafka.response(referralId, AlertActioned.newBuilder().setAlertId(referralId + "/DE-BKA")
-        .setReferralId(referralId).setRecipientDesk("DE-BKA").setOutcome(ActionOutcome.FLAGGED)
-        .setDetails("Passport flagged").setActionedAt(at.plusSeconds(600)).build());
+        // The new version points to the Netherlands: amendments still go to the earlier recipients only.
+        ReferralSubmission amended =
+                fugitive("FR-BNRF").subject("DE").seenIn("NL").build();
+        lifecycle(
+                referralId,
+                ReferralAmended.newBuilder()
+                        .setReferralId(referralId)
+                        .setVersion(2)
+                        .setSubmission(amended)
+                        .setReason("Seen in Rotterdam")
+                        .build());
+        lifecycle(
+                referralId,
+                ReferralWithdrawn.newBuilder()
+                        .setReferralId(referralId)
+                        .setIssuingDesk("FR-BNRF")
+                        .setReason("Subject arrested")
+                        .setWithdrawnBy("fr-bnrf.officer.1")
+                        .build());
 
-    List<Object> issuerInbox = awaitInbox("FR-BNRF", referralId, 3);
-    assertThat(issuerInbox.subList(1, 3)).extracting(message -> ((RecipientResponse) message).getKind())
-        .containsExactly(ResponseKind.ACKNOWLEDGED, ResponseKind.ACTIONED);
-    assertThat((RecipientResponse) issuerInbox.get(2)).satisfies(response -> {
-      assertThat(response.getRespondingDesk()).isEqualTo("DE-BKA");
-      assertThat(response.getOutcome()).isEqualTo(ActionOutcome.FLAGGED);
-      assertThat(response.getRespondedAt()).isEqualTo(at.plusSeconds(600));
-    });
-  }
+        for (String desk : List.of("DE-BKA", "ES-CNP")) {
+            List<Object> messages = awaitInbox(desk, referralId, 3);
+            assertThat(messages).hasSize(3);
+            assertThat(messages.get(0)).isInstanceOf(Alert.class);
+            assertThat(messages.get(1))
+                    .isInstanceOfSatisfying(
+                            AlertAmended.class,
+                            alert -> assertThat(alert.getVersion()).isEqualTo(2));
+            assertThat(messages.get(2))
+                    .isInstanceOfSatisfying(
+                            AlertWithdrawn.class,
+                            alert -> assertThat(alert.getReason()).isEqualTo("Subject arrested"));
+        }
+        assertThat(inbox("NL-NP", referralId)).isEmpty();
+        List<Object> receipts = awaitInbox("FR-BNRF", referralId, 3);
+        assertThat(receipts)
+                .extracting(receipt -> ((SubmissionReceipt) receipt).getSubjectOfReceipt())
+                .containsExactly(
+                        OutboxMessageKind.SUBMISSION, OutboxMessageKind.AMENDMENT, OutboxMessageKind.WITHDRAWAL);
+        assertThat(((SubmissionReceipt) receipts.get(2)).getRecipients())
+                .extracting(r -> r.getDeskId())
+                .containsExactly("DE-BKA", "ES-CNP");
+    }
 
-  @Test
-  void unusableRecordsGoToTheDeadLetterTopicWithTheirCauseAndRoutingGoesOn() {
-    String unknown = newReferralId();
-    String garbage = newReferralId();
-    lifecycle(unknown, ReferralWithdrawn.newBuilder().setReferralId(unknown).setIssuingDesk("FR-BNRF")
-        .setReason("?").setWithdrawnBy("x").build());
-    Kafka.sendRaw(Topics.REFERRALS_LIFECYCLE, garbage, "not avro".getBytes(StandardCharsets.UTF_8));
-    String next = newReferralId();
-    submitted(next, fugitive("FR-BNRF").subject("AT").build());
+    @Test
+    void acknowledgementsAndActionReportsAreForwardedToTheIssuer() {
+        String referralId = newReferralId();
+        submitted(referralId, fugitive("FR-BNRF").subject("DE").build());
+        routed(referralId);
 
-    List<ConsumerRecord<byte[], byte[]>> dead = org.crossdesk.testsupport.TopicProbe
-        .of(Topics.REFERRALS_LIFECYCLE_TOPIC.deadLetterName()).within(WAIT)
-        .awaitRecords(records -> keys(records).containsAll(List.of(unknown, garbage)));
-    ConsumerRecord<byte[], byte[]> withdrawal = dead.stream().filter(r -> key(r).equals(unknown)).findFirst()
-        .orElseThrow();
-    assertThat(header(withdrawal, "kafka_dlt-exception-message")).contains("No routed referral " + unknown);
-    ConsumerRecord<byte[], byte[]> unreadable = dead.stream().filter(r -> key(r).equals(garbage)).findFirst()
-        .orElseThrow();
-    assertThat(new String(unreadable.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
-    assertThat(routed(next).getRecipients()).extracting(r -> r.getDeskId()).containsExactly("AT-BK");
-  }
+        Instant at = Instant.parse("2026-03-02T09:00:00Z");
+        Kafka.response(
+                referralId,
+                AlertAcknowledged.newBuilder()
+                        .setAlertId(referralId + "/DE-BKA")
+                        .setReferralId(referralId)
+                        .setRecipientDesk("DE-BKA")
+                        .setAcknowledgedBy("de-bka.duty.3")
+                        .setAcknowledgedAt(at)
+                        .setNote("On it")
+                        .build());
+        Kafka.response(
+                referralId,
+                AlertActioned.newBuilder()
+                        .setAlertId(referralId + "/DE-BKA")
+                        .setReferralId(referralId)
+                        .setRecipientDesk("DE-BKA")
+                        .setOutcome(ActionOutcome.FLAGGED)
+                        .setDetails("Passport flagged")
+                        .setActionedAt(at.plusSeconds(600))
+                        .build());
 
-  private static ReferralRouted routed(String referralId) {
-    ConsumerRecord<String, Object> record = probe(Topics.REFERRALS_LIFECYCLE).within(WAIT).awaitRecord(r ->
-        referralId.equals(r.key()) && r.value() instanceof ReferralEvent event
-            && event.getEvent() instanceof ReferralRouted);
-    return (ReferralRouted) ((ReferralEvent) record.value()).getEvent();
-  }
+        List<Object> issuerInbox = awaitInbox("FR-BNRF", referralId, 3);
+        assertThat(issuerInbox.subList(1, 3))
+                .extracting(message -> ((RecipientResponse) message).getKind())
+                .containsExactly(ResponseKind.ACKNOWLEDGED, ResponseKind.ACTIONED);
+        assertThat((RecipientResponse) issuerInbox.get(2)).satisfies(response -> {
+            assertThat(response.getRespondingDesk()).isEqualTo("DE-BKA");
+            assertThat(response.getOutcome()).isEqualTo(ActionOutcome.FLAGGED);
+            assertThat(response.getRespondedAt()).isEqualTo(at.plusSeconds(600));
+        });
+    }
 
-  private static List<Object> inbox(String desk, String referralId) {
-    return values(Topics.deskInboxName(desk), referralId).stream()
-        .map(value -> ((InboxMessage) value).getMessage()).toList();
-  }
+    @Test
+    void unusableRecordsGoToTheDeadLetterTopicWithTheirCauseAndRoutingGoesOn() {
+        String unknown = newReferralId();
+        String garbage = newReferralId();
+        lifecycle(
+                unknown,
+                ReferralWithdrawn.newBuilder()
+                        .setReferralId(unknown)
+                        .setIssuingDesk("FR-BNRF")
+                        .setReason("?")
+                        .setWithdrawnBy("x")
+                        .build());
+        Kafka.sendRaw(Topics.REFERRALS_LIFECYCLE, garbage, "not avro".getBytes(StandardCharsets.UTF_8));
+        String next = newReferralId();
+        submitted(next, fugitive("FR-BNRF").subject("AT").build());
 
-  private static List<Object> awaitInbox(String desk, String referralId, int count) {
-    probe(Topics.deskInboxName(desk)).within(WAIT).awaitRecords(records -> records.stream()
-        .filter(record -> referralId.equals(record.key())).count() >= count);
-    return inbox(desk, referralId);
-  }
+        List<ConsumerRecord<byte[], byte[]>> dead = org.crossdesk.testsupport.TopicProbe.of(
+                        Topics.REFERRALS_LIFECYCLE_TOPIC.deadLetterName())
+                .within(WAIT)
+                .awaitRecords(records -> keys(records).containsAll(List.of(unknown, garbage)));
+        ConsumerRecord<byte[], byte[]> withdrawal =
+                dead.stream().filter(r -> key(r).equals(unknown)).findFirst().orElseThrow();
+        assertThat(header(withdrawal, "kafka_dlt-exception-message")).contains("No routed referral " + unknown);
+        ConsumerRecord<byte[], byte[]> unreadable =
+                dead.stream().filter(r -> key(r).equals(garbage)).findFirst().orElseThrow();
+        assertThat(new String(unreadable.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
+        assertThat(routed(next).getRecipients()).extracting(r -> r.getDeskId()).containsExactly("AT-BK");
+    }
 
-  private static List<String> keys(List<ConsumerRecord<byte[], byte[]>> records) {
-    return records.stream().map(FanOutServiceTest::key).toList();
-  }
+    private static ReferralRouted routed(String referralId) {
+        ConsumerRecord<String, Object> record = probe(Topics.REFERRALS_LIFECYCLE)
+                .within(WAIT)
+                .awaitRecord(r -> referralId.equals(r.key())
+                        && r.value() instanceof ReferralEvent event
+                        && event.getEvent() instanceof ReferralRouted);
+        return (ReferralRouted) ((ReferralEvent) record.value()).getEvent();
+    }
 
-  private static String key(ConsumerRecord<byte[], byte[]> record) {
-    return record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8);
-  }
+    private static List<Object> inbox(String desk, String referralId) {
+        return values(Topics.deskInboxName(desk), referralId).stream()
+                .map(value -> ((InboxMessage) value).getMessage())
+                .toList();
+    }
 
-  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
-  }
+    private static List<Object> awaitInbox(String desk, String referralId, int count) {
+        probe(Topics.deskInboxName(desk))
+                .within(WAIT)
+                .awaitRecords(records -> records.stream()
+                                .filter(record -> referralId.equals(record.key()))
+                                .count()
+                        >= count);
+        return inbox(desk, referralId);
+    }
+
+    private static List<String> keys(List<ConsumerRecord<byte[], byte[]>> records) {
+        return records.stream().map(FanOutServiceTest::key).toList();
+    }
+
+    private static String key(ConsumerRecord<byte[], byte[]> record) {
+        return record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8);
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    }
 }

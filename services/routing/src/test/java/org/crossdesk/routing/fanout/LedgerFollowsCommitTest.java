@@ -19,60 +19,62 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class LedgerFollowsCommitTest {
 
-  private final List<String> events = new ArrayList<>();
-  private final MockProducer<String, Object> producer = new MockProducer<>(true, null, new StringSerializer(),
-      (topic, value) -> new byte[0]) {
-    @Override
-    public void commitTransaction() {
-      events.add("kafka commit");
-      super.commitTransaction();
+    private final List<String> events = new ArrayList<>();
+    private final MockProducer<String, Object> producer =
+            new MockProducer<>(true, null, new StringSerializer(), (topic, value) -> new byte[0]) {
+                @Override
+                public void commitTransaction() {
+                    events.add("kafka commit");
+                    super.commitTransaction();
+                }
+
+                @Override
+                public void abortTransaction() {
+                    events.add("kafka abort");
+                    super.abortTransaction();
+                }
+            };
+    private final MockProducerFactory<String, Object> producers =
+            new MockProducerFactory<>((transactional, prefix) -> producer, "routing-tx-");
+    private final KafkaTransactionManager<String, Object> transactions = FanOutListener.transactionManager(producers);
+    private final KafkaTemplate<String, Object> kafka = new KafkaTemplate<>(producers);
+
+    @Test
+    void theLedgerChangeRunsAfterTheKafkaCommit() {
+        producer.initTransactions();
+
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            kafka.send("desk.DE-BKA.inbox.v1", "CD-1", "alert");
+            FanOutListener.afterCommit(kafka, () -> events.add("ledger"));
+            events.add("listener returned");
+        });
+
+        assertThat(events).containsExactly("listener returned", "kafka commit", "ledger");
     }
 
-    @Override
-    public void abortTransaction() {
-      events.add("kafka abort");
-      super.abortTransaction();
+    @Test
+    void anAbortedBatchLeavesTheLedgerAlone() {
+        producer.initTransactions();
+
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                    kafka.send("desk.DE-BKA.inbox.v1", "CD-1", "alert");
+                    FanOutListener.afterCommit(kafka, () -> events.add("ledger"));
+                    throw new IllegalStateException("broker gone");
+                }))
+                .hasMessage("broker gone");
+
+        assertThat(events).containsExactly("kafka abort");
     }
-  };
-  private final MockProducerFactory<String, Object> producers =
-      new MockProducerFactory<>((transactional, prefix) -> producer, "routing-tx-");
-  private final KafkaTransactionManager<String, Object> transactions = FanOutListener.transactionManager(producers);
-  private final KafkaTemplate<String, Object> kafka = new KafkaTemplate<>(producers);
 
-  @Test
-  void theLedgerChangeRunsAfterTheKafkaCommit() {
-    producer.initTransactions();
+    @Test
+    void aTransactionWithoutSynchronizationIsRefusedRatherThanLettingTheLedgerRunAhead() {
+        producer.initTransactions();
+        KafkaTransactionManager<String, Object> springDefault = new KafkaTransactionManager<>(producers);
 
-    new TransactionTemplate(transactions).executeWithoutResult(status -> {
-      kafka.send("desk.DE-BKA.inbox.v1", "CD-1", "alert");
-      FanOutListener.afterCommit(kafka, () -> events.add("ledger"));
-      events.add("listener returned");
-    });
-
-    assertThat(events).containsExactly("listener returned", "kafka commit", "ledger");
-  }
-
-  @Test
-  void anAbortedBatchLeavesTheLedgerAlone() {
-    producer.initTransactions();
-
-    assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-      kafka.send("desk.DE-BKA.inbox.v1", "CD-1", "alert");
-      FanOutListener.afterCommit(kafka, () -> events.add("ledger"));
-      throw new IllegalStateException("broker gone");
-    })).hasMessage("broker gone");
-
-    assertThat(events).containsExactly("kafka abort");
-  }
-
-  @Test
-  void aTransactionWithoutSynchronizationIsRefusedRatherThanLettingTheLedgerRunAhead() {
-    producer.initTransactions();
-    KafkaTransactionManager<String, Object> springDefault = new KafkaTransactionManager<>(producers);
-
-    assertThatThrownBy(() -> new TransactionTemplate(springDefault).executeWithoutResult(status ->
-        FanOutListener.afterCommit(kafka, () -> events.add("ledger"))))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("without transaction synchronization");
-    assertThat(events).doesNotContain("ledger");
-  }
+        assertThatThrownBy(() -> new TransactionTemplate(springDefault)
+                        .executeWithoutResult(status -> FanOutListener.afterCommit(kafka, () -> events.add("ledger"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("without transaction synchronization");
+        assertThat(events).doesNotContain("ledger");
+    }
 }

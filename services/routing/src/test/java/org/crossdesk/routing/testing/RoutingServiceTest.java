@@ -19,11 +19,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Documented
 @Inherited
 @CrossdeskKafka
-@SpringBootTest(classes = RoutingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-        // The demo keys are published, so only a demo (or a test) may accept them.
-        "crossdesk.demo=true",
-        "crossdesk.http.api-keys-file=../../config/demo/api-keys.txt",
-        "crossdesk.routing.seed-file=file:../../config/demo/directory.yaml"})
-public @interface RoutingServiceTest {
-}
+@SpringBootTest(
+        classes = RoutingApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            // The demo keys are published, so only a demo (or a test) may accept them.
+            "crossdesk.demo=true",
+            "crossdesk.http.api-keys-file=../../config/demo/api-keys.txt",
+            "crossdesk.routing.seed-file=file:../../config/demo/directory.yaml"
+        })
+public @interface RoutingServiceTest {}

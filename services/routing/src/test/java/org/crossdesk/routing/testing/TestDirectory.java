@@ -19,7 +19,7 @@ import org.crossdesk.routing.directory.Directory;
  */
 public final class TestDirectory {
 
-  public static final String DESKS = """
+    public static final String DESKS = """
       desk        types  central  active
       FR-BNRF     F      -        yes
       FR-OCRTIS   D      -        yes
@@ -48,8 +48,8 @@ public final class TestDirectory {
       VE-CICPC    F      NCB      no
       """;
 
-  // Parties: plain codes are direct parties (countries), codes after "|" are framework members.
-  public static final String AGREEMENTS = """
+    // Parties: plain codes are direct parties (countries), codes after "|" are framework members.
+    public static final String AGREEMENTS = """
       agreement             areas  from        to          active  parties
       INTERPOL              F      1956-06-13  -           yes     | FR DE ES BE NL PT IT AT CH GB TH LA CO MA US RU VE
       EU                    FDC    2016-05-11  -           yes     CH | FR DE ES BE NL PT IT AT
@@ -61,73 +61,82 @@ public final class TestDirectory {
       BILAT-FR-US-2030      DC     2030-01-01  -           yes     FR US
       """;
 
-  private TestDirectory() {
-  }
+    private TestDirectory() {}
 
-  public static Directory directory() {
-    return Directory.of(desks(), agreements());
-  }
-
-  public static List<DeskProfile> desks() {
-    List<DeskProfile> desks = new ArrayList<>();
-    for (String[] row : rows(DESKS)) {
-      desks.add(desk(row[0], row[1], row[2].equals("NCB"), row[3].equals("yes")));
+    public static Directory directory() {
+        return Directory.of(desks(), agreements());
     }
-    return desks;
-  }
 
-  public static List<CooperationAgreement> agreements() {
-    List<CooperationAgreement> agreements = new ArrayList<>();
-    for (String[] row : rows(AGREEMENTS)) {
-      List<String> parties = Arrays.asList(row).subList(5, row.length);
-      int bar = parties.indexOf("|");
-      List<String> countries = bar < 0 ? parties : parties.subList(0, bar);
-      List<String> members = bar < 0 ? List.of() : parties.subList(bar + 1, parties.size());
-      agreements.add(CooperationAgreement.newBuilder()
-          .setAgreementId(row[0])
-          .setName(row[0])
-          .setCountries(List.copyOf(countries))
-          .setFrameworks(members.isEmpty() ? List.of() : List.of(row[0]))
-          .setMembers(List.copyOf(members))
-          .setCrimeAreas(types(row[1]))
-          .setLegalBasis(LegalBasis.newBuilder().setType(LegalBasisType.OTHER).setReference(row[0]).build())
-          .setValidFrom(LocalDate.parse(row[2]))
-          .setValidTo(row[3].equals("-") ? null : LocalDate.parse(row[3]))
-          .setActive(row[4].equals("yes"))
-          .build());
+    public static List<DeskProfile> desks() {
+        List<DeskProfile> desks = new ArrayList<>();
+        for (String[] row : rows(DESKS)) {
+            desks.add(desk(row[0], row[1], row[2].equals("NCB"), row[3].equals("yes")));
+        }
+        return desks;
     }
-    return agreements;
-  }
 
-  public static DeskProfile desk(String deskId, String types, boolean central, boolean active) {
-    return DeskProfile.newBuilder()
-        .setDeskId(deskId)
-        .setCountry(deskId.substring(0, 2))
-        .setAgencyName("Synthetic agency " + deskId)
-        .setReferralTypes(types(types))
-        .setNationalCentralDesk(central)
-        .setEscalationContact(EscalationContact.newBuilder()
-            .setName("Duty officer").setEmail("duty@" + deskId.toLowerCase() + ".example").build())
-        .setActive(active)
-        .setUpdatedAt(Instant.parse("2026-01-01T00:00:00Z"))
-        .build();
-  }
-
-  public static List<ReferralType> types(String letters) {
-    List<ReferralType> types = new ArrayList<>();
-    for (char letter : letters.toCharArray()) {
-      types.add(switch (letter) {
-        case 'F' -> ReferralType.FUGITIVE;
-        case 'D' -> ReferralType.DRUG_TRAFFICKING;
-        case 'C' -> ReferralType.COUNTER_TERRORISM;
-        default -> throw new IllegalArgumentException("Unknown type letter " + letter);
-      });
+    public static List<CooperationAgreement> agreements() {
+        List<CooperationAgreement> agreements = new ArrayList<>();
+        for (String[] row : rows(AGREEMENTS)) {
+            List<String> parties = Arrays.asList(row).subList(5, row.length);
+            int bar = parties.indexOf("|");
+            List<String> countries = bar < 0 ? parties : parties.subList(0, bar);
+            List<String> members = bar < 0 ? List.of() : parties.subList(bar + 1, parties.size());
+            agreements.add(CooperationAgreement.newBuilder()
+                    .setAgreementId(row[0])
+                    .setName(row[0])
+                    .setCountries(List.copyOf(countries))
+                    .setFrameworks(members.isEmpty() ? List.of() : List.of(row[0]))
+                    .setMembers(List.copyOf(members))
+                    .setCrimeAreas(types(row[1]))
+                    .setLegalBasis(LegalBasis.newBuilder()
+                            .setType(LegalBasisType.OTHER)
+                            .setReference(row[0])
+                            .build())
+                    .setValidFrom(LocalDate.parse(row[2]))
+                    .setValidTo(row[3].equals("-") ? null : LocalDate.parse(row[3]))
+                    .setActive(row[4].equals("yes"))
+                    .build());
+        }
+        return agreements;
     }
-    return types;
-  }
 
-  private static List<String[]> rows(String table) {
-    return table.lines().skip(1).map(String::trim).filter(line -> !line.isEmpty())
-        .map(line -> line.split("\\s+")).toList();
-  }
+    public static DeskProfile desk(String deskId, String types, boolean central, boolean active) {
+        return DeskProfile.newBuilder()
+                .setDeskId(deskId)
+                .setCountry(deskId.substring(0, 2))
+                .setAgencyName("Synthetic agency " + deskId)
+                .setReferralTypes(types(types))
+                .setNationalCentralDesk(central)
+                .setEscalationContact(EscalationContact.newBuilder()
+                        .setName("Duty officer")
+                        .setEmail("duty@" + deskId.toLowerCase() + ".example")
+                        .build())
+                .setActive(active)
+                .setUpdatedAt(Instant.parse("2026-01-01T00:00:00Z"))
+                .build();
+    }
+
+    public static List<ReferralType> types(String letters) {
+        List<ReferralType> types = new ArrayList<>();
+        for (char letter : letters.toCharArray()) {
+            types.add(
+                    switch (letter) {
+                        case 'F' -> ReferralType.FUGITIVE;
+                        case 'D' -> ReferralType.DRUG_TRAFFICKING;
+                        case 'C' -> ReferralType.COUNTER_TERRORISM;
+                        default -> throw new IllegalArgumentException("Unknown type letter " + letter);
+                    });
+        }
+        return types;
+    }
+
+    private static List<String[]> rows(String table) {
+        return table.lines()
+                .skip(1)
+                .map(String::trim)
+                .filter(line -> !line.isEmpty())
+                .map(line -> line.split("\\s+"))
+                .toList();
+    }
 }

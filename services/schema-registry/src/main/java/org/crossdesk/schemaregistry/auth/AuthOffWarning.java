@@ -10,10 +10,12 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBooleanProperty(name = AuthSettings.ENABLED, havingValue = false)
 class AuthOffWarning {
 
-  private static final Logger log = LoggerFactory.getLogger(AuthOffWarning.class);
+    private static final Logger log = LoggerFactory.getLogger(AuthOffWarning.class);
 
-  AuthOffWarning() {
-    log.warn("Registry authentication is off ({}=false): anyone who reaches this port can change or delete"
-        + " schemas", AuthSettings.ENABLED);
-  }
+    AuthOffWarning() {
+        log.warn(
+                "Registry authentication is off ({}=false): anyone who reaches this port can change or delete"
+                        + " schemas",
+                AuthSettings.ENABLED);
+    }
 }

@@ -9,20 +9,22 @@ import java.util.Optional;
  */
 final class Authenticator {
 
-  private final StaticUsers staticUsers;
-  private final Optional<KafkaUsers> kafkaUsers;
+    private final StaticUsers staticUsers;
+    private final Optional<KafkaUsers> kafkaUsers;
 
-  Authenticator(StaticUsers staticUsers, Optional<KafkaUsers> kafkaUsers) {
-    this.staticUsers = staticUsers;
-    this.kafkaUsers = kafkaUsers;
-  }
-
-  AuthResult authenticate(Optional<BasicCredentials> credentials) {
-    if (credentials.isEmpty()) {
-      return AuthResult.REJECTED;
+    Authenticator(StaticUsers staticUsers, Optional<KafkaUsers> kafkaUsers) {
+        this.staticUsers = staticUsers;
+        this.kafkaUsers = kafkaUsers;
     }
-    BasicCredentials presented = credentials.get();
-    return staticUsers.authenticate(presented)
-        .orElseGet(() -> kafkaUsers.map(kafka -> kafka.authenticate(presented)).orElse(AuthResult.REJECTED));
-  }
+
+    AuthResult authenticate(Optional<BasicCredentials> credentials) {
+        if (credentials.isEmpty()) {
+            return AuthResult.REJECTED;
+        }
+        BasicCredentials presented = credentials.get();
+        return staticUsers
+                .authenticate(presented)
+                .orElseGet(() ->
+                        kafkaUsers.map(kafka -> kafka.authenticate(presented)).orElse(AuthResult.REJECTED));
+    }
 }

@@ -20,47 +20,58 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class BasicAuthFilter extends OncePerRequestFilter {
 
-  static final String USER_ATTRIBUTE = RegistryUser.class.getName();
-  static final String CHALLENGE = "Basic realm=\"crossdesk-schema-registry\"";
+    static final String USER_ATTRIBUTE = RegistryUser.class.getName();
+    static final String CHALLENGE = "Basic realm=\"crossdesk-schema-registry\"";
 
-  private static final Logger log = LoggerFactory.getLogger(BasicAuthFilter.class);
-  /**
-   * The health endpoint and its groups (liveness, readiness), in plain spelling only: no dots,
-   * encodings or path parameters that could make the servlet container route it elsewhere.
-   */
-  private static final Pattern HEALTH = Pattern.compile("/actuator/health(/[A-Za-z0-9_-]+)*");
+    private static final Logger log = LoggerFactory.getLogger(BasicAuthFilter.class);
+    /**
+     * The health endpoint and its groups (liveness, readiness), in plain spelling only: no dots,
+     * encodings or path parameters that could make the servlet container route it elsewhere.
+     */
+    private static final Pattern HEALTH = Pattern.compile("/actuator/health(/[A-Za-z0-9_-]+)*");
 
-  private final Authenticator authenticator;
+    private final Authenticator authenticator;
 
-  BasicAuthFilter(Authenticator authenticator) {
-    this.authenticator = authenticator;
-  }
-
-  @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    return HEALTH.matcher(path).matches();
-  }
-
-  @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws ServletException, IOException {
-    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-    AuthResult result = authenticator.authenticate(BasicCredentials.parse(header));
-    if (result instanceof AuthResult.Authenticated authenticated) {
-      request.setAttribute(USER_ATTRIBUTE, authenticated.user());
-      chain.doFilter(request, response);
-    } else if (result instanceof AuthResult.Unavailable) {
-      ErrorEnvelope.write(request, response, 503, 503,
-          "Service Unavailable: the credentials cannot be verified with Kafka now; try again later");
-    } else {
-      if (header != null) {
-        log.info("Refused invalid credentials from {} for {} {}", request.getRemoteAddr(), request.getMethod(),
-            request.getRequestURI());
-      }
-      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
-      ErrorEnvelope.write(request, response, 401, 401,
-          "Unauthorized: present the user name and password of a registry user with HTTP Basic authentication");
+    BasicAuthFilter(Authenticator authenticator) {
+        this.authenticator = authenticator;
     }
-  }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return HEALTH.matcher(path).matches();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        AuthResult result = authenticator.authenticate(BasicCredentials.parse(header));
+        if (result instanceof AuthResult.Authenticated authenticated) {
+            request.setAttribute(USER_ATTRIBUTE, authenticated.user());
+            chain.doFilter(request, response);
+        } else if (result instanceof AuthResult.Unavailable) {
+            ErrorEnvelope.write(
+                    request,
+                    response,
+                    503,
+                    503,
+                    "Service Unavailable: the credentials cannot be verified with Kafka now; try again later");
+        } else {
+            if (header != null) {
+                log.info(
+                        "Refused invalid credentials from {} for {} {}",
+                        request.getRemoteAddr(),
+                        request.getMethod(),
+                        request.getRequestURI());
+            }
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+            ErrorEnvelope.write(
+                    request,
+                    response,
+                    401,
+                    401,
+                    "Unauthorized: present the user name and password of a registry user with HTTP Basic authentication");
+        }
+    }
 }

@@ -1,5 +1,4 @@
 package org.crossdesk.schemaregistry.auth;
 
 /** An authenticated caller of the registry. */
-public record RegistryUser(String name, Role role) {
-}
+public record RegistryUser(String name, Role role) {}

@@ -16,38 +16,44 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CompatibilityController {
 
-  private final SchemaStore store;
+    private final SchemaStore store;
 
-  CompatibilityController(SchemaStore store) {
-    this.store = store;
-  }
-
-  @PostMapping(path = "/compatibility/subjects/{subject}/versions/{version}",
-      consumes = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON, MediaTypes.OCTET_STREAM},
-      produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
-  Map<String, Object> againstVersion(@PathVariable String subject, @PathVariable String version,
-      @RequestParam(required = false) String verbose, @RequestBody(required = false) byte[] body) {
-    boolean isVerbose = flag(verbose);
-    return answer(store.testCompatibility(subject, version, RequestBodies.schemaRequest(body), isVerbose),
-        isVerbose);
-  }
-
-  @PostMapping(path = "/compatibility/subjects/{subject}/versions",
-      consumes = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON, MediaTypes.OCTET_STREAM},
-      produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
-  Map<String, Object> againstAll(@PathVariable String subject, @RequestParam(required = false) String verbose,
-      @RequestBody(required = false) byte[] body) {
-    boolean isVerbose = flag(verbose);
-    return answer(store.testCompatibilityWithAll(subject, RequestBodies.schemaRequest(body), isVerbose),
-        isVerbose);
-  }
-
-  private static Map<String, Object> answer(CompatibilityResult result, boolean verbose) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("is_compatible", result.compatible());
-    if (verbose) {
-      body.put("messages", result.messages());
+    CompatibilityController(SchemaStore store) {
+        this.store = store;
     }
-    return body;
-  }
+
+    @PostMapping(
+            path = "/compatibility/subjects/{subject}/versions/{version}",
+            consumes = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON, MediaTypes.OCTET_STREAM},
+            produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
+    Map<String, Object> againstVersion(
+            @PathVariable String subject,
+            @PathVariable String version,
+            @RequestParam(required = false) String verbose,
+            @RequestBody(required = false) byte[] body) {
+        boolean isVerbose = flag(verbose);
+        return answer(
+                store.testCompatibility(subject, version, RequestBodies.schemaRequest(body), isVerbose), isVerbose);
+    }
+
+    @PostMapping(
+            path = "/compatibility/subjects/{subject}/versions",
+            consumes = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON, MediaTypes.OCTET_STREAM},
+            produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
+    Map<String, Object> againstAll(
+            @PathVariable String subject,
+            @RequestParam(required = false) String verbose,
+            @RequestBody(required = false) byte[] body) {
+        boolean isVerbose = flag(verbose);
+        return answer(store.testCompatibilityWithAll(subject, RequestBodies.schemaRequest(body), isVerbose), isVerbose);
+    }
+
+    private static Map<String, Object> answer(CompatibilityResult result, boolean verbose) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("is_compatible", result.compatible());
+        if (verbose) {
+            body.put("messages", result.messages());
+        }
+        return body;
+    }
 }

@@ -20,52 +20,61 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ConfigController {
 
-  private final SchemaStore store;
+    private final SchemaStore store;
 
-  ConfigController(SchemaStore store) {
-    this.store = store;
-  }
+    ConfigController(SchemaStore store) {
+        this.store = store;
+    }
 
-  @GetMapping(path = "/config", produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
-  Map<String, String> global() {
-    return level(store.globalLevel());
-  }
+    @GetMapping(
+            path = "/config",
+            produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
+    Map<String, String> global() {
+        return level(store.globalLevel());
+    }
 
-  @PutMapping(path = "/config",
-      consumes = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON, MediaTypes.OCTET_STREAM},
-      produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
-  Map<String, String> updateGlobal(@RequestBody(required = false) byte[] body) {
-    return echo(store.updateGlobalLevel(RequestBodies.property(body, "compatibility")));
-  }
+    @PutMapping(
+            path = "/config",
+            consumes = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON, MediaTypes.OCTET_STREAM},
+            produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
+    Map<String, String> updateGlobal(@RequestBody(required = false) byte[] body) {
+        return echo(store.updateGlobalLevel(RequestBodies.property(body, "compatibility")));
+    }
 
-  @DeleteMapping(path = "/config", produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
-  Map<String, String> deleteGlobal() {
-    return level(store.deleteGlobalLevel());
-  }
+    @DeleteMapping(
+            path = "/config",
+            produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
+    Map<String, String> deleteGlobal() {
+        return level(store.deleteGlobalLevel());
+    }
 
-  @GetMapping(path = "/config/{subject}", produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
-  Map<String, String> subject(@PathVariable String subject,
-      @RequestParam(required = false) String defaultToGlobal) {
-    return level(store.subjectLevel(subject, flag(defaultToGlobal)));
-  }
+    @GetMapping(
+            path = "/config/{subject}",
+            produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
+    Map<String, String> subject(@PathVariable String subject, @RequestParam(required = false) String defaultToGlobal) {
+        return level(store.subjectLevel(subject, flag(defaultToGlobal)));
+    }
 
-  @PutMapping(path = "/config/{subject}",
-      consumes = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON, MediaTypes.OCTET_STREAM},
-      produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
-  Map<String, String> updateSubject(@PathVariable String subject, @RequestBody(required = false) byte[] body) {
-    return echo(store.updateSubjectLevel(subject, RequestBodies.property(body, "compatibility")));
-  }
+    @PutMapping(
+            path = "/config/{subject}",
+            consumes = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON, MediaTypes.OCTET_STREAM},
+            produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
+    Map<String, String> updateSubject(@PathVariable String subject, @RequestBody(required = false) byte[] body) {
+        return echo(store.updateSubjectLevel(subject, RequestBodies.property(body, "compatibility")));
+    }
 
-  @DeleteMapping(path = "/config/{subject}", produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
-  Map<String, String> deleteSubject(@PathVariable String subject) {
-    return level(store.deleteSubjectLevel(subject));
-  }
+    @DeleteMapping(
+            path = "/config/{subject}",
+            produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
+    Map<String, String> deleteSubject(@PathVariable String subject) {
+        return level(store.deleteSubjectLevel(subject));
+    }
 
-  private static Map<String, String> level(CompatibilityLevel level) {
-    return Map.of("compatibilityLevel", level.name());
-  }
+    private static Map<String, String> level(CompatibilityLevel level) {
+        return Map.of("compatibilityLevel", level.name());
+    }
 
-  private static Map<String, String> echo(CompatibilityLevel level) {
-    return Map.of("compatibility", level.name());
-  }
+    private static Map<String, String> echo(CompatibilityLevel level) {
+        return Map.of("compatibility", level.name());
+    }
 }

@@ -17,45 +17,54 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ModeController {
 
-  private final SchemaStore store;
+    private final SchemaStore store;
 
-  ModeController(SchemaStore store) {
-    this.store = store;
-  }
+    ModeController(SchemaStore store) {
+        this.store = store;
+    }
 
-  @GetMapping(path = "/mode", produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
-  Map<String, String> global() {
-    return mode(store.globalMode());
-  }
+    @GetMapping(
+            path = "/mode",
+            produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
+    Map<String, String> global() {
+        return mode(store.globalMode());
+    }
 
-  @PutMapping(path = "/mode",
-      consumes = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON, MediaTypes.OCTET_STREAM},
-      produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
-  Map<String, String> updateGlobal(@RequestParam(required = false) String force,
-      @RequestBody(required = false) byte[] body) {
-    return mode(store.updateGlobalMode(RequestBodies.property(body, "mode"), flag(force)));
-  }
+    @PutMapping(
+            path = "/mode",
+            consumes = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON, MediaTypes.OCTET_STREAM},
+            produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
+    Map<String, String> updateGlobal(
+            @RequestParam(required = false) String force, @RequestBody(required = false) byte[] body) {
+        return mode(store.updateGlobalMode(RequestBodies.property(body, "mode"), flag(force)));
+    }
 
-  @GetMapping(path = "/mode/{subject}", produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
-  Map<String, String> subject(@PathVariable String subject,
-      @RequestParam(required = false) String defaultToGlobal) {
-    return mode(store.subjectMode(subject, flag(defaultToGlobal)));
-  }
+    @GetMapping(
+            path = "/mode/{subject}",
+            produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
+    Map<String, String> subject(@PathVariable String subject, @RequestParam(required = false) String defaultToGlobal) {
+        return mode(store.subjectMode(subject, flag(defaultToGlobal)));
+    }
 
-  @PutMapping(path = "/mode/{subject}",
-      consumes = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON, MediaTypes.OCTET_STREAM},
-      produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
-  Map<String, String> updateSubject(@PathVariable String subject, @RequestParam(required = false) String force,
-      @RequestBody(required = false) byte[] body) {
-    return mode(store.updateSubjectMode(subject, RequestBodies.property(body, "mode"), flag(force)));
-  }
+    @PutMapping(
+            path = "/mode/{subject}",
+            consumes = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON, MediaTypes.OCTET_STREAM},
+            produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
+    Map<String, String> updateSubject(
+            @PathVariable String subject,
+            @RequestParam(required = false) String force,
+            @RequestBody(required = false) byte[] body) {
+        return mode(store.updateSubjectMode(subject, RequestBodies.property(body, "mode"), flag(force)));
+    }
 
-  @DeleteMapping(path = "/mode/{subject}", produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
-  Map<String, String> deleteSubject(@PathVariable String subject) {
-    return mode(store.deleteSubjectMode(subject));
-  }
+    @DeleteMapping(
+            path = "/mode/{subject}",
+            produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
+    Map<String, String> deleteSubject(@PathVariable String subject) {
+        return mode(store.deleteSubjectMode(subject));
+    }
 
-  private static Map<String, String> mode(Mode mode) {
-    return Map.of("mode", mode.name());
-  }
+    private static Map<String, String> mode(Mode mode) {
+        return Map.of("mode", mode.name());
+    }
 }

@@ -10,18 +10,24 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RootController {
 
-  @GetMapping(path = "/", produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
-  Map<String, Object> root() {
-    return Map.of();
-  }
+    @GetMapping(
+            path = "/",
+            produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
+    Map<String, Object> root() {
+        return Map.of();
+    }
 
-  @PostMapping(path = "/", produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
-  Map<String, Object> postRoot() {
-    return Map.of();
-  }
+    @PostMapping(
+            path = "/",
+            produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
+    Map<String, Object> postRoot() {
+        return Map.of();
+    }
 
-  @GetMapping(path = "/contexts", produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
-  List<String> contexts() {
-    return List.of(".");
-  }
+    @GetMapping(
+            path = "/contexts",
+            produces = {MediaTypes.V1_JSON, MediaTypes.DEFAULT_JSON, MediaTypes.JSON})
+    List<String> contexts() {
+        return List.of(".");
+    }
 }

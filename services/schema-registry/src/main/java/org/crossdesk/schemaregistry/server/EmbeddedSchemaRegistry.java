@@ -36,61 +36,62 @@ import org.springframework.core.env.StandardEnvironment;
  */
 public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
-  private static final String AUTH_PREFIX = "crossdesk.registry.auth.";
+    private static final String AUTH_PREFIX = "crossdesk.registry.auth.";
 
-  private final ConfigurableApplicationContext context;
-  private final int port;
+    private final ConfigurableApplicationContext context;
+    private final int port;
 
-  private EmbeddedSchemaRegistry(ConfigurableApplicationContext context) {
-    this.context = context;
-    this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
-  }
-
-  /** Starts a registry on the default store topic of the given cluster. */
-  public static EmbeddedSchemaRegistry start(String bootstrapServers) {
-    return start(bootstrapServers, Map.of());
-  }
-
-  /**
-   * Starts a registry with extra configuration, e.g. {@code crossdesk.schema-registry.topic},
-   * {@code crossdesk.schema-registry.compatibility-level} or {@code crossdesk.registry.auth.users}.
-   * Returns once it serves requests.
-   */
-  public static EmbeddedSchemaRegistry start(String bootstrapServers, Map<String, String> properties) {
-    List<String> args = new ArrayList<>();
-    args.add("--server.port=0");
-    args.add("--server.address=127.0.0.1");
-    args.add("--spring.config.name=crossdesk-embedded-schema-registry");
-    args.add("--spring.main.web-application-type=servlet");
-    args.add("--" + RegistryProperties.BOOTSTRAP_SERVERS + "=" + bootstrapServers);
-    if (properties.keySet().stream().noneMatch(key -> key.startsWith(AUTH_PREFIX))) {
-      args.add("--" + AUTH_PREFIX + "enabled=false");
+    private EmbeddedSchemaRegistry(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
     }
-    properties.forEach((key, value) -> args.add("--" + key + "=" + value));
-    SpringApplication application = new SpringApplicationBuilder(SchemaRegistryApplication.class)
-        .properties(RegistryProperties.DEFAULTS)
-        .registerShutdownHook(false)
-        .build();
-    List<ApplicationListener<?>> listeners = new ArrayList<>(application.getListeners());
-    listeners.removeIf(LoggingApplicationListener.class::isInstance);
-    application.setListeners(listeners);
-    application.addInitializers(context -> context.getEnvironment().getPropertySources()
-        .remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME));
-    return new EmbeddedSchemaRegistry(application.run(args.toArray(String[]::new)));
-  }
 
-  /** Base URL without a trailing slash, e.g. {@code http://127.0.0.1:53411}. */
-  public String url() {
-    return "http://127.0.0.1:" + port;
-  }
+    /** Starts a registry on the default store topic of the given cluster. */
+    public static EmbeddedSchemaRegistry start(String bootstrapServers) {
+        return start(bootstrapServers, Map.of());
+    }
 
-  public int port() {
-    return port;
-  }
+    /**
+     * Starts a registry with extra configuration, e.g. {@code crossdesk.schema-registry.topic},
+     * {@code crossdesk.schema-registry.compatibility-level} or {@code crossdesk.registry.auth.users}.
+     * Returns once it serves requests.
+     */
+    public static EmbeddedSchemaRegistry start(String bootstrapServers, Map<String, String> properties) {
+        List<String> args = new ArrayList<>();
+        args.add("--server.port=0");
+        args.add("--server.address=127.0.0.1");
+        args.add("--spring.config.name=crossdesk-embedded-schema-registry");
+        args.add("--spring.main.web-application-type=servlet");
+        args.add("--" + RegistryProperties.BOOTSTRAP_SERVERS + "=" + bootstrapServers);
+        if (properties.keySet().stream().noneMatch(key -> key.startsWith(AUTH_PREFIX))) {
+            args.add("--" + AUTH_PREFIX + "enabled=false");
+        }
+        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+        SpringApplication application = new SpringApplicationBuilder(SchemaRegistryApplication.class)
+                .properties(RegistryProperties.DEFAULTS)
+                .registerShutdownHook(false)
+                .build();
+        List<ApplicationListener<?>> listeners = new ArrayList<>(application.getListeners());
+        listeners.removeIf(LoggingApplicationListener.class::isInstance);
+        application.setListeners(listeners);
+        application.addInitializers(context -> context.getEnvironment()
+                .getPropertySources()
+                .remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME));
+        return new EmbeddedSchemaRegistry(application.run(args.toArray(String[]::new)));
+    }
 
-  /** Stops the HTTP server and the store's Kafka clients. */
-  @Override
-  public void close() {
-    context.close();
-  }
+    /** Base URL without a trailing slash, e.g. {@code http://127.0.0.1:53411}. */
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Stops the HTTP server and the store's Kafka clients. */
+    @Override
+    public void close() {
+        context.close();
+    }
 }

@@ -19,36 +19,36 @@ import org.springframework.core.env.Environment;
  */
 public record KafkaClientConfig(String bootstrapServers, Map<String, String> properties) {
 
-  static final String PROPERTIES = "crossdesk.kafka.properties";
+    static final String PROPERTIES = "crossdesk.kafka.properties";
 
-  public KafkaClientConfig {
-    properties = Map.copyOf(properties);
-  }
+    public KafkaClientConfig {
+        properties = Map.copyOf(properties);
+    }
 
-  static KafkaClientConfig from(Environment environment) {
-    Binder binder = Binder.get(environment);
-    String bootstrapServers = binder.bind(RegistryProperties.BOOTSTRAP_SERVERS, String.class)
-        .orElseThrow(() -> new IllegalStateException(RegistryProperties.BOOTSTRAP_SERVERS + " is not set"));
-    Map<String, String> properties = binder.bind(PROPERTIES, Bindable.mapOf(String.class, String.class))
-        .orElse(Map.of());
-    return new KafkaClientConfig(bootstrapServers, new LinkedHashMap<>(properties));
-  }
+    static KafkaClientConfig from(Environment environment) {
+        Binder binder = Binder.get(environment);
+        String bootstrapServers = binder.bind(RegistryProperties.BOOTSTRAP_SERVERS, String.class)
+                .orElseThrow(() -> new IllegalStateException(RegistryProperties.BOOTSTRAP_SERVERS + " is not set"));
+        Map<String, String> properties = binder.bind(PROPERTIES, Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of());
+        return new KafkaClientConfig(bootstrapServers, new LinkedHashMap<>(properties));
+    }
 
-  /** A client configuration: the extra properties, then the bootstrap servers (which always win). */
-  public Map<String, Object> clientConfig() {
-    Map<String, Object> config = new HashMap<>(properties);
-    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    return config;
-  }
+    /** A client configuration: the extra properties, then the bootstrap servers (which always win). */
+    public Map<String, Object> clientConfig() {
+        Map<String, Object> config = new HashMap<>(properties);
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return config;
+    }
 
-  /** {@code security.protocol}, PLAINTEXT when unset (Kafka's default). */
-  public String securityProtocol() {
-    return properties.getOrDefault(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "PLAINTEXT");
-  }
+    /** {@code security.protocol}, PLAINTEXT when unset (Kafka's default). */
+    public String securityProtocol() {
+        return properties.getOrDefault(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "PLAINTEXT");
+    }
 
-  /** Never prints the values: {@code sasl.jaas.config} carries the registry's own password. */
-  @Override
-  public String toString() {
-    return "KafkaClientConfig[bootstrapServers=" + bootstrapServers + ", properties=" + properties.keySet() + "]";
-  }
+    /** Never prints the values: {@code sasl.jaas.config} carries the registry's own password. */
+    @Override
+    public String toString() {
+        return "KafkaClientConfig[bootstrapServers=" + bootstrapServers + ", properties=" + properties.keySet() + "]";
+    }
 }

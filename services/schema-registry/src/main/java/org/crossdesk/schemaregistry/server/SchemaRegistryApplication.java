@@ -36,13 +36,14 @@ import org.springframework.context.annotation.ComponentScan;
     org.springframework.boot.health.autoconfigure.application.AvailabilityHealthContributorAutoConfiguration.class,
     org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration.class,
     org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration.class,
-    org.springframework.boot.webmvc.autoconfigure.actuate.endpoint.web.WebMvcHealthEndpointExtensionAutoConfiguration.class,
+    org.springframework.boot.webmvc.autoconfigure.actuate.endpoint.web.WebMvcHealthEndpointExtensionAutoConfiguration
+            .class,
 })
 public class SchemaRegistryApplication {
 
-  public static void main(String[] args) {
-    new SpringApplicationBuilder(SchemaRegistryApplication.class)
-        .properties(RegistryProperties.DEFAULTS)
-        .run(args);
-  }
+    public static void main(String[] args) {
+        new SpringApplicationBuilder(SchemaRegistryApplication.class)
+                .properties(RegistryProperties.DEFAULTS)
+                .run(args);
+    }
 }

@@ -20,41 +20,49 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
 
-  @Bean
-  KafkaClientConfig kafkaClientConfig(Environment environment) {
-    return KafkaClientConfig.from(environment);
-  }
+    @Bean
+    KafkaClientConfig kafkaClientConfig(Environment environment) {
+        return KafkaClientConfig.from(environment);
+    }
 
-  @Bean(destroyMethod = "close")
-  KafkaStore kafkaStore(KafkaClientConfig kafka,
-      @Value("${" + RegistryProperties.TOPIC + "}") String topic,
-      @Value("${" + RegistryProperties.COMPATIBILITY_LEVEL + "}") String level,
-      @Value("${" + RegistryProperties.INIT_TIMEOUT + "}") Duration initTimeout,
-      @Value("${" + RegistryProperties.WRITE_TIMEOUT + "}") Duration writeTimeout) throws InterruptedException {
-    CompatibilityLevel defaultLevel = CompatibilityLevel.parse(level).orElseThrow(() ->
-        new IllegalArgumentException(RegistryProperties.COMPATIBILITY_LEVEL + " has an unknown level: " + level));
-    return KafkaStore.start(new KafkaStore.Settings(kafka.bootstrapServers(), topic, defaultLevel, initTimeout,
-        writeTimeout, Map.<String, Object>copyOf(kafka.properties())));
-  }
+    @Bean(destroyMethod = "close")
+    KafkaStore kafkaStore(
+            KafkaClientConfig kafka,
+            @Value("${" + RegistryProperties.TOPIC + "}") String topic,
+            @Value("${" + RegistryProperties.COMPATIBILITY_LEVEL + "}") String level,
+            @Value("${" + RegistryProperties.INIT_TIMEOUT + "}") Duration initTimeout,
+            @Value("${" + RegistryProperties.WRITE_TIMEOUT + "}") Duration writeTimeout)
+            throws InterruptedException {
+        CompatibilityLevel defaultLevel = CompatibilityLevel.parse(level)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        RegistryProperties.COMPATIBILITY_LEVEL + " has an unknown level: " + level));
+        return KafkaStore.start(new KafkaStore.Settings(
+                kafka.bootstrapServers(),
+                topic,
+                defaultLevel,
+                initTimeout,
+                writeTimeout,
+                Map.<String, Object>copyOf(kafka.properties())));
+    }
 
-  @Bean
-  SchemaStore schemaStore(KafkaStore kafkaStore) {
-    return kafkaStore.store();
-  }
+    @Bean
+    SchemaStore schemaStore(KafkaStore kafkaStore) {
+        return kafkaStore.store();
+    }
 
-  /** DOWN once the reader stops tailing the topic: writes could no longer be read back. */
-  @Bean
-  HealthIndicator schemaStoreHealthIndicator(KafkaStore kafkaStore) {
-    return () -> {
-      Health.Builder health = kafkaStore.healthy() ? Health.up() : Health.down();
-      health.withDetail("topic", kafkaStore.topic())
-          .withDetail("appliedOffset", kafkaStore.store().appliedOffset())
-          .withDetail("ignoredRecords", kafkaStore.store().ignoredRecords())
-          .withDetail("startupMillis", kafkaStore.startupMillis());
-      if (kafkaStore.readerFailure() != null) {
-        health.withException(kafkaStore.readerFailure());
-      }
-      return health.build();
-    };
-  }
+    /** DOWN once the reader stops tailing the topic: writes could no longer be read back. */
+    @Bean
+    HealthIndicator schemaStoreHealthIndicator(KafkaStore kafkaStore) {
+        return () -> {
+            Health.Builder health = kafkaStore.healthy() ? Health.up() : Health.down();
+            health.withDetail("topic", kafkaStore.topic())
+                    .withDetail("appliedOffset", kafkaStore.store().appliedOffset())
+                    .withDetail("ignoredRecords", kafkaStore.store().ignoredRecords())
+                    .withDetail("startupMillis", kafkaStore.startupMillis());
+            if (kafkaStore.readerFailure() != null) {
+                health.withException(kafkaStore.readerFailure());
+            }
+            return health.build();
+        };
+    }
 }

@@ -17,65 +17,72 @@ import org.apache.avro.Schema;
  */
 final class AvroSchemas {
 
-  /** How deep references may nest before we suspect a cycle. */
-  private static final int MAX_REFERENCE_DEPTH = 32;
+    /** How deep references may nest before we suspect a cycle. */
+    private static final int MAX_REFERENCE_DEPTH = 32;
 
-  /** Stored schemas are immutable, so their parsed form can be kept for the life of the process. */
-  private static final Map<RegistryState.Identity, Schema> STORED = new ConcurrentHashMap<>();
+    /** Stored schemas are immutable, so their parsed form can be kept for the life of the process. */
+    private static final Map<RegistryState.Identity, Schema> STORED = new ConcurrentHashMap<>();
 
-  private AvroSchemas() {
-  }
+    private AvroSchemas() {}
 
-  /** Finds the subject-version a reference points at, or throws 42201. */
-  interface ReferenceResolver {
-    SchemaValue resolve(SchemaReference reference);
-  }
-
-  /** A parsed schema and its canonical text. */
-  record Parsed(Schema schema, String canonical) {
-  }
-
-  static Parsed parseStrict(String text, List<SchemaReference> references, ReferenceResolver resolver) {
-    return parse(new Schema.Parser(NameValidator.STRICT_VALIDATOR).setValidateDefaults(true), text, references,
-        resolver);
-  }
-
-  static Parsed parseLenient(String text, List<SchemaReference> references, ReferenceResolver resolver) {
-    return parse(new Schema.Parser(NameValidator.NO_VALIDATION).setValidateDefaults(false), text, references,
-        resolver);
-  }
-
-  static Schema parseStored(SchemaValue value, ReferenceResolver resolver) {
-    return STORED.computeIfAbsent(RegistryState.Identity.of(value),
-        identity -> parseLenient(value.schema(), value.references(), resolver).schema());
-  }
-
-  private static Parsed parse(Schema.Parser parser, String text, List<SchemaReference> references,
-      ReferenceResolver resolver) {
-    try {
-      addReferences(parser, references, resolver, new HashSet<>(), 0);
-      List<Schema> referenced = new ArrayList<>(parser.getTypes().values());
-      Schema schema = parser.parse(text);
-      return new Parsed(schema, referenced.isEmpty() ? schema.toString() : schema.toString(referenced, false));
-    } catch (RegistryException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw Errors.invalidSchema("Invalid schema: " + e.getMessage());
+    /** Finds the subject-version a reference points at, or throws 42201. */
+    interface ReferenceResolver {
+        SchemaValue resolve(SchemaReference reference);
     }
-  }
 
-  private static void addReferences(Schema.Parser parser, List<SchemaReference> references,
-      ReferenceResolver resolver, Set<SubjectVersion> seen, int depth) {
-    if (depth > MAX_REFERENCE_DEPTH) {
-      throw Errors.invalidSchema("Invalid schema: references nest deeper than " + MAX_REFERENCE_DEPTH);
+    /** A parsed schema and its canonical text. */
+    record Parsed(Schema schema, String canonical) {}
+
+    static Parsed parseStrict(String text, List<SchemaReference> references, ReferenceResolver resolver) {
+        return parse(
+                new Schema.Parser(NameValidator.STRICT_VALIDATOR).setValidateDefaults(true),
+                text,
+                references,
+                resolver);
     }
-    for (SchemaReference reference : references) {
-      if (!seen.add(new SubjectVersion(reference.subject(), reference.version()))) {
-        continue;
-      }
-      SchemaValue referenced = resolver.resolve(reference);
-      addReferences(parser, referenced.references(), resolver, seen, depth + 1);
-      parser.parse(referenced.schema());
+
+    static Parsed parseLenient(String text, List<SchemaReference> references, ReferenceResolver resolver) {
+        return parse(
+                new Schema.Parser(NameValidator.NO_VALIDATION).setValidateDefaults(false), text, references, resolver);
     }
-  }
+
+    static Schema parseStored(SchemaValue value, ReferenceResolver resolver) {
+        return STORED.computeIfAbsent(
+                RegistryState.Identity.of(value),
+                identity -> parseLenient(value.schema(), value.references(), resolver)
+                        .schema());
+    }
+
+    private static Parsed parse(
+            Schema.Parser parser, String text, List<SchemaReference> references, ReferenceResolver resolver) {
+        try {
+            addReferences(parser, references, resolver, new HashSet<>(), 0);
+            List<Schema> referenced = new ArrayList<>(parser.getTypes().values());
+            Schema schema = parser.parse(text);
+            return new Parsed(schema, referenced.isEmpty() ? schema.toString() : schema.toString(referenced, false));
+        } catch (RegistryException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw Errors.invalidSchema("Invalid schema: " + e.getMessage());
+        }
+    }
+
+    private static void addReferences(
+            Schema.Parser parser,
+            List<SchemaReference> references,
+            ReferenceResolver resolver,
+            Set<SubjectVersion> seen,
+            int depth) {
+        if (depth > MAX_REFERENCE_DEPTH) {
+            throw Errors.invalidSchema("Invalid schema: references nest deeper than " + MAX_REFERENCE_DEPTH);
+        }
+        for (SchemaReference reference : references) {
+            if (!seen.add(new SubjectVersion(reference.subject(), reference.version()))) {
+                continue;
+            }
+            SchemaValue referenced = resolver.resolve(reference);
+            addReferences(parser, referenced.references(), resolver, seen, depth + 1);
+            parser.parse(referenced.schema());
+        }
+    }
 }

@@ -6,26 +6,26 @@ package org.crossdesk.schemaregistry.store;
  */
 public final class RegistryException extends RuntimeException {
 
-  private final int httpStatus;
-  private final int errorCode;
+    private final int httpStatus;
+    private final int errorCode;
 
-  public RegistryException(int httpStatus, int errorCode, String message) {
-    super(message);
-    this.httpStatus = httpStatus;
-    this.errorCode = errorCode;
-  }
+    public RegistryException(int httpStatus, int errorCode, String message) {
+        super(message);
+        this.httpStatus = httpStatus;
+        this.errorCode = errorCode;
+    }
 
-  public RegistryException(int httpStatus, int errorCode, String message, Throwable cause) {
-    super(message, cause);
-    this.httpStatus = httpStatus;
-    this.errorCode = errorCode;
-  }
+    public RegistryException(int httpStatus, int errorCode, String message, Throwable cause) {
+        super(message, cause);
+        this.httpStatus = httpStatus;
+        this.errorCode = errorCode;
+    }
 
-  public int httpStatus() {
-    return httpStatus;
-  }
+    public int httpStatus() {
+        return httpStatus;
+    }
 
-  public int errorCode() {
-    return errorCode;
-  }
+    public int errorCode() {
+        return errorCode;
+    }
 }

@@ -9,25 +9,25 @@ import java.util.List;
  */
 public interface RegistryLog {
 
-  /**
-   * Appends the records in order and returns the offset of the last one once the broker acknowledged
-   * them.
-   *
-   * @throws AppendFailedException when the broker did not take them
-   */
-  long append(List<RegistryRecord> records);
+    /**
+     * Appends the records in order and returns the offset of the last one once the broker acknowledged
+     * them.
+     *
+     * @throws AppendFailedException when the broker did not take them
+     */
+    long append(List<RegistryRecord> records);
 
-  /** The broker did not acknowledge a write. */
-  class AppendFailedException extends RuntimeException {
-    public AppendFailedException(String message, Throwable cause) {
-      super(message, cause);
+    /** The broker did not acknowledge a write. */
+    class AppendFailedException extends RuntimeException {
+        public AppendFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
-  }
 
-  /** The broker refused a record as larger than it accepts. */
-  final class RecordTooLargeException extends AppendFailedException {
-    public RecordTooLargeException(String message, Throwable cause) {
-      super(message, cause);
+    /** The broker refused a record as larger than it accepts. */
+    final class RecordTooLargeException extends AppendFailedException {
+        public RecordTooLargeException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
-  }
 }

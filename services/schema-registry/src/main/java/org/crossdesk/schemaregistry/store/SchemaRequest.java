@@ -12,22 +12,22 @@ import java.util.List;
  * @param version an explicit version, {@code null} or {@code <= 0} when absent
  * @param id an explicit id (IMPORT mode only), {@code null} or negative when absent
  */
-public record SchemaRequest(String schema, String schemaType, List<SchemaReference> references,
-    Integer version, Integer id) {
+public record SchemaRequest(
+        String schema, String schemaType, List<SchemaReference> references, Integer version, Integer id) {
 
-  public SchemaRequest {
-    references = references == null ? List.of() : List.copyOf(references);
-  }
+    public SchemaRequest {
+        references = references == null ? List.of() : List.copyOf(references);
+    }
 
-  public static SchemaRequest of(String schema) {
-    return new SchemaRequest(schema, null, List.of(), null, null);
-  }
+    public static SchemaRequest of(String schema) {
+        return new SchemaRequest(schema, null, List.of(), null, null);
+    }
 
-  boolean explicitVersion() {
-    return version != null && version > 0;
-  }
+    boolean explicitVersion() {
+        return version != null && version > 0;
+    }
 
-  boolean explicitId() {
-    return id != null && id >= 0;
-  }
+    boolean explicitId() {
+        return id != null && id >= 0;
+    }
 }

@@ -43,93 +43,106 @@ import org.junit.jupiter.api.Test;
  */
 class AuthenticatedSerdeTest {
 
-  private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-  private static EmbeddedSchemaRegistry registry;
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static EmbeddedSchemaRegistry registry;
 
-  @BeforeAll
-  static void start() {
-    registry = EmbeddedSchemaRegistry.start(TestBroker.bootstrapServers(),
-        TestUsers.settingsWith("crossdesk.schema-registry.topic", "_schemas-auth-serde-" + RUN));
-  }
-
-  @AfterAll
-  static void stop() {
-    registry.close();
-  }
-
-  private static String topic(String purpose) {
-    return Topics.REFERRALS_LIFECYCLE + "." + purpose + "-" + RUN;
-  }
-
-  private static Map<String, Object> serdeConfig(String prefix, User user) {
-    Map<String, Object> config = new HashMap<>();
-    config.put("schema.registry.url", registry.url());
-    config.put(prefix + "basic.auth.credentials.source", "USER_INFO");
-    config.put(prefix + "basic.auth.user.info", user.name() + ":" + user.password());
-    config.put(prefix + "max.retries", 0);
-    return config;
-  }
-
-  @Test
-  void aRegistrarWritesAndADeskReadsThroughTheAuthenticatedRegistry() {
-    String topic = topic("auth-serde");
-    List<ReferralEvent> events = ExampleEvents.referralEvents();
-    KafkaAvroSerializer serializer = new KafkaAvroSerializer();
-    serializer.configure(serdeConfig("", TestUsers.REGISTRAR), false);
-    try (KafkaProducer<String, Object> producer = producer(serializer)) {
-      for (ReferralEvent event : events) {
-        producer.send(new ProducerRecord<>(topic, ExampleEvents.REFERRAL_ID, event)).get();
-      }
-    } catch (Exception e) {
-      throw new AssertionError(e);
+    @BeforeAll
+    static void start() {
+        registry = EmbeddedSchemaRegistry.start(
+                TestBroker.bootstrapServers(),
+                TestUsers.settingsWith("crossdesk.schema-registry.topic", "_schemas-auth-serde-" + RUN));
     }
-    SpecificAvroDeserializer<ReferralEvent> deserializer = new SpecificAvroDeserializer<>(ReferralEvent.class);
-    deserializer.configure(serdeConfig("schema.registry.", TestUsers.DESK), false);
-    // Compared as Avro binary: generated equals() trips over logical types inside unions (an Avro bug).
-    assertThat(readAll(topic, deserializer).stream().map(AvroBinary::encode))
-        .containsExactlyElementsOf(events.stream().map(AvroBinary::encode).toList());
-  }
 
-  @Test
-  void aDeskCannotRegisterAndNobodyReadsWithoutCredentials() {
-    KafkaAvroSerializer deskSerializer = new KafkaAvroSerializer();
-    deskSerializer.configure(serdeConfig("schema.registry.", TestUsers.DESK), false);
-    ReferralEvent event = ExampleEvents.referralEvents().get(0);
-    String topic = topic("auth-refused");
-    assertThatThrownBy(() -> deskSerializer.serialize(topic, event))
-        .isInstanceOf(SerializationException.class)
-        .cause().isInstanceOfSatisfying(SchemaRegistryAuthException.class, e -> assertThat(e.status()).isEqualTo(403));
+    @AfterAll
+    static void stop() {
+        registry.close();
+    }
 
-    KafkaAvroSerializer registrar = new KafkaAvroSerializer();
-    registrar.configure(serdeConfig("", TestUsers.REGISTRAR), false);
-    byte[] bytes = registrar.serialize(topic, event);
-    SpecificAvroDeserializer<ReferralEvent> anonymous = new SpecificAvroDeserializer<>(ReferralEvent.class);
-    anonymous.configure(Map.of("schema.registry.url", registry.url(), "max.retries", 0), false);
-    assertThatThrownBy(() -> anonymous.deserialize(topic, bytes))
-        .isInstanceOf(SerializationException.class)
-        .cause().isInstanceOfSatisfying(SchemaRegistryAuthException.class, e -> assertThat(e.status()).isEqualTo(401));
-  }
+    private static String topic(String purpose) {
+        return Topics.REFERRALS_LIFECYCLE + "." + purpose + "-" + RUN;
+    }
 
-  private static KafkaProducer<String, Object> producer(KafkaAvroSerializer serializer) {
-    return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBroker.bootstrapServers()),
-        new StringSerializer(), serializer);
-  }
+    private static Map<String, Object> serdeConfig(String prefix, User user) {
+        Map<String, Object> config = new HashMap<>();
+        config.put("schema.registry.url", registry.url());
+        config.put(prefix + "basic.auth.credentials.source", "USER_INFO");
+        config.put(prefix + "basic.auth.user.info", user.name() + ":" + user.password());
+        config.put(prefix + "max.retries", 0);
+        return config;
+    }
 
-  private static <V> List<V> readAll(String topic, Deserializer<V> values) {
-    TopicPartition partition = new TopicPartition(topic, 0);
-    try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBroker.bootstrapServers()), new StringDeserializer(), values)) {
-      consumer.assign(List.of(partition));
-      consumer.seekToBeginning(List.of(partition));
-      long end = consumer.endOffsets(List.of(partition)).get(partition);
-      List<V> read = new ArrayList<>();
-      Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
-        for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(100))) {
-          read.add(record.value());
+    @Test
+    void aRegistrarWritesAndADeskReadsThroughTheAuthenticatedRegistry() {
+        String topic = topic("auth-serde");
+        List<ReferralEvent> events = ExampleEvents.referralEvents();
+        KafkaAvroSerializer serializer = new KafkaAvroSerializer();
+        serializer.configure(serdeConfig("", TestUsers.REGISTRAR), false);
+        try (KafkaProducer<String, Object> producer = producer(serializer)) {
+            for (ReferralEvent event : events) {
+                producer.send(new ProducerRecord<>(topic, ExampleEvents.REFERRAL_ID, event))
+                        .get();
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
         }
-        return consumer.position(partition) >= end;
-      });
-      return read;
+        SpecificAvroDeserializer<ReferralEvent> deserializer = new SpecificAvroDeserializer<>(ReferralEvent.class);
+        deserializer.configure(serdeConfig("schema.registry.", TestUsers.DESK), false);
+        // Compared as Avro binary: generated equals() trips over logical types inside unions (an Avro bug).
+        assertThat(readAll(topic, deserializer).stream().map(AvroBinary::encode))
+                .containsExactlyElementsOf(
+                        events.stream().map(AvroBinary::encode).toList());
     }
-  }
+
+    @Test
+    void aDeskCannotRegisterAndNobodyReadsWithoutCredentials() {
+        KafkaAvroSerializer deskSerializer = new KafkaAvroSerializer();
+        deskSerializer.configure(serdeConfig("schema.registry.", TestUsers.DESK), false);
+        ReferralEvent event = ExampleEvents.referralEvents().get(0);
+        String topic = topic("auth-refused");
+        assertThatThrownBy(() -> deskSerializer.serialize(topic, event))
+                .isInstanceOf(SerializationException.class)
+                .cause()
+                .isInstanceOfSatisfying(
+                        SchemaRegistryAuthException.class,
+                        e -> assertThat(e.status()).isEqualTo(403));
+
+        KafkaAvroSerializer registrar = new KafkaAvroSerializer();
+        registrar.configure(serdeConfig("", TestUsers.REGISTRAR), false);
+        byte[] bytes = registrar.serialize(topic, event);
+        SpecificAvroDeserializer<ReferralEvent> anonymous = new SpecificAvroDeserializer<>(ReferralEvent.class);
+        anonymous.configure(Map.of("schema.registry.url", registry.url(), "max.retries", 0), false);
+        assertThatThrownBy(() -> anonymous.deserialize(topic, bytes))
+                .isInstanceOf(SerializationException.class)
+                .cause()
+                .isInstanceOfSatisfying(
+                        SchemaRegistryAuthException.class,
+                        e -> assertThat(e.status()).isEqualTo(401));
+    }
+
+    private static KafkaProducer<String, Object> producer(KafkaAvroSerializer serializer) {
+        return new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBroker.bootstrapServers()),
+                new StringSerializer(),
+                serializer);
+    }
+
+    private static <V> List<V> readAll(String topic, Deserializer<V> values) {
+        TopicPartition partition = new TopicPartition(topic, 0);
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBroker.bootstrapServers()),
+                new StringDeserializer(),
+                values)) {
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            List<V> read = new ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+                for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(100))) {
+                    read.add(record.value());
+                }
+                return consumer.position(partition) >= end;
+            });
+            return read;
+        }
+    }
 }

@@ -49,259 +49,300 @@ import org.junit.jupiter.api.function.Executable;
  */
 class ClientServerTest {
 
-  private static EmbeddedSchemaRegistry registry;
-  private static SchemaRegistryClient client;
-  private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-  private static int subjects;
+    private static EmbeddedSchemaRegistry registry;
+    private static SchemaRegistryClient client;
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static int subjects;
 
-  @BeforeAll
-  static void start() {
-    registry = EmbeddedSchemaRegistry.start(TestBroker.bootstrapServers(),
-        Map.of("crossdesk.schema-registry.topic", "_schemas-client-server-" + RUN));
-    client = new RestSchemaRegistryClient(registry.url(), Map.of("max.retries", 0));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    client.close();
-    registry.close();
-  }
-
-  private static synchronized String subject() {
-    return "client-" + RUN + "-" + (++subjects) + "-value";
-  }
-
-  private static Schema record(String name, String... extraFields) {
-    StringBuilder fields = new StringBuilder("{\"name\":\"id\",\"type\":\"string\"}");
-    for (String field : extraFields) {
-      fields.append(',').append(field);
-    }
-    return new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"" + name + "\",\"namespace\":\"org.example\","
-        + "\"fields\":[" + fields + "]}");
-  }
-
-  private static final String WITH_DEFAULT = "{\"name\":\"desk\",\"type\":\"string\",\"default\":\"\"}";
-  private static final String WITHOUT_DEFAULT = "{\"name\":\"desk\",\"type\":\"string\"}";
-
-  private static void assertFails(Executable call, Class<? extends SchemaRegistryException> type, int status,
-      int errorCode) {
-    assertThatThrownBy(call::execute).isInstanceOfSatisfying(type, e -> {
-      assertThat(e.status()).isEqualTo(status);
-      assertThat(e.errorCode()).isEqualTo(errorCode);
-    });
-  }
-
-  @Nested
-  class Registration {
-
-    @Test
-    void registerLookupAndVersionAgree() {
-      String subject = subject();
-      int id = client.register(subject, record("Reg"));
-      assertThat(client.register(subject, record("Reg"))).isEqualTo(id);
-      assertThat(client.getId(subject, record("Reg"))).isEqualTo(id);
-      assertThat(client.getVersion(subject, record("Reg"))).isEqualTo(1);
-      RegisteredSchema answer = client.register(subject, SchemaDefinition.avro(record("Reg", WITH_DEFAULT)), false);
-      assertThat(answer.version()).isEqualTo(2);
-      assertThat(answer.schema()).isEqualTo(record("Reg", WITH_DEFAULT).toString());
+    @BeforeAll
+    static void start() {
+        registry = EmbeddedSchemaRegistry.start(
+                TestBroker.bootstrapServers(),
+                Map.of("crossdesk.schema-registry.topic", "_schemas-client-server-" + RUN));
+        client = new RestSchemaRegistryClient(registry.url(), Map.of("max.retries", 0));
     }
 
-    @Test
-    void errorsArriveTyped() {
-      String subject = subject();
-      client.register(subject, record("Err"));
-      assertFails(() -> client.register(subject, record("Err", WITHOUT_DEFAULT)), IncompatibleSchemaException.class,
-          409, 409);
-      assertFails(() -> client.register(subject, SchemaDefinition.avro("{\"type\":\"nope\"}"), false),
-          SchemaRegistryInvalidRequestException.class, 422, 42201);
-      assertFails(() -> client.getId(subject, record("Other")), SchemaRegistryNotFoundException.class, 404, 40403);
-      assertFails(() -> client.getId(subject(), record("Err")), SchemaRegistryNotFoundException.class, 404, 40401);
-      assertFails(() -> client.getSubjectVersion(subject, "5", false), SchemaRegistryNotFoundException.class, 404,
-          40402);
-      assertFails(() -> client.getSubjectVersion(subject, "0", false), SchemaRegistryInvalidRequestException.class,
-          422, 42202);
+    @AfterAll
+    static void stop() throws Exception {
+        client.close();
+        registry.close();
     }
 
-    @Test
-    void referencesAreResolvedByTheClient() {
-      String desks = subject();
-      client.register(desks, record("Desk"));
-      Schema alert = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"Alert\",\"namespace\":\"org.example\","
-          + "\"fields\":[{\"name\":\"to\",\"type\":" + record("Desk") + "}]}");
-      String referencing = "{\"type\":\"record\",\"name\":\"Alert\",\"namespace\":\"org.example\","
-          + "\"fields\":[{\"name\":\"to\",\"type\":\"Desk\"}]}";
-      RegisteredSchema registered = client.register(subject(), new SchemaDefinition(referencing, null,
-          List.of(new SchemaReference("org.example.Desk", desks, 1))), false);
-      assertThat(client.getSchemaById(registered.id())).isEqualTo(alert);
-      assertThat(client.getById(registered.id(), null).references()).extracting(SchemaReference::subject)
-          .containsExactly(desks);
-    }
-  }
-
-  @Nested
-  class SubjectsAndVersions {
-
-    @Test
-    void versionsSubjectsAndRawSchemas() {
-      String subject = subject();
-      int id1 = client.register(subject, record("Sv"));
-      int id2 = client.register(subject, record("Sv", WITH_DEFAULT));
-      assertThat(client.getLatestSchemaMetadata(subject).id()).isEqualTo(id2);
-      assertThat(client.getSubjectVersion(subject, "-1", false).version()).isEqualTo(2);
-      assertThat(client.getSchemaMetadata(subject, 1).id()).isEqualTo(id1);
-      assertThat(new Schema.Parser().parse(client.getRawSchema(subject, "1"))).isEqualTo(record("Sv"));
-      assertThat(client.getAllVersions(subject)).containsExactly(1, 2);
-      assertThat(client.getAllSubjects()).contains(subject);
+    private static synchronized String subject() {
+        return "client-" + RUN + "-" + (++subjects) + "-value";
     }
 
-    @Test
-    void softAndPermanentDeletes() {
-      String subject = subject();
-      int id = client.register(subject, record("Del"));
-      client.register(subject, record("Del", WITH_DEFAULT));
-      assertThat(client.deleteSchemaVersion(subject, "1", false)).isEqualTo(1);
-      assertThat(client.getAllVersions(subject)).containsExactly(2);
-      assertThat(client.getAllVersions(subject, true)).containsExactly(1, 2);
-      assertThat(client.lookup(subject, SchemaDefinition.avro(record("Del")), false, true).version()).isEqualTo(1);
-      assertThat(client.getSchemaById(id)).isEqualTo(record("Del"));
-      assertThat(client.deleteSchemaVersion(subject, "1", true)).isEqualTo(1);
-      assertFails(() -> client.getSchemaById(id), SchemaRegistryNotFoundException.class, 404, 40403);
-      assertThat(client.deleteSubject(subject, false)).containsExactly(2);
-      assertThat(client.getAllSubjects()).doesNotContain(subject);
-      assertThat(client.getAllSubjects(true)).contains(subject);
-      assertFails(() -> client.deleteSubject(subject, false), SchemaRegistryNotFoundException.class, 404, 40404);
-      assertThat(client.deleteSubject(subject, true)).containsExactly(2);
-      assertThat(client.getAllSubjects(true)).doesNotContain(subject);
-    }
-  }
-
-  @Nested
-  class ById {
-
-    @Test
-    void schemasSubjectsAndVersionsOfAnId() {
-      String a = subject();
-      String b = subject();
-      int id = client.register(a, record("ById"));
-      client.register(b, record("ById"));
-      assertThat(client.getSchemaById(id)).isEqualTo(record("ById"));
-      assertThat(new Schema.Parser().parse(client.getRawSchemaById(id))).isEqualTo(record("ById"));
-      assertThat(client.getAllSubjectsById(id)).containsExactlyInAnyOrder(a, b);
-      assertThat(client.getAllVersionsById(id)).containsExactlyInAnyOrder(new SubjectVersion(a, 1),
-          new SubjectVersion(b, 1));
-      assertThat(client.getSchemaTypes()).containsExactly("AVRO");
-      assertFails(() -> client.getById(999_999, null), SchemaRegistryNotFoundException.class, 404, 40403);
-    }
-  }
-
-  @Nested
-  class Compatibility {
-
-    @Test
-    void testsAgainstOneVersionAndAgainstAll() {
-      String subject = subject();
-      client.updateCompatibility(subject, "BACKWARD_TRANSITIVE");
-      client.register(subject, record("Co"));
-      client.register(subject, record("Co", "{\"name\":\"desk\",\"type\":\"string\",\"default\":\"x\"}"));
-      assertThat(client.testCompatibility(subject, record("Co", WITHOUT_DEFAULT))).isTrue();
-      CompatibilityResult first = client.testCompatibility(subject, "1",
-          SchemaDefinition.avro(record("Co", WITHOUT_DEFAULT)), true);
-      assertThat(first.compatible()).isFalse();
-      assertThat(first.messages()).anyMatch(m -> m.contains("READER_FIELD_MISSING_DEFAULT_VALUE"));
-      assertThat(client.testCompatibilityWithAll(subject, SchemaDefinition.avro(record("Co", WITHOUT_DEFAULT)), false)
-          .compatible()).isFalse();
-    }
-  }
-
-  @Nested
-  class ConfigAndMode {
-
-    @Test
-    void subjectAndGlobalCompatibilityLevels() {
-      String subject = subject();
-      String global = client.getGlobalCompatibility();
-      assertFails(() -> client.getCompatibility(subject, false), SchemaRegistryNotFoundException.class, 404, 40408);
-      assertThat(client.getCompatibility(subject, true)).isEqualTo(global);
-      assertThat(client.updateCompatibility(subject, "full")).isEqualTo("FULL");
-      assertThat(client.getCompatibility(subject, false)).isEqualTo("FULL");
-      assertThat(client.deleteCompatibility(subject)).isEqualTo("FULL");
-      try {
-        assertThat(client.updateGlobalCompatibility("FORWARD")).isEqualTo("FORWARD");
-        assertThat(client.getGlobalCompatibility()).isEqualTo("FORWARD");
-        assertThat(client.deleteGlobalCompatibility()).isEqualTo("FORWARD");
-      } finally {
-        client.updateGlobalCompatibility(global);
-      }
-      assertFails(() -> client.updateCompatibility(subject, "SIDEWAYS"), SchemaRegistryInvalidRequestException.class,
-          422, 42203);
-    }
-
-    @Test
-    void subjectAndGlobalModes() {
-      String subject = subject();
-      assertThat(client.getMode()).isEqualTo("READWRITE");
-      assertFails(() -> client.getMode(subject, false), SchemaRegistryNotFoundException.class, 404, 40409);
-      assertThat(client.updateMode(subject, "READONLY")).isEqualTo("READONLY");
-      assertFails(() -> client.register(subject, record("Mo")), SchemaRegistryInvalidRequestException.class, 422,
-          42205);
-      assertThat(client.deleteMode(subject)).isEqualTo("READONLY");
-      try {
-        assertThat(client.updateGlobalMode("READONLY")).isEqualTo("READONLY");
-        assertThat(client.getMode(subject, true)).isEqualTo("READONLY");
-      } finally {
-        client.updateGlobalMode("READWRITE");
-      }
-      client.ping();
-    }
-  }
-
-  @Nested
-  class Serdes {
-
-    @Test
-    void aProducerAndAConsumerUsingTheSerdesRoundTripThroughTheRegistry() throws Exception {
-      String topic = "client-server-referrals-" + RUN;
-      Map<String, Object> serde = Map.of("schema.registry.url", registry.url());
-      List<ReferralEvent> events = ExampleEvents.referralEvents();
-      KafkaAvroSerializer serializer = new KafkaAvroSerializer();
-      serializer.configure(serde, false);
-      try (KafkaProducer<String, Object> producer = new KafkaProducer<>(Map.of(
-          ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBroker.bootstrapServers()), new StringSerializer(), serializer)) {
-        for (ReferralEvent event : events) {
-          producer.send(new ProducerRecord<>(topic, ExampleEvents.REFERRAL_ID, event)).get();
+    private static Schema record(String name, String... extraFields) {
+        StringBuilder fields = new StringBuilder("{\"name\":\"id\",\"type\":\"string\"}");
+        for (String field : extraFields) {
+            fields.append(',').append(field);
         }
-      }
-      // The serializer registered the value schema under the topic's subject.
-      RegisteredSchema registered = client.getLatestSchemaMetadata(topic + "-value");
-      assertThat(new Schema.Parser().parse(registered.schema())).isEqualTo(ReferralEvent.getClassSchema());
-
-      SpecificAvroDeserializer<ReferralEvent> specific = new SpecificAvroDeserializer<>(ReferralEvent.class);
-      specific.configure(serde, false);
-      // Compared as Avro binary: generated equals() trips over logical types inside unions (an Avro bug).
-      assertThat(readAll(topic, specific).stream().map(AvroBinary::encode))
-          .containsExactlyElementsOf(events.stream().map(AvroBinary::encode).toList());
-      KafkaAvroDeserializer generic = new KafkaAvroDeserializer();
-      generic.configure(serde, false);
-      assertThat(readAll(topic, generic)).hasSize(events.size())
-          .allSatisfy(value -> assertThat(value.toString()).contains(ExampleEvents.REFERRAL_ID));
+        return new Schema.Parser()
+                .parse("{\"type\":\"record\",\"name\":\"" + name + "\",\"namespace\":\"org.example\"," + "\"fields\":["
+                        + fields + "]}");
     }
 
-    private <V> List<V> readAll(String topic, org.apache.kafka.common.serialization.Deserializer<V> values) {
-      TopicPartition partition = new TopicPartition(topic, 0);
-      try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of(
-          ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBroker.bootstrapServers()), new StringDeserializer(), values)) {
-        consumer.assign(List.of(partition));
-        consumer.seekToBeginning(List.of(partition));
-        long end = consumer.endOffsets(List.of(partition)).get(partition);
-        List<V> read = new ArrayList<>();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
-          for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(100))) {
-            read.add(record.value());
-          }
-          return consumer.position(partition) >= end;
+    private static final String WITH_DEFAULT = "{\"name\":\"desk\",\"type\":\"string\",\"default\":\"\"}";
+    private static final String WITHOUT_DEFAULT = "{\"name\":\"desk\",\"type\":\"string\"}";
+
+    private static void assertFails(
+            Executable call, Class<? extends SchemaRegistryException> type, int status, int errorCode) {
+        assertThatThrownBy(call::execute).isInstanceOfSatisfying(type, e -> {
+            assertThat(e.status()).isEqualTo(status);
+            assertThat(e.errorCode()).isEqualTo(errorCode);
         });
-        return read;
-      }
     }
-  }
+
+    @Nested
+    class Registration {
+
+        @Test
+        void registerLookupAndVersionAgree() {
+            String subject = subject();
+            int id = client.register(subject, record("Reg"));
+            assertThat(client.register(subject, record("Reg"))).isEqualTo(id);
+            assertThat(client.getId(subject, record("Reg"))).isEqualTo(id);
+            assertThat(client.getVersion(subject, record("Reg"))).isEqualTo(1);
+            RegisteredSchema answer =
+                    client.register(subject, SchemaDefinition.avro(record("Reg", WITH_DEFAULT)), false);
+            assertThat(answer.version()).isEqualTo(2);
+            assertThat(answer.schema()).isEqualTo(record("Reg", WITH_DEFAULT).toString());
+        }
+
+        @Test
+        void errorsArriveTyped() {
+            String subject = subject();
+            client.register(subject, record("Err"));
+            assertFails(
+                    () -> client.register(subject, record("Err", WITHOUT_DEFAULT)),
+                    IncompatibleSchemaException.class,
+                    409,
+                    409);
+            assertFails(
+                    () -> client.register(subject, SchemaDefinition.avro("{\"type\":\"nope\"}"), false),
+                    SchemaRegistryInvalidRequestException.class,
+                    422,
+                    42201);
+            assertFails(
+                    () -> client.getId(subject, record("Other")), SchemaRegistryNotFoundException.class, 404, 40403);
+            assertFails(
+                    () -> client.getId(subject(), record("Err")), SchemaRegistryNotFoundException.class, 404, 40401);
+            assertFails(
+                    () -> client.getSubjectVersion(subject, "5", false),
+                    SchemaRegistryNotFoundException.class,
+                    404,
+                    40402);
+            assertFails(
+                    () -> client.getSubjectVersion(subject, "0", false),
+                    SchemaRegistryInvalidRequestException.class,
+                    422,
+                    42202);
+        }
+
+        @Test
+        void referencesAreResolvedByTheClient() {
+            String desks = subject();
+            client.register(desks, record("Desk"));
+            Schema alert = new Schema.Parser()
+                    .parse("{\"type\":\"record\",\"name\":\"Alert\",\"namespace\":\"org.example\","
+                            + "\"fields\":[{\"name\":\"to\",\"type\":" + record("Desk") + "}]}");
+            String referencing = "{\"type\":\"record\",\"name\":\"Alert\",\"namespace\":\"org.example\","
+                    + "\"fields\":[{\"name\":\"to\",\"type\":\"Desk\"}]}";
+            RegisteredSchema registered = client.register(
+                    subject(),
+                    new SchemaDefinition(referencing, null, List.of(new SchemaReference("org.example.Desk", desks, 1))),
+                    false);
+            assertThat(client.getSchemaById(registered.id())).isEqualTo(alert);
+            assertThat(client.getById(registered.id(), null).references())
+                    .extracting(SchemaReference::subject)
+                    .containsExactly(desks);
+        }
+    }
+
+    @Nested
+    class SubjectsAndVersions {
+
+        @Test
+        void versionsSubjectsAndRawSchemas() {
+            String subject = subject();
+            int id1 = client.register(subject, record("Sv"));
+            int id2 = client.register(subject, record("Sv", WITH_DEFAULT));
+            assertThat(client.getLatestSchemaMetadata(subject).id()).isEqualTo(id2);
+            assertThat(client.getSubjectVersion(subject, "-1", false).version()).isEqualTo(2);
+            assertThat(client.getSchemaMetadata(subject, 1).id()).isEqualTo(id1);
+            assertThat(new Schema.Parser().parse(client.getRawSchema(subject, "1")))
+                    .isEqualTo(record("Sv"));
+            assertThat(client.getAllVersions(subject)).containsExactly(1, 2);
+            assertThat(client.getAllSubjects()).contains(subject);
+        }
+
+        @Test
+        void softAndPermanentDeletes() {
+            String subject = subject();
+            int id = client.register(subject, record("Del"));
+            client.register(subject, record("Del", WITH_DEFAULT));
+            assertThat(client.deleteSchemaVersion(subject, "1", false)).isEqualTo(1);
+            assertThat(client.getAllVersions(subject)).containsExactly(2);
+            assertThat(client.getAllVersions(subject, true)).containsExactly(1, 2);
+            assertThat(client.lookup(subject, SchemaDefinition.avro(record("Del")), false, true)
+                            .version())
+                    .isEqualTo(1);
+            assertThat(client.getSchemaById(id)).isEqualTo(record("Del"));
+            assertThat(client.deleteSchemaVersion(subject, "1", true)).isEqualTo(1);
+            assertFails(() -> client.getSchemaById(id), SchemaRegistryNotFoundException.class, 404, 40403);
+            assertThat(client.deleteSubject(subject, false)).containsExactly(2);
+            assertThat(client.getAllSubjects()).doesNotContain(subject);
+            assertThat(client.getAllSubjects(true)).contains(subject);
+            assertFails(() -> client.deleteSubject(subject, false), SchemaRegistryNotFoundException.class, 404, 40404);
+            assertThat(client.deleteSubject(subject, true)).containsExactly(2);
+            assertThat(client.getAllSubjects(true)).doesNotContain(subject);
+        }
+    }
+
+    @Nested
+    class ById {
+
+        @Test
+        void schemasSubjectsAndVersionsOfAnId() {
+            String a = subject();
+            String b = subject();
+            int id = client.register(a, record("ById"));
+            client.register(b, record("ById"));
+            assertThat(client.getSchemaById(id)).isEqualTo(record("ById"));
+            assertThat(new Schema.Parser().parse(client.getRawSchemaById(id))).isEqualTo(record("ById"));
+            assertThat(client.getAllSubjectsById(id)).containsExactlyInAnyOrder(a, b);
+            assertThat(client.getAllVersionsById(id))
+                    .containsExactlyInAnyOrder(new SubjectVersion(a, 1), new SubjectVersion(b, 1));
+            assertThat(client.getSchemaTypes()).containsExactly("AVRO");
+            assertFails(() -> client.getById(999_999, null), SchemaRegistryNotFoundException.class, 404, 40403);
+        }
+    }
+
+    @Nested
+    class Compatibility {
+
+        @Test
+        void testsAgainstOneVersionAndAgainstAll() {
+            String subject = subject();
+            client.updateCompatibility(subject, "BACKWARD_TRANSITIVE");
+            client.register(subject, record("Co"));
+            client.register(subject, record("Co", "{\"name\":\"desk\",\"type\":\"string\",\"default\":\"x\"}"));
+            assertThat(client.testCompatibility(subject, record("Co", WITHOUT_DEFAULT)))
+                    .isTrue();
+            CompatibilityResult first =
+                    client.testCompatibility(subject, "1", SchemaDefinition.avro(record("Co", WITHOUT_DEFAULT)), true);
+            assertThat(first.compatible()).isFalse();
+            assertThat(first.messages()).anyMatch(m -> m.contains("READER_FIELD_MISSING_DEFAULT_VALUE"));
+            assertThat(client.testCompatibilityWithAll(
+                                    subject, SchemaDefinition.avro(record("Co", WITHOUT_DEFAULT)), false)
+                            .compatible())
+                    .isFalse();
+        }
+    }
+
+    @Nested
+    class ConfigAndMode {
+
+        @Test
+        void subjectAndGlobalCompatibilityLevels() {
+            String subject = subject();
+            String global = client.getGlobalCompatibility();
+            assertFails(
+                    () -> client.getCompatibility(subject, false), SchemaRegistryNotFoundException.class, 404, 40408);
+            assertThat(client.getCompatibility(subject, true)).isEqualTo(global);
+            assertThat(client.updateCompatibility(subject, "full")).isEqualTo("FULL");
+            assertThat(client.getCompatibility(subject, false)).isEqualTo("FULL");
+            assertThat(client.deleteCompatibility(subject)).isEqualTo("FULL");
+            try {
+                assertThat(client.updateGlobalCompatibility("FORWARD")).isEqualTo("FORWARD");
+                assertThat(client.getGlobalCompatibility()).isEqualTo("FORWARD");
+                assertThat(client.deleteGlobalCompatibility()).isEqualTo("FORWARD");
+            } finally {
+                client.updateGlobalCompatibility(global);
+            }
+            assertFails(
+                    () -> client.updateCompatibility(subject, "SIDEWAYS"),
+                    SchemaRegistryInvalidRequestException.class,
+                    422,
+                    42203);
+        }
+
+        @Test
+        void subjectAndGlobalModes() {
+            String subject = subject();
+            assertThat(client.getMode()).isEqualTo("READWRITE");
+            assertFails(() -> client.getMode(subject, false), SchemaRegistryNotFoundException.class, 404, 40409);
+            assertThat(client.updateMode(subject, "READONLY")).isEqualTo("READONLY");
+            assertFails(
+                    () -> client.register(subject, record("Mo")),
+                    SchemaRegistryInvalidRequestException.class,
+                    422,
+                    42205);
+            assertThat(client.deleteMode(subject)).isEqualTo("READONLY");
+            try {
+                assertThat(client.updateGlobalMode("READONLY")).isEqualTo("READONLY");
+                assertThat(client.getMode(subject, true)).isEqualTo("READONLY");
+            } finally {
+                client.updateGlobalMode("READWRITE");
+            }
+            client.ping();
+        }
+    }
+
+    @Nested
+    class Serdes {
+
+        @Test
+        void aProducerAndAConsumerUsingTheSerdesRoundTripThroughTheRegistry() throws Exception {
+            String topic = "client-server-referrals-" + RUN;
+            Map<String, Object> serde = Map.of("schema.registry.url", registry.url());
+            List<ReferralEvent> events = ExampleEvents.referralEvents();
+            KafkaAvroSerializer serializer = new KafkaAvroSerializer();
+            serializer.configure(serde, false);
+            try (KafkaProducer<String, Object> producer = new KafkaProducer<>(
+                    Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBroker.bootstrapServers()),
+                    new StringSerializer(),
+                    serializer)) {
+                for (ReferralEvent event : events) {
+                    producer.send(new ProducerRecord<>(topic, ExampleEvents.REFERRAL_ID, event))
+                            .get();
+                }
+            }
+            // The serializer registered the value schema under the topic's subject.
+            RegisteredSchema registered = client.getLatestSchemaMetadata(topic + "-value");
+            assertThat(new Schema.Parser().parse(registered.schema())).isEqualTo(ReferralEvent.getClassSchema());
+
+            SpecificAvroDeserializer<ReferralEvent> specific = new SpecificAvroDeserializer<>(ReferralEvent.class);
+            specific.configure(serde, false);
+            // Compared as Avro binary: generated equals() trips over logical types inside unions (an Avro bug).
+            assertThat(readAll(topic, specific).stream().map(AvroBinary::encode))
+                    .containsExactlyElementsOf(
+                            events.stream().map(AvroBinary::encode).toList());
+            KafkaAvroDeserializer generic = new KafkaAvroDeserializer();
+            generic.configure(serde, false);
+            assertThat(readAll(topic, generic))
+                    .hasSize(events.size())
+                    .allSatisfy(value -> assertThat(value.toString()).contains(ExampleEvents.REFERRAL_ID));
+        }
+
+        private <V> List<V> readAll(String topic, org.apache.kafka.common.serialization.Deserializer<V> values) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(
+                    Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBroker.bootstrapServers()),
+                    new StringDeserializer(),
+                    values)) {
+                consumer.assign(List.of(partition));
+                consumer.seekToBeginning(List.of(partition));
+                long end = consumer.endOffsets(List.of(partition)).get(partition);
+                List<V> read = new ArrayList<>();
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+                    for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(100))) {
+                        read.add(record.value());
+                    }
+                    return consumer.position(partition) >= end;
+                });
+                return read;
+            }
+        }
+    }
 }
