@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.crossdesk.intake.cases.CaseBook;
 import org.crossdesk.intake.cases.CaseFeed;
 import org.crossdesk.intake.directory.DirectoryView;
@@ -15,8 +14,9 @@ import org.crossdesk.intake.outbox.OutboxListener;
 import org.crossdesk.intake.outbox.OutboxProcessor;
 import org.crossdesk.intake.validation.SubmissionValidator;
 import org.crossdesk.platform.kafka.KafkaClientSettings;
-import org.crossdesk.platform.kafka.KafkaClientSettings.Values;
 import org.crossdesk.platform.kafka.TopicProvisioner;
+import org.crossdesk.platform.kafka.follow.AvroDecoder;
+import org.crossdesk.platform.kafka.follow.TopicFollower;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,11 +60,19 @@ class IntakeConfiguration {
     @Bean
     CaseFeed caseFeed(
             KafkaClientSettings settings,
+            AvroDecoder caseDecoder,
             CaseBook cases,
             DirectoryView directory,
             @Value("${spring.application.name}") String app) {
         return new CaseFeed(
-                () -> new KafkaConsumer<>(settings.reader(app + "-case-view", Values.AVRO)), cases, directory);
+                handler -> TopicFollower.of(app + "-case-view", CaseFeed.TOPICS, settings, caseDecoder, handler),
+                cases,
+                directory);
+    }
+
+    @Bean(destroyMethod = "close")
+    AvroDecoder caseDecoder(KafkaClientSettings settings) {
+        return new AvroDecoder(settings.serde());
     }
 
     /**
@@ -112,7 +120,11 @@ class IntakeConfiguration {
                         .withDetail("desks", directory.size())
                         .build()
                 : Health.down()
-                        .withDetail("caseView", "replaying the lifecycle, responses, breaches and directory")
+                        .withDetail(
+                                "caseView",
+                                "replaying the lifecycle, responses, breaches and directory,"
+                                        + " or restarting its reader: "
+                                        + feed.sessions().lastFailure())
                         .build();
     }
 

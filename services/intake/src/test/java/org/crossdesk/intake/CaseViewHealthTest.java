@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.crossdesk.intake.cases.CaseBook;
 import org.crossdesk.intake.cases.CaseFeed;
 import org.crossdesk.intake.directory.DirectoryView;
+import org.crossdesk.platform.kafka.follow.ConsumerSessions;
+import org.crossdesk.platform.kafka.follow.TopicFollower;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -14,9 +16,15 @@ class CaseViewHealthTest {
     @Test
     void intakeIsDownWhileTheCaseViewHasNotReplayedTheTopics() {
         CaseFeed notStarted = new CaseFeed(
-                () -> {
-                    throw new AssertionError("not started in this test");
-                },
+                handler -> new TopicFollower(
+                        "case-view",
+                        CaseFeed.TOPICS,
+                        () -> {
+                            throw new AssertionError("not started in this test");
+                        },
+                        null,
+                        handler,
+                        ConsumerSessions.of("case-view")),
                 new CaseBook(),
                 new DirectoryView());
 

@@ -2,6 +2,7 @@ package org.crossdesk.notifications;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -10,8 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.TopicPartition;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.directory.DeskProfile;
 import org.crossdesk.events.notification.WebhookSubscription;
@@ -25,10 +28,8 @@ import org.crossdesk.notifications.deadline.DeadlineTracker;
 import org.crossdesk.notifications.deadline.EscalationDirectory;
 import org.crossdesk.notifications.deadline.KafkaBreachPublisher;
 import org.crossdesk.notifications.egress.EgressPolicy;
-import org.crossdesk.notifications.kafka.AvroDecoder;
 import org.crossdesk.notifications.kafka.DeadLetters;
 import org.crossdesk.notifications.kafka.DeskTopics;
-import org.crossdesk.notifications.kafka.TableFollower;
 import org.crossdesk.notifications.rendering.InboxMessageRenderer;
 import org.crossdesk.notifications.stream.InboxStreams;
 import org.crossdesk.notifications.subscription.KafkaSubscriptionStore;
@@ -46,6 +47,9 @@ import org.crossdesk.platform.kafka.KafkaClientSettings;
 import org.crossdesk.platform.kafka.KafkaClientSettings.Assignment;
 import org.crossdesk.platform.kafka.KafkaClientSettings.Values;
 import org.crossdesk.platform.kafka.TopicProvisioner;
+import org.crossdesk.platform.kafka.follow.AvroDecoder;
+import org.crossdesk.platform.kafka.follow.ConsumersHealth;
+import org.crossdesk.platform.kafka.follow.TopicFollower;
 import org.crossdesk.platform.security.DemoMode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -240,45 +244,55 @@ class NotificationsConfiguration {
                 tracker);
     }
 
+    /**
+     * The tables every instance keeps whole: webhook subscriptions, the directory's desks (escalation contacts),
+     * and the webhook deliveries already recorded on the responses topic (so a restart does not deliver twice).
+     */
     @Bean
-    TableFollower tableFollower(
+    TopicFollower tableFollower(
             KafkaClientSettings settings,
             AvroDecoder decoder,
             SubscriptionRegistry registry,
             EscalationDirectory directory,
             DeliveryLedger ledger,
             @Value("${spring.application.name}") String app) {
-        return new TableFollower(
+        TopicPartition subscriptions = new TopicPartition(Topics.NOTIFICATIONS_SUBSCRIPTIONS, 0);
+        return TopicFollower.of(
                 app + "-tables",
-                settings.reader(app + "-tables", Values.BYTES),
+                List.of(Topics.NOTIFICATIONS_SUBSCRIPTIONS, Topics.DIRECTORY_DESKS, Topics.REFERRALS_RESPONSES),
+                settings,
                 decoder,
-                Map.of(
-                        Topics.NOTIFICATIONS_SUBSCRIPTIONS,
-                                new TableFollower.Handler() {
-                                    @Override
-                                    public void record(String key, Object value, int partition, long offset) {
-                                        registry.apply(key, (WebhookSubscription) value, offset);
-                                    }
+                new TopicFollower.Handler() {
+                    @Override
+                    public void record(ConsumerRecord<String, byte[]> record, Object value) {
+                        switch (record.topic()) {
+                            case Topics.NOTIFICATIONS_SUBSCRIPTIONS ->
+                                registry.apply(record.key(), (WebhookSubscription) value, record.offset());
+                            case Topics.DIRECTORY_DESKS -> directory.apply(record.key(), (DeskProfile) value);
+                            default -> recordedDelivery(value, ledger);
+                        }
+                    }
 
-                                    @Override
-                                    public void position(int partition, long position) {
-                                        registry.advanceTo(position);
-                                    }
-                                },
-                        Topics.DIRECTORY_DESKS,
-                                (key, value, partition, offset) -> directory.apply(key, (DeskProfile) value),
-                        Topics.REFERRALS_RESPONSES,
-                                (key, value, partition, offset) -> {
-                                    if (value instanceof ResponseEvent response) {
-                                        if (response.getEvent() instanceof AlertDelivered delivered
-                                                && delivered.getChannel() == DeliveryChannel.WEBHOOK) {
-                                            ledger.recorded(delivered.getDeliveryId());
-                                        } else if (response.getEvent() instanceof DeliveryFailed failed
-                                                && failed.getChannel() == DeliveryChannel.WEBHOOK) {
-                                            ledger.recorded(failed.getDeliveryId());
-                                        }
-                                    }
-                                }));
+                    @Override
+                    public void positions(Map<TopicPartition, Long> positions) {
+                        Long position = positions.get(subscriptions);
+                        if (position != null) {
+                            registry.advanceTo(position);
+                        }
+                    }
+                });
+    }
+
+    private static void recordedDelivery(Object value, DeliveryLedger ledger) {
+        if (value instanceof ResponseEvent response) {
+            if (response.getEvent() instanceof AlertDelivered delivered
+                    && delivered.getChannel() == DeliveryChannel.WEBHOOK) {
+                ledger.recorded(delivered.getDeliveryId());
+            } else if (response.getEvent() instanceof DeliveryFailed failed
+                    && failed.getChannel() == DeliveryChannel.WEBHOOK) {
+                ledger.recorded(failed.getDeliveryId());
+            }
+        }
     }
 
     @Bean(destroyMethod = "shutdownNow")
@@ -315,13 +329,13 @@ class NotificationsConfiguration {
     }
 
     @Bean
-    ConsumersHealth consumersHealth(TableFollower tables, InboxDeliveryLoop webhooks, DeadlineConsumer deadlines) {
-        return new ConsumersHealth(java.util.List.of(tables.sessions(), webhooks.sessions(), deadlines.sessions()));
+    ConsumersHealth consumersHealth(TopicFollower tables, InboxDeliveryLoop webhooks, DeadlineConsumer deadlines) {
+        return new ConsumersHealth(List.of(tables.sessions(), webhooks.sessions(), deadlines.sessions()));
     }
 
     @Bean
     NotificationsRuntime notificationsRuntime(
-            TableFollower tables,
+            TopicFollower tables,
             InboxDeliveryLoop webhooks,
             DeadlineConsumer deadlines,
             DeadlineTracker tracker,

@@ -8,10 +8,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.crossdesk.notifications.deadline.DeadlineConsumer;
 import org.crossdesk.notifications.deadline.DeadlineTracker;
-import org.crossdesk.notifications.kafka.TableFollower;
 import org.crossdesk.notifications.stream.InboxStreams;
 import org.crossdesk.notifications.webhook.InboxDeliveryLoop;
 import org.crossdesk.notifications.webhook.WebhookDispatcher;
+import org.crossdesk.platform.kafka.follow.TopicFollower;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -26,7 +26,7 @@ final class NotificationsRuntime implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationsRuntime.class);
 
-    private final TableFollower tables;
+    private final TopicFollower tables;
     private final InboxDeliveryLoop webhooks;
     private final DeadlineConsumer deadlines;
     private final DeadlineTracker tracker;
@@ -39,7 +39,7 @@ final class NotificationsRuntime implements SmartLifecycle {
     private ScheduledFuture<?> checks;
 
     NotificationsRuntime(
-            TableFollower tables,
+            TopicFollower tables,
             InboxDeliveryLoop webhooks,
             DeadlineConsumer deadlines,
             DeadlineTracker tracker,
@@ -63,7 +63,7 @@ final class NotificationsRuntime implements SmartLifecycle {
     public void start() {
         tables.start();
         try {
-            tables.caughtUp().get(startupTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            tables.replayed().get(startupTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while reading subscriptions and directory", e);

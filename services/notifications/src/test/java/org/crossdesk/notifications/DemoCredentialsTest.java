@@ -10,6 +10,7 @@ import org.crossdesk.notifications.subscription.SecretSealer;
 import org.crossdesk.notifications.testing.NotificationsApp;
 import org.crossdesk.platform.security.DemoCredentialsRefusedException;
 import org.crossdesk.platform.security.DemoMode;
+import org.crossdesk.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 /** The service refuses to start with the published sealing key, and the demo flag lets it. */

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,6 +23,9 @@ import org.crossdesk.platform.kafka.CrossdeskKafkaAutoConfiguration;
 import org.crossdesk.platform.kafka.CrossdeskKafkaProperties;
 import org.crossdesk.platform.kafka.KafkaClientSettings;
 import org.crossdesk.platform.kafka.KafkaClientSettings.Values;
+import org.crossdesk.platform.kafka.follow.AvroDecoder;
+import org.crossdesk.platform.kafka.follow.ConsumersHealth;
+import org.crossdesk.platform.kafka.follow.TopicFollower;
 import org.crossdesk.routing.access.DeskAccess;
 import org.crossdesk.routing.access.DeskProvisioner;
 import org.crossdesk.routing.access.IssuerProperties;
@@ -75,8 +79,21 @@ class RoutingConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DirectoryStore directoryStore(KafkaClientSettings settings, @Value("${spring.application.name}") String app) {
-        return new DirectoryStore(settings.reader(app + "-directory", Values.AVRO));
+    DirectoryStore directoryStore(
+            KafkaClientSettings settings, AvroDecoder routingDecoder, @Value("${spring.application.name}") String app) {
+        return new DirectoryStore(handler ->
+                TopicFollower.of(app + "-directory", DirectoryStore.TOPICS, settings, routingDecoder, handler));
+    }
+
+    @Bean(destroyMethod = "close")
+    AvroDecoder routingDecoder(KafkaClientSettings settings) {
+        return new AvroDecoder(settings.serde());
+    }
+
+    /** DOWN while the directory's reader is restarting after a failure: routing then decides on a stale directory. */
+    @Bean
+    ConsumersHealth directoryReaderHealth(DirectoryStore store) {
+        return new ConsumersHealth(List.of(store.sessions()));
     }
 
     /**

@@ -16,10 +16,10 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.inbox.InboxMessage;
-import org.crossdesk.notifications.kafka.AvroDecoder;
 import org.crossdesk.notifications.kafka.DeskTopics;
 import org.crossdesk.notifications.rendering.InboxMessageRenderer;
 import org.crossdesk.notifications.rendering.MessageFacts;
+import org.crossdesk.platform.kafka.follow.AvroDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

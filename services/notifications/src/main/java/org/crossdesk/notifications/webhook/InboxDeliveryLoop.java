@@ -16,10 +16,10 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.inbox.InboxMessage;
-import org.crossdesk.notifications.kafka.AvroDecoder;
-import org.crossdesk.notifications.kafka.ConsumerSessions;
 import org.crossdesk.notifications.kafka.DeadLetters;
 import org.crossdesk.notifications.kafka.DeskTopics;
+import org.crossdesk.platform.kafka.follow.AvroDecoder;
+import org.crossdesk.platform.kafka.follow.ConsumerSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -23,7 +23,7 @@ import org.crossdesk.events.referral.ReferralEvent;
 import org.crossdesk.events.response.AlertAcknowledged;
 import org.crossdesk.events.response.AlertActioned;
 import org.crossdesk.events.response.ResponseEvent;
-import org.crossdesk.notifications.MutableClock;
+import org.crossdesk.testsupport.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,51 +1,60 @@
 package org.crossdesk.routing.directory;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RecordDeserializationException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.directory.CooperationAgreement;
 import org.crossdesk.events.directory.DeskProfile;
+import org.crossdesk.platform.kafka.follow.ConsumerSessions;
+import org.crossdesk.platform.kafka.follow.TopicFollower;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The directory as the compacted topics hold it, kept in memory: a thread reads {@code directory.desks.v1}
- * and {@code directory.agreements.v1} from the beginning and follows them, so every instance and every
- * restart sees the same directory, and an administrator's change reaches the policy within milliseconds.
- * Not a consumer group member: each instance reads both tables whole.
+ * The directory as the compacted topics hold it, kept in memory: the platform's {@link TopicFollower} reads
+ * {@code directory.desks.v1} and {@code directory.agreements.v1} from the beginning and follows them, so every
+ * instance and every restart sees the same directory, and an administrator's change reaches the policy within
+ * milliseconds. Not a consumer group member: each instance reads both tables whole.
  */
 public final class DirectoryStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DirectoryStore.class);
     static final TopicPartition DESKS = new TopicPartition(Topics.DIRECTORY_DESKS, 0);
     static final TopicPartition AGREEMENTS = new TopicPartition(Topics.DIRECTORY_AGREEMENTS, 0);
+    /** The topics the directory is read from. */
+    public static final List<String> TOPICS = List.of(Topics.DIRECTORY_DESKS, Topics.DIRECTORY_AGREEMENTS);
 
-    private final Map<String, Object> consumerConfig;
-    private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
-    private final CountDownLatch loaded = new CountDownLatch(1);
+    private final TopicFollower follower;
+    private final Map<TopicPartition, Long> positions = new HashMap<>();
     private volatile Directory directory = Directory.empty();
-    private volatile boolean running;
-    private volatile Map<TopicPartition, Long> endAtStart = Map.of();
-    private volatile Thread thread;
-    private volatile KafkaConsumer<String, Object> consumer;
+    // The follower's thread only: the directory as the records read so far make it, published after each poll.
+    private Directory pending = Directory.empty();
 
-    /**
-     * @param consumerConfig plain consumer settings (bootstrap servers, registry serde, read_committed); the
-     *                       group id is dropped, partitions are assigned
-     */
-    public DirectoryStore(Map<String, Object> consumerConfig) {
-        this.consumerConfig = Map.copyOf(consumerConfig);
+    /** @param followers makes the follower of {@link #TOPICS} that hands its records to this store */
+    public DirectoryStore(Function<TopicFollower.Handler, TopicFollower> followers) {
+        this.follower = followers.apply(new TopicFollower.Handler() {
+            @Override
+            public void record(ConsumerRecord<String, byte[]> record, Object value) {
+                pending = apply(pending, record.topic(), record.key(), value);
+            }
+
+            @Override
+            public void positions(Map<TopicPartition, Long> reached) {
+                directory = pending;
+                synchronized (positions) {
+                    positions.putAll(reached);
+                    positions.notifyAll();
+                }
+            }
+        });
     }
 
     /** The current directory. */
@@ -54,30 +63,25 @@ public final class DirectoryStore implements AutoCloseable {
     }
 
     /** Starts following the topics. */
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        consumer = new KafkaConsumer<>(consumerConfig);
-        consumer.assign(List.of(DESKS, AGREEMENTS));
-        consumer.seekToBeginning(List.of(DESKS, AGREEMENTS));
-        endAtStart = Map.copyOf(consumer.endOffsets(List.of(DESKS, AGREEMENTS)));
-        thread = new Thread(this::run, "routing-directory");
-        thread.setDaemon(true);
-        thread.start();
+    public void start() {
+        follower.start();
     }
 
     /** Waits until everything the topics held at {@link #start()} is loaded. */
     public void awaitLoaded(Duration timeout) throws InterruptedException, TimeoutException {
-        if (!loaded.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        try {
+            follower.replayed().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            log.info("Directory loaded: {}", directory.sizes());
+        } catch (TimeoutException e) {
             throw new TimeoutException("The directory topics were not read within " + timeout);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The directory could not be read", e.getCause());
         }
     }
 
     /** Whether the topics held nothing at all when the store started (a fresh installation). */
     public boolean wasEmptyAtStart() {
-        return endAtStart.values().stream().allMatch(end -> end == 0L);
+        return follower.wasEmptyAtStart();
     }
 
     /** Waits until the record at {@code offset} of the desks or agreements partition has been applied. */
@@ -96,56 +100,16 @@ public final class DirectoryStore implements AutoCloseable {
         }
     }
 
-    private void run() {
-        try {
-            checkLoaded();
-            while (running) {
-                ConsumerRecords<String, Object> records;
-                try {
-                    records = consumer.poll(Duration.ofMillis(500));
-                } catch (RecordDeserializationException e) {
-                    // Only routing writes these topics, so this is a bug or tampering: keep the directory as it is.
-                    log.error("Skipping unreadable directory record {}@{}", e.topicPartition(), e.offset(), e);
-                    consumer.seek(e.topicPartition(), e.offset() + 1);
-                    continue;
-                }
-                Directory next = directory;
-                for (ConsumerRecord<String, Object> record : records) {
-                    next = apply(next, record);
-                }
-                directory = next;
-                synchronized (positions) {
-                    for (TopicPartition partition : List.of(DESKS, AGREEMENTS)) {
-                        positions.put(partition, consumer.position(partition));
-                    }
-                    positions.notifyAll();
-                }
-                checkLoaded();
-            }
-        } catch (WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
-            log.error("Directory reader stopped: routing keeps the directory it has", e);
-        } finally {
-            consumer.close(Duration.ofSeconds(2));
-        }
+    /** The reader's thread, for health reports. */
+    public ConsumerSessions sessions() {
+        return follower.sessions();
     }
 
-    private void checkLoaded() {
-        if (loaded.getCount() > 0
-                && endAtStart.entrySet().stream()
-                        .allMatch(end -> positions.getOrDefault(end.getKey(), 0L) >= end.getValue())) {
-            log.info("Directory loaded: {}", directory.sizes());
-            loaded.countDown();
-        }
-    }
-
-    static Directory apply(Directory directory, ConsumerRecord<String, Object> record) {
-        Object value = record.value();
-        boolean desks = record.topic().equals(Topics.DIRECTORY_DESKS);
+    static Directory apply(Directory directory, String topic, String key, Object value) {
+        boolean desks = topic.equals(Topics.DIRECTORY_DESKS);
         if (value == null) {
             // A tombstone removes the entry (compaction then forgets it).
-            return desks ? directory.withoutDesk(record.key()) : directory.withoutAgreement(record.key());
+            return desks ? directory.withoutDesk(key) : directory.withoutAgreement(key);
         }
         if (desks && value instanceof DeskProfile desk) {
             return directory.with(desk);
@@ -154,24 +118,15 @@ public final class DirectoryStore implements AutoCloseable {
             return directory.with(agreement);
         }
         log.error(
-                "Ignoring {}@{}:{}: a {} does not belong on this topic",
-                record.topic(),
-                record.partition(),
-                record.offset(),
+                "Ignoring {} of key {}: a {} does not belong on this topic",
+                topic,
+                key,
                 value.getClass().getName());
         return directory;
     }
 
     @Override
-    public void close() throws InterruptedException {
-        running = false;
-        KafkaConsumer<String, Object> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        Thread reader = thread;
-        if (reader != null) {
-            reader.join(5_000);
-        }
+    public void close() {
+        follower.close();
     }
 }

@@ -1,4 +1,4 @@
-package org.crossdesk.notifications;
+package org.crossdesk.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;

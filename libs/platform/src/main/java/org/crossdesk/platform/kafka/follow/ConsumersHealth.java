@@ -1,9 +1,8 @@
-package org.crossdesk.notifications;
+package org.crossdesk.platform.kafka.follow;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.crossdesk.notifications.kafka.ConsumerSessions;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -11,11 +10,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * DOWN while any of the service's consumers is restarting after a failure: then webhooks, deadlines or
  * the tables behind them are not moving, and an operator (or an orchestrator) must hear of it.
  */
-final class ConsumersHealth implements HealthIndicator {
+public final class ConsumersHealth implements HealthIndicator {
 
     private final List<ConsumerSessions> consumers;
 
-    ConsumersHealth(List<ConsumerSessions> consumers) {
+    public ConsumersHealth(List<ConsumerSessions> consumers) {
         this.consumers = List.copyOf(consumers);
     }
 

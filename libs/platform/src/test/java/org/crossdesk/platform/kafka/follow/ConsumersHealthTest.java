@@ -1,4 +1,4 @@
-package org.crossdesk.notifications;
+package org.crossdesk.platform.kafka.follow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.crossdesk.notifications.kafka.ConsumerSessions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;

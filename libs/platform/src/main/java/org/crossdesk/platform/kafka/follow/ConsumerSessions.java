@@ -1,4 +1,4 @@
-package org.crossdesk.notifications.kafka;
+package org.crossdesk.platform.kafka.follow;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.crossdesk.notifications.kafka;
+package org.crossdesk.platform.kafka.follow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.crossdesk.notifications.MutableClock;
+import org.crossdesk.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class ConsumerSessionsTest {

@@ -1,0 +1,308 @@
+package org.crossdesk.platform.kafka.follow;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.crossdesk.platform.kafka.KafkaClientSettings;
+import org.crossdesk.platform.kafka.KafkaClientSettings.Values;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Crossdesk's one way to keep a whole topic in memory: read every partition of some topics from the beginning,
+ * then follow them, with no consumer group and no committed offsets, so that every instance and every restart
+ * rebuilds the same state (a directory, a case view, webhook subscriptions).
+ *
+ * <ul>
+ *   <li>It waits for topics that do not exist yet (another service may still be creating them).
+ *   <li>Values are read as bytes and decoded here: an unreadable record is logged and skipped, never a stop. Such a
+ *       reader replays from the beginning at every start, so it must not dead-letter; the topic's group consumers
+ *       dead-letter the record once. A handler that throws on one record is logged the same way: one odd record
+ *       must not stop the view of every other.
+ *   <li>{@link #caughtUp()} completes once everything committed when it was called has been handed over: at start
+ *       this is the initial replay; later, a read-your-writes barrier.
+ *   <li>Any other failure (the broker unreachable beyond the client's timeouts, a lost authorization) ends the
+ *       session, and {@link ConsumerSessions} starts another after a back-off, from where the handler is: nothing
+ *       is handed over twice or skipped. Health shows the restart ({@link #sessions()}).
+ * </ul>
+ *
+ * <p>The handler runs on the follower's thread only.
+ */
+public final class TopicFollower implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicFollower.class);
+    private static final Duration IDLE_POLL = Duration.ofMillis(500);
+    private static final Duration WAITED_POLL = Duration.ofMillis(50);
+    private static final Duration TOPIC_WAIT = Duration.ofSeconds(1);
+
+    /** What the follower hands over. */
+    public interface Handler {
+        /**
+         * A record in offset order per partition; {@code value} is the decoded value, null for a tombstone.
+         */
+        void record(ConsumerRecord<String, byte[]> record, Object value);
+
+        /**
+         * After each poll: everything before each partition's position has been handed over. A good place to
+         * publish what {@link #record} built up.
+         */
+        default void positions(Map<TopicPartition, Long> positions) {}
+    }
+
+    private final String name;
+    private final List<String> topics;
+    private final Supplier<Consumer<String, byte[]>> consumers;
+    private final AvroDecoder decoder;
+    private final Handler handler;
+    private final ConsumerSessions sessions;
+    private final Queue<CompletableFuture<Void>> requests = new ConcurrentLinkedQueue<>();
+    private final CompletableFuture<Void> initialReplay = new CompletableFuture<>();
+    private volatile boolean running;
+    private volatile boolean emptyAtStart;
+    private volatile Consumer<String, byte[]> consumer;
+    // Follower thread only: the next offset of each partition the handler has not seen, across sessions.
+    private final Map<TopicPartition, Long> reached = new HashMap<>();
+    // Barrier requests with the end offsets they wait for, across sessions; close() fails what is left.
+    private final Map<CompletableFuture<Void>, Map<TopicPartition, Long>> waiting = new ConcurrentHashMap<>();
+
+    /**
+     * @param name      the thread's and the health detail's name
+     * @param consumers makes a consumer outside any group with byte values ({@link KafkaClientSettings#reader})
+     * @param decoder   decodes values (a generated Avro class, or null for a tombstone)
+     */
+    public TopicFollower(
+            String name,
+            Collection<String> topics,
+            Supplier<Consumer<String, byte[]>> consumers,
+            AvroDecoder decoder,
+            Handler handler,
+            ConsumerSessions sessions) {
+        this.name = name;
+        this.topics = List.copyOf(topics);
+        this.consumers = consumers;
+        this.decoder = decoder;
+        this.handler = handler;
+        this.sessions = sessions;
+    }
+
+    /** A follower with the platform's reader settings, named {@code name}, restarting after 1 s doubling to 30 s. */
+    public static TopicFollower of(
+            String name,
+            Collection<String> topics,
+            KafkaClientSettings settings,
+            AvroDecoder decoder,
+            Handler handler) {
+        Map<String, Object> config = settings.reader(name, Values.BYTES);
+        return new TopicFollower(
+                name, topics, () -> new KafkaConsumer<>(config), decoder, handler, ConsumerSessions.of(name));
+    }
+
+    /** Starts replaying, then following, on a thread of its own. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        requests.add(initialReplay);
+        sessions.start(() -> running, this::session);
+    }
+
+    /**
+     * Completes when everything committed to the topics at the time of this call has been handed over; fails if the
+     * follower is closed first.
+     */
+    public CompletableFuture<Void> caughtUp() {
+        if (!running) {
+            return CompletableFuture.failedFuture(new IllegalStateException(name + " is not running"));
+        }
+        CompletableFuture<Void> request = new CompletableFuture<>();
+        requests.add(request);
+        Consumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        return request;
+    }
+
+    /** Whether the initial replay is done: what the topics held at start has been handed over. */
+    public boolean isReplayed() {
+        return initialReplay.isDone() && !initialReplay.isCompletedExceptionally();
+    }
+
+    /** The initial replay, for start-up code that waits for it. */
+    public CompletableFuture<Void> replayed() {
+        return initialReplay;
+    }
+
+    /** Whether every topic was empty when the initial replay began (a fresh installation). */
+    public boolean wasEmptyAtStart() {
+        return isReplayed() && emptyAtStart;
+    }
+
+    /** The follower's thread: running, restarting after a failure, or stopped; for health reports. */
+    public ConsumerSessions sessions() {
+        return sessions;
+    }
+
+    private void session() {
+        try (Consumer<String, byte[]> kafka = consumers.get()) {
+            consumer = kafka;
+            List<TopicPartition> partitions = partitions(kafka);
+            if (!running) {
+                return;
+            }
+            kafka.assign(partitions);
+            for (TopicPartition partition : partitions) {
+                Long at = reached.get(partition);
+                if (at == null) {
+                    kafka.seekToBeginning(List.of(partition));
+                } else {
+                    kafka.seek(partition, at);
+                }
+            }
+            while (running) {
+                try {
+                    follow(kafka, partitions);
+                } catch (WakeupException wakeup) {
+                    // a new barrier request, or close(): the loop decides
+                }
+            }
+        } finally {
+            consumer = null;
+        }
+    }
+
+    private void follow(Consumer<String, byte[]> kafka, List<TopicPartition> partitions) {
+        // A request leaves the queue only once it has its targets, taken after it was made: a wakeup or a failure
+        // during endOffsets leaves it queued for the next round (or session).
+        List<CompletableFuture<Void>> batch = new ArrayList<>(requests);
+        if (!batch.isEmpty()) {
+            Map<TopicPartition, Long> targets = Map.copyOf(kafka.endOffsets(partitions));
+            for (CompletableFuture<Void> request : batch) {
+                if (request == initialReplay) {
+                    emptyAtStart = targets.values().stream().allMatch(end -> end == 0L);
+                }
+                requests.remove(request);
+                waiting.put(request, targets);
+            }
+        }
+        for (ConsumerRecord<String, byte[]> record : kafka.poll(waiting.isEmpty() ? IDLE_POLL : WAITED_POLL)) {
+            hand(record);
+            reached.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+        }
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            positions.put(partition, kafka.position(partition));
+        }
+        reached.putAll(positions);
+        handler.positions(Map.copyOf(positions));
+        waiting.entrySet().removeIf(wait -> reached(wait.getValue()) && completed(wait.getKey()));
+    }
+
+    private void hand(ConsumerRecord<String, byte[]> record) {
+        Object value;
+        try {
+            value = decoder.decode(record.topic(), record.headers(), record.value());
+        } catch (RuntimeException e) {
+            log.warn(
+                    "{}: skipping unreadable record {}-{}@{}: {}",
+                    name,
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    e.getMessage());
+            return;
+        }
+        try {
+            handler.record(record, value);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "{}: could not apply {}-{}@{}: {}",
+                    name,
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    e.toString());
+        }
+    }
+
+    private boolean reached(Map<TopicPartition, Long> targets) {
+        return targets.entrySet().stream().allMatch(t -> reached.getOrDefault(t.getKey(), 0L) >= t.getValue());
+    }
+
+    private boolean completed(CompletableFuture<Void> request) {
+        if (request == initialReplay) {
+            log.info("{} replayed {}", name, topics);
+        }
+        request.complete(null);
+        return true;
+    }
+
+    /** Every partition of the topics, waiting for topics that do not exist yet. */
+    private List<TopicPartition> partitions(Consumer<String, byte[]> kafka) {
+        boolean logged = false;
+        while (running) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            for (String topic : topics) {
+                List<PartitionInfo> infos;
+                try {
+                    infos = kafka.partitionsFor(topic, Duration.ofSeconds(30));
+                } catch (TimeoutException | WakeupException notNow) {
+                    infos = List.of();
+                }
+                if (infos == null || infos.isEmpty()) {
+                    missing.add(topic);
+                } else {
+                    infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+                }
+            }
+            if (missing.isEmpty()) {
+                return partitions;
+            }
+            if (!logged) {
+                log.warn("{}: waiting for topics {} to exist", name, missing);
+                logged = true;
+            }
+            try {
+                Thread.sleep(TOPIC_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+        return List.of();
+    }
+
+    /** Stops following; waiting barriers fail. */
+    @Override
+    public void close() {
+        running = false;
+        Consumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        sessions.awaitStop(Duration.ofSeconds(10));
+        IllegalStateException stopped = new IllegalStateException(name + " was closed");
+        CompletableFuture<Void> request;
+        while ((request = requests.poll()) != null) {
+            request.completeExceptionally(stopped);
+        }
+        waiting.keySet().forEach(w -> w.completeExceptionally(stopped));
+    }
+}
