@@ -3,7 +3,6 @@ package org.crossdesk.notifications;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -274,8 +273,8 @@ class NotificationsConfiguration {
                     }
 
                     @Override
-                    public void positions(Map<TopicPartition, Long> positions) {
-                        Long position = positions.get(subscriptions);
+                    public void progress(TopicFollower.Progress progress) {
+                        Long position = progress.positions().get(subscriptions);
                         if (position != null) {
                             registry.advanceTo(position);
                         }

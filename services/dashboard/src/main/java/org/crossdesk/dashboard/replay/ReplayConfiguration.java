@@ -1,12 +1,10 @@
 package org.crossdesk.dashboard.replay;
 
 import java.time.Clock;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.crossdesk.dashboard.DashboardProperties;
 import org.crossdesk.dashboard.views.OperationalPicture;
 import org.crossdesk.platform.kafka.KafkaClientSettings;
-import org.crossdesk.platform.kafka.KafkaClientSettings.Values;
+import org.crossdesk.platform.kafka.follow.TopicFollower;
 import org.crossdesk.schemaregistry.client.CachedSchemaRegistryClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -33,13 +31,15 @@ class ReplayConfiguration {
             Clock clock,
             DashboardProperties properties,
             @Value("${spring.application.name}") String application) {
-        // No group: every start replays everything into memory, so there is nothing to commit or rebalance.
-        Map<String, Object> config = settings.replay(application + "-replay", Values.BYTES);
         CachedSchemaRegistryClient registry = CachedSchemaRegistryClient.fromConfigs(settings.serde());
         ProjectingDeserializer values = new ProjectingDeserializer(registry::getSchemaById);
         return new TopicReplay(
-                new KafkaConsumer<>(config),
-                values,
+                handler -> TopicFollower.replaying(
+                        application + "-replay",
+                        OperationalPicture.sourceTopics(),
+                        settings,
+                        (topic, headers, bytes) -> bytes == null ? null : values.deserialize(topic, headers, bytes),
+                        handler),
                 picture,
                 OperationalPicture.sourceTopics(),
                 clock,

@@ -2,11 +2,11 @@ package org.crossdesk.dashboard.replay;
 
 import org.springframework.context.SmartLifecycle;
 
-/** Runs the replay on a thread of its own from start-up until shutdown. */
+/** Runs the replay (on the follower's own thread) from start-up until shutdown. */
 final class ReplayRunner implements SmartLifecycle {
 
     private final TopicReplay replay;
-    private Thread thread;
+    private boolean running;
 
     ReplayRunner(TopicReplay replay) {
         this.replay = replay;
@@ -14,24 +14,18 @@ final class ReplayRunner implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        thread = new Thread(replay, "dashboard-replay");
-        thread.setDaemon(true);
-        thread.start();
+        replay.start();
+        running = true;
     }
 
     @Override
     public synchronized void stop() {
         replay.stop();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        thread = null;
+        running = false;
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return thread != null;
+        return running;
     }
 }

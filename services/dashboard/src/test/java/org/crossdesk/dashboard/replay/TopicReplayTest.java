@@ -28,6 +28,8 @@ import org.crossdesk.events.common.Priority;
 import org.crossdesk.events.common.ReferralType;
 import org.crossdesk.events.deadline.DeadlineKind;
 import org.crossdesk.events.examples.ReferralStory;
+import org.crossdesk.platform.kafka.follow.ConsumerSessions;
+import org.crossdesk.platform.kafka.follow.TopicFollower;
 import org.crossdesk.schemaregistry.client.CachedSchemaRegistryClient;
 import org.crossdesk.schemaregistry.serde.KafkaAvroSerializer;
 import org.crossdesk.testsupport.KafkaFixture;
@@ -46,7 +48,6 @@ class TopicReplayTest {
     private static final CachedSchemaRegistryClient registry =
             new CachedSchemaRegistryClient(RegistryFixture.url(), 100);
 
-    private final List<Thread> threads = new ArrayList<>();
     private final List<TopicReplay> replays = new ArrayList<>();
 
     @BeforeAll
@@ -64,9 +65,6 @@ class TopicReplayTest {
     @AfterEach
     void stopReplays() throws InterruptedException {
         replays.forEach(TopicReplay::stop);
-        for (Thread thread : threads) {
-            thread.join(10_000);
-        }
     }
 
     @Test
@@ -191,18 +189,22 @@ class TopicReplayTest {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        ProjectingDeserializer values = new ProjectingDeserializer(registry::getSchemaById);
         TopicReplay replay = new TopicReplay(
-                consumer,
-                new ProjectingDeserializer(registry::getSchemaById),
+                handler -> new TopicFollower(
+                        "replay-under-test",
+                        OperationalPicture.sourceTopics(),
+                        () -> consumer,
+                        (topic, headers, bytes) -> bytes == null ? null : values.deserialize(topic, headers, bytes),
+                        handler,
+                        ConsumerSessions.of("replay-under-test")),
                 picture,
                 OperationalPicture.sourceTopics(),
                 Clock.systemUTC(),
                 Duration.ofSeconds(1),
                 Duration.ofMinutes(1),
                 Duration.ofDays(7));
-        Thread thread = new Thread(replay, "replay-under-test");
-        thread.start();
-        threads.add(thread);
+        replay.start();
         replays.add(replay);
         return replay;
     }

@@ -47,10 +47,10 @@ public final class DirectoryStore implements AutoCloseable {
             }
 
             @Override
-            public void positions(Map<TopicPartition, Long> reached) {
+            public void progress(TopicFollower.Progress progress) {
                 directory = pending;
                 synchronized (positions) {
-                    positions.putAll(reached);
+                    positions.putAll(progress.positions());
                     positions.notifyAll();
                 }
             }

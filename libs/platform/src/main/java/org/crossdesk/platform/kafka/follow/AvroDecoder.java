@@ -9,7 +9,7 @@ import org.crossdesk.schemaregistry.serde.KafkaAvroDeserializer;
  * bytes: an unreadable record is then an ordinary value to handle (dead-letter it with its exact bytes,
  * or skip it) instead of an exception that stops {@code poll()}. Thread-safe.
  */
-public final class AvroDecoder implements AutoCloseable {
+public final class AvroDecoder implements TopicFollower.Decoder, AutoCloseable {
 
     private final KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
 
@@ -22,6 +22,7 @@ public final class AvroDecoder implements AutoCloseable {
      *
      * @throws RuntimeException (Kafka's SerializationException) if the bytes cannot be read
      */
+    @Override
     public Object decode(String topic, Headers headers, byte[] value) {
         return value == null ? null : deserializer.deserialize(topic, headers, value);
     }

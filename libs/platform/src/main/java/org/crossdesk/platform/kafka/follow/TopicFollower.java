@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +19,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Headers;
 import org.crossdesk.platform.kafka.KafkaClientSettings;
 import org.crossdesk.platform.kafka.KafkaClientSettings.Values;
 import org.slf4j.Logger;
@@ -49,6 +51,16 @@ public final class TopicFollower implements AutoCloseable {
     private static final Duration IDLE_POLL = Duration.ofMillis(500);
     private static final Duration WAITED_POLL = Duration.ofMillis(50);
     private static final Duration TOPIC_WAIT = Duration.ofSeconds(1);
+    // A poisoned topic must not drown the log: every skipped record up to this many, then one line in LOG_EVERY.
+    private static final long LOG_ALL_UP_TO = 100;
+    private static final long LOG_EVERY = 10_000;
+
+    /** Decodes a record's value: a generated Avro class (or a projection of one), null for a tombstone. */
+    @FunctionalInterface
+    public interface Decoder {
+        /** @throws RuntimeException if the bytes cannot be read */
+        Object decode(String topic, Headers headers, byte[] value);
+    }
 
     /** What the follower hands over. */
     public interface Handler {
@@ -59,15 +71,32 @@ public final class TopicFollower implements AutoCloseable {
 
         /**
          * After each poll: everything before each partition's position has been handed over. A good place to
-         * publish what {@link #record} built up.
+         * publish what {@link #record} built up, and to report progress.
          */
-        default void positions(Map<TopicPartition, Long> positions) {}
+        default void progress(Progress progress) {}
+
+        /** A session has assigned these partitions and is about to read them (at start, and after a restart). */
+        default void assigned(List<TopicPartition> partitions) {}
+
+        /** A record that could not be decoded ({@code what} = "cannot decode") or applied ("cannot apply"). */
+        default void skipped(ConsumerRecord<String, byte[]> record, String what, RuntimeException cause) {}
     }
+
+    /**
+     * Where the follower is, per partition: the first offset it had, what the initial replay must reach (with
+     * read_committed, the last stable offsets at start), how far it has handed over, and how far behind it is.
+     */
+    public record Progress(
+            Map<TopicPartition, Long> beginning,
+            Map<TopicPartition, Long> replayTarget,
+            Map<TopicPartition, Long> positions,
+            Map<TopicPartition, Long> lag,
+            boolean replayed) {}
 
     private final String name;
     private final List<String> topics;
     private final Supplier<Consumer<String, byte[]>> consumers;
-    private final AvroDecoder decoder;
+    private final Decoder decoder;
     private final Handler handler;
     private final ConsumerSessions sessions;
     private final Queue<CompletableFuture<Void>> requests = new ConcurrentLinkedQueue<>();
@@ -77,6 +106,10 @@ public final class TopicFollower implements AutoCloseable {
     private volatile Consumer<String, byte[]> consumer;
     // Follower thread only: the next offset of each partition the handler has not seen, across sessions.
     private final Map<TopicPartition, Long> reached = new HashMap<>();
+    // Follower thread only: each partition's first offset at the first session; what the initial replay waits for.
+    private Map<TopicPartition, Long> beginning;
+    private Map<TopicPartition, Long> replayTarget = Map.of();
+    private long skipped;
     // Barrier requests with the end offsets they wait for, across sessions; close() fails what is left.
     private final Map<CompletableFuture<Void>, Map<TopicPartition, Long>> waiting = new ConcurrentHashMap<>();
 
@@ -89,7 +122,7 @@ public final class TopicFollower implements AutoCloseable {
             String name,
             Collection<String> topics,
             Supplier<Consumer<String, byte[]>> consumers,
-            AvroDecoder decoder,
+            Decoder decoder,
             Handler handler,
             ConsumerSessions sessions) {
         this.name = name;
@@ -102,12 +135,18 @@ public final class TopicFollower implements AutoCloseable {
 
     /** A follower with the platform's reader settings, named {@code name}, restarting after 1 s doubling to 30 s. */
     public static TopicFollower of(
-            String name,
-            Collection<String> topics,
-            KafkaClientSettings settings,
-            AvroDecoder decoder,
-            Handler handler) {
-        Map<String, Object> config = settings.reader(name, Values.BYTES);
+            String name, Collection<String> topics, KafkaClientSettings settings, Decoder decoder, Handler handler) {
+        return withSettings(name, topics, settings.reader(name, Values.BYTES), decoder, handler);
+    }
+
+    /** As {@link #of}, with the replay settings' bigger polls and fetches: for topics with a long history. */
+    public static TopicFollower replaying(
+            String name, Collection<String> topics, KafkaClientSettings settings, Decoder decoder, Handler handler) {
+        return withSettings(name, topics, settings.replay(name, Values.BYTES), decoder, handler);
+    }
+
+    private static TopicFollower withSettings(
+            String name, Collection<String> topics, Map<String, Object> config, Decoder decoder, Handler handler) {
         return new TopicFollower(
                 name, topics, () -> new KafkaConsumer<>(config), decoder, handler, ConsumerSessions.of(name));
     }
@@ -167,6 +206,9 @@ public final class TopicFollower implements AutoCloseable {
                 return;
             }
             kafka.assign(partitions);
+            if (beginning == null) {
+                beginning = Map.copyOf(kafka.beginningOffsets(partitions));
+            }
             for (TopicPartition partition : partitions) {
                 Long at = reached.get(partition);
                 if (at == null) {
@@ -175,6 +217,7 @@ public final class TopicFollower implements AutoCloseable {
                     kafka.seek(partition, at);
                 }
             }
+            handler.assigned(partitions);
             while (running) {
                 try {
                     follow(kafka, partitions);
@@ -196,6 +239,7 @@ public final class TopicFollower implements AutoCloseable {
             for (CompletableFuture<Void> request : batch) {
                 if (request == initialReplay) {
                     emptyAtStart = targets.values().stream().allMatch(end -> end == 0L);
+                    replayTarget = targets;
                 }
                 requests.remove(request);
                 waiting.put(request, targets);
@@ -206,12 +250,20 @@ public final class TopicFollower implements AutoCloseable {
             reached.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
         }
         Map<TopicPartition, Long> positions = new HashMap<>();
+        Map<TopicPartition, Long> lag = new HashMap<>();
         for (TopicPartition partition : partitions) {
-            positions.put(partition, kafka.position(partition));
+            // position() is local: it also moves past transaction markers, which record offsets do not show.
+            long position = kafka.position(partition);
+            positions.put(partition, position);
+            OptionalLong current = kafka.currentLag(partition);
+            long behind = current.isPresent()
+                    ? current.getAsLong()
+                    : Math.max(0, replayTarget.getOrDefault(partition, 0L) - position);
+            lag.put(partition, behind);
         }
         reached.putAll(positions);
-        handler.positions(Map.copyOf(positions));
         waiting.entrySet().removeIf(wait -> reached(wait.getValue()) && completed(wait.getKey()));
+        handler.progress(new Progress(beginning, replayTarget, Map.copyOf(positions), Map.copyOf(lag), isReplayed()));
     }
 
     private void hand(ConsumerRecord<String, byte[]> record) {
@@ -219,26 +271,30 @@ public final class TopicFollower implements AutoCloseable {
         try {
             value = decoder.decode(record.topic(), record.headers(), record.value());
         } catch (RuntimeException e) {
-            log.warn(
-                    "{}: skipping unreadable record {}-{}@{}: {}",
-                    name,
-                    record.topic(),
-                    record.partition(),
-                    record.offset(),
-                    e.getMessage());
+            skip(record, "cannot decode", e);
             return;
         }
         try {
             handler.record(record, value);
         } catch (RuntimeException e) {
+            skip(record, "cannot apply", e);
+        }
+    }
+
+    private void skip(ConsumerRecord<String, byte[]> record, String what, RuntimeException cause) {
+        skipped++;
+        if (skipped <= LOG_ALL_UP_TO || skipped % LOG_EVERY == 0) {
             log.warn(
-                    "{}: could not apply {}-{}@{}: {}",
+                    "{}: skipping record {}-{}@{} ({} skipped so far): {}: {}",
                     name,
                     record.topic(),
                     record.partition(),
                     record.offset(),
-                    e.toString());
+                    skipped,
+                    what,
+                    cause.toString());
         }
+        handler.skipped(record, what, cause);
     }
 
     private boolean reached(Map<TopicPartition, Long> targets) {

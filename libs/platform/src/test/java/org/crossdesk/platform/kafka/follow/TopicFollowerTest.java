@@ -42,8 +42,8 @@ class TopicFollowerTest {
         }
 
         @Override
-        public void positions(Map<TopicPartition, Long> reached) {
-            positions.add(reached);
+        public void progress(TopicFollower.Progress progress) {
+            positions.add(progress.positions());
         }
     };
 
