@@ -168,8 +168,11 @@ class RoutingConfiguration {
 
     @Bean
     LedgerRestorer ledgerRestorer(
-            KafkaClientSettings settings, RecipientLedger ledger, @Value("${spring.application.name}") String app) {
-        return new LedgerRestorer(settings.replay(app + "-ledger-restore", Values.AVRO), ledger);
+            KafkaClientSettings settings,
+            AvroDecoder routingDecoder,
+            RecipientLedger ledger,
+            @Value("${spring.application.name}") String app) {
+        return LedgerRestorer.of(settings.replay(app + "-ledger-restore", Values.BYTES), routingDecoder, ledger);
     }
 
     @Bean

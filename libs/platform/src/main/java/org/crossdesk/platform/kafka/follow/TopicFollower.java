@@ -151,6 +151,35 @@ public final class TopicFollower implements AutoCloseable {
                 name, topics, () -> new KafkaConsumer<>(config), decoder, handler, ConsumerSessions.of(name));
     }
 
+    /**
+     * Reads {@code partitions} from the beginning up to their end as of this call, once, on the caller's thread, and
+     * hands every record over as a follower does (unreadable ones skipped): for state rebuilt on demand, such as
+     * routing's ledger when a rebalance gives it lifecycle partitions. The caller owns and closes {@code kafka}.
+     *
+     * @return the records read
+     */
+    public static long readToEnd(
+            String name,
+            Consumer<String, byte[]> kafka,
+            Collection<TopicPartition> partitions,
+            Decoder decoder,
+            Handler handler) {
+        TopicFollower once =
+                new TopicFollower(name, List.of(), () -> kafka, decoder, handler, ConsumerSessions.of(name));
+        List<TopicPartition> assigned = List.copyOf(partitions);
+        kafka.assign(assigned);
+        kafka.seekToBeginning(assigned);
+        Map<TopicPartition, Long> ends = kafka.endOffsets(assigned);
+        long read = 0;
+        while (ends.entrySet().stream().anyMatch(end -> kafka.position(end.getKey()) < end.getValue())) {
+            for (ConsumerRecord<String, byte[]> record : kafka.poll(WAITED_POLL)) {
+                once.hand(record);
+                read++;
+            }
+        }
+        return read;
+    }
+
     /** Starts replaying, then following, on a thread of its own. */
     public synchronized void start() {
         if (running) {
@@ -262,8 +291,11 @@ public final class TopicFollower implements AutoCloseable {
             lag.put(partition, behind);
         }
         reached.putAll(positions);
+        // The handler publishes what it built before any barrier completes: a caller released by caughtUp() sees it.
+        Map<TopicPartition, Long> initialTargets = waiting.get(initialReplay);
+        boolean replayed = isReplayed() || (initialTargets != null && reached(initialTargets));
+        handler.progress(new Progress(beginning, replayTarget, Map.copyOf(positions), Map.copyOf(lag), replayed));
         waiting.entrySet().removeIf(wait -> reached(wait.getValue()) && completed(wait.getKey()));
-        handler.progress(new Progress(beginning, replayTarget, Map.copyOf(positions), Map.copyOf(lag), isReplayed()));
     }
 
     private void hand(ConsumerRecord<String, byte[]> record) {

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -121,5 +122,30 @@ class TopicFollowerTest {
 
         assertThat(follower.caughtUp()).isCompletedExceptionally();
         assertThat(follower.sessions().state()).isEqualTo(ConsumerSessions.State.STOPPED);
+    }
+
+    @Test
+    void readsGivenPartitionsToTheirEndOnceOnTheCallersThread() throws Exception {
+        KafkaFixture.createTopic(desks, 2, Map.of());
+        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(settings.producer("follower-test-once"))) {
+            producer.send(new ProducerRecord<>(desks, 0, "FR-P0", desk("FR-P0")))
+                    .get(10, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(desks, 1, "FR-P1", desk("FR-P1")))
+                    .get(10, TimeUnit.SECONDS);
+        }
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(settings.rawProducer("follower-test-once-raw"))) {
+            raw.send(new ProducerRecord<>(desks, 0, "XX-BROKEN", "not avro".getBytes()))
+                    .get(10, TimeUnit.SECONDS);
+        }
+
+        long read;
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(settings.reader("follower-test-once", KafkaClientSettings.Values.BYTES))) {
+            read = TopicFollower.readToEnd(
+                    "follower-test-once", consumer, List.of(new TopicPartition(desks, 0)), decoder, handler);
+        }
+
+        assertThat(read).isEqualTo(2);
+        assertThat(handed).containsExactly(desks + "/FR-P0=FR-P0");
     }
 }
