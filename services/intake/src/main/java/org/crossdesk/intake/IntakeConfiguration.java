@@ -9,7 +9,6 @@ import org.crossdesk.intake.cases.CaseFeed;
 import org.crossdesk.intake.directory.DirectoryView;
 import org.crossdesk.intake.gateway.KafkaOutboxWriter;
 import org.crossdesk.intake.gateway.ReferralGateway;
-import org.crossdesk.intake.outbox.DeskTopics;
 import org.crossdesk.intake.outbox.OutboxListener;
 import org.crossdesk.intake.outbox.OutboxProcessor;
 import org.crossdesk.intake.validation.SubmissionValidator;
@@ -129,11 +128,6 @@ class IntakeConfiguration {
     }
 
     @Bean
-    DeskTopics deskTopics(TopicProvisioner provisioner) {
-        return new DeskTopics(provisioner::ensureDeskTopics);
-    }
-
-    @Bean
     OutboxProcessor outboxProcessor(
             SubmissionValidator validator,
             CaseBook cases,
@@ -148,10 +142,16 @@ class IntakeConfiguration {
             CaseBook cases,
             CaseFeed feed,
             KafkaTemplate<String, Object> kafka,
-            DeskTopics deskTopics,
+            TopicProvisioner topics,
             IntakeProperties properties) {
         return new OutboxListener(
-                processor, cases, feed, kafka, properties.sendTimeout(), properties.catchUpTimeout(), deskTopics);
+                processor,
+                cases,
+                feed,
+                kafka,
+                properties.sendTimeout(),
+                properties.catchUpTimeout(),
+                topics::ensureDeskTopics);
     }
 
     @Bean
@@ -160,7 +160,7 @@ class IntakeConfiguration {
             CaseBook cases,
             CaseFeed feed,
             KafkaTemplate<String, Object> kafka,
-            DeskTopics deskTopics,
+            TopicProvisioner topics,
             Clock clock,
             IntakeProperties properties) {
         Runnable viewCatchUp = () -> {
@@ -176,7 +176,7 @@ class IntakeConfiguration {
         return new ReferralGateway(
                 validator,
                 cases,
-                new KafkaOutboxWriter(kafka, deskTopics, properties.sendTimeout()),
+                new KafkaOutboxWriter(kafka, topics::ensureDeskTopics, properties.sendTimeout()),
                 clock,
                 properties.rememberWrites(),
                 viewCatchUp);

@@ -28,7 +28,6 @@ import org.crossdesk.notifications.deadline.EscalationDirectory;
 import org.crossdesk.notifications.deadline.KafkaBreachPublisher;
 import org.crossdesk.notifications.egress.EgressPolicy;
 import org.crossdesk.notifications.kafka.DeadLetters;
-import org.crossdesk.notifications.kafka.DeskTopics;
 import org.crossdesk.notifications.rendering.InboxMessageRenderer;
 import org.crossdesk.notifications.stream.InboxStreams;
 import org.crossdesk.notifications.subscription.KafkaSubscriptionStore;
@@ -116,11 +115,6 @@ class NotificationsConfiguration {
     }
 
     @Bean
-    DeskTopics deskTopics(TopicProvisioner provisioner) {
-        return new DeskTopics(provisioner::ensureDeskTopics);
-    }
-
-    @Bean
     DeadLetters deadLetters(Producer<String, byte[]> deadLetterProducer) {
         return new DeadLetters(deadLetterProducer);
     }
@@ -171,7 +165,7 @@ class NotificationsConfiguration {
             HttpWebhookTransport transport,
             KafkaTemplate<String, Object> kafka,
             DeadLetters deadLetters,
-            DeskTopics deskTopics,
+            TopicProvisioner deskTopics,
             DeliveryLedger ledger,
             ScheduledExecutorService notificationsTimer,
             NotificationsProperties properties,
@@ -202,7 +196,7 @@ class NotificationsConfiguration {
             KafkaClientSettings settings,
             AvroDecoder decoder,
             DeadLetters deadLetters,
-            DeskTopics deskTopics,
+            TopicProvisioner deskTopics,
             WebhookDispatcher dispatcher,
             NotificationsProperties properties,
             @Value("${spring.application.name}") String app) {
@@ -220,7 +214,7 @@ class NotificationsConfiguration {
             Clock clock,
             EscalationDirectory directory,
             KafkaTemplate<String, Object> kafka,
-            DeskTopics deskTopics,
+            TopicProvisioner deskTopics,
             NotificationsProperties properties) {
         return new DeadlineTracker(
                 clock,
@@ -304,7 +298,7 @@ class NotificationsConfiguration {
             KafkaClientSettings settings,
             AvroDecoder decoder,
             InboxMessageRenderer renderer,
-            DeskTopics deskTopics,
+            TopicProvisioner deskTopics,
             ExecutorService streamExecutor,
             NotificationsProperties properties,
             @Value("${spring.application.name}") String app) {

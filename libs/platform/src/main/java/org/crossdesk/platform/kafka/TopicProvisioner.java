@@ -2,6 +2,8 @@ package org.crossdesk.platform.kafka;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.crossdesk.events.Topic;
@@ -17,14 +19,23 @@ public class TopicProvisioner {
 
     private final KafkaAdmin admin;
     private final short replicationFactor;
+    private final Set<String> provisioned = ConcurrentHashMap.newKeySet();
 
     public TopicProvisioner(KafkaAdmin admin, short replicationFactor) {
         this.admin = admin;
         this.replicationFactor = replicationFactor;
     }
 
-    /** Creates (if missing) the outbox and inbox of a desk and their dead-letter topics. */
+    /**
+     * Creates (if missing) the outbox and inbox of a desk and their dead-letter topics, once per desk and process:
+     * a service calls this before it writes to a desk's topic (a write to a missing topic would wait for metadata,
+     * or let the broker auto-create it with the wrong partition count), and creating existing topics is a no-op,
+     * but not a free one.
+     */
     public void ensureDeskTopics(String deskId) {
+        if (provisioned.contains(deskId)) {
+            return;
+        }
         List<NewTopic> topics = new ArrayList<>();
         for (Topic<?, ?> topic : List.of(Topics.deskOutbox(deskId), Topics.deskInbox(deskId))) {
             topics.add(newTopic(topic, replicationFactor));
@@ -39,6 +50,7 @@ public class TopicProvisioner {
                 throw e;
             }
         }
+        provisioned.add(deskId);
     }
 
     private static Throwable rootCause(Throwable e) {

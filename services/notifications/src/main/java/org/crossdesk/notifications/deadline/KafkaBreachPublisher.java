@@ -6,7 +6,7 @@ import java.util.concurrent.TimeoutException;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.deadline.DeadlineBreached;
 import org.crossdesk.events.inbox.DeadlineNotice;
-import org.crossdesk.notifications.kafka.DeskTopics;
+import org.crossdesk.platform.kafka.TopicProvisioner;
 import org.springframework.kafka.core.KafkaOperations;
 
 /**
@@ -20,9 +20,9 @@ public final class KafkaBreachPublisher implements BreachPublisher {
     private static final long TIMEOUT_SECONDS = 30;
 
     private final KafkaOperations<String, Object> kafka;
-    private final DeskTopics deskTopics;
+    private final TopicProvisioner deskTopics;
 
-    public KafkaBreachPublisher(KafkaOperations<String, Object> kafka, DeskTopics deskTopics) {
+    public KafkaBreachPublisher(KafkaOperations<String, Object> kafka, TopicProvisioner deskTopics) {
         this.kafka = kafka;
         this.deskTopics = deskTopics;
     }
@@ -49,7 +49,7 @@ public final class KafkaBreachPublisher implements BreachPublisher {
     }
 
     private String inboxOf(String deskId) {
-        deskTopics.ensure(deskId);
+        deskTopics.ensureDeskTopics(deskId);
         return Topics.deskInboxName(deskId);
     }
 

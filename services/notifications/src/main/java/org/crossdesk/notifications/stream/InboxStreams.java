@@ -16,9 +16,9 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.inbox.InboxMessage;
-import org.crossdesk.notifications.kafka.DeskTopics;
 import org.crossdesk.notifications.rendering.InboxMessageRenderer;
 import org.crossdesk.notifications.rendering.MessageFacts;
+import org.crossdesk.platform.kafka.TopicProvisioner;
 import org.crossdesk.platform.kafka.follow.AvroDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +52,7 @@ public final class InboxStreams {
     private final Map<String, Object> consumerConfig;
     private final AvroDecoder decoder;
     private final InboxMessageRenderer renderer;
-    private final DeskTopics deskTopics;
+    private final TopicProvisioner deskTopics;
     private final ExecutorService executor;
     private final Clock clock;
     private final Duration heartbeat;
@@ -65,7 +65,7 @@ public final class InboxStreams {
             Map<String, Object> consumerConfig,
             AvroDecoder decoder,
             InboxMessageRenderer renderer,
-            DeskTopics deskTopics,
+            TopicProvisioner deskTopics,
             ExecutorService executor,
             Clock clock,
             Duration heartbeat,
@@ -189,7 +189,7 @@ public final class InboxStreams {
         List<PartitionInfo> infos = consumer.partitionsFor(topic);
         if (infos == null || infos.isEmpty()) {
             // A desk that never received anything may have no inbox yet; the catalogue says how to make it.
-            deskTopics.ensure(deskId);
+            deskTopics.ensureDeskTopics(deskId);
             infos = consumer.partitionsFor(topic);
         }
         return infos.stream()

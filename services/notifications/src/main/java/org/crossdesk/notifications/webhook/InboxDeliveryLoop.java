@@ -17,7 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.inbox.InboxMessage;
 import org.crossdesk.notifications.kafka.DeadLetters;
-import org.crossdesk.notifications.kafka.DeskTopics;
+import org.crossdesk.platform.kafka.TopicProvisioner;
 import org.crossdesk.platform.kafka.follow.AvroDecoder;
 import org.crossdesk.platform.kafka.follow.ConsumerSessions;
 import org.slf4j.Logger;
@@ -45,7 +45,7 @@ public final class InboxDeliveryLoop implements AutoCloseable {
     private final Map<String, Object> consumerConfig;
     private final AvroDecoder decoder;
     private final DeadLetters deadLetters;
-    private final DeskTopics deskTopics;
+    private final TopicProvisioner deskTopics;
     private final WebhookDispatcher dispatcher;
     private final int maxInProgressPerPartition;
     private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
@@ -63,7 +63,7 @@ public final class InboxDeliveryLoop implements AutoCloseable {
             Map<String, Object> consumerConfig,
             AvroDecoder decoder,
             DeadLetters deadLetters,
-            DeskTopics deskTopics,
+            TopicProvisioner deskTopics,
             WebhookDispatcher dispatcher,
             int maxInProgressPerPartition) {
         this.consumerConfig = Map.copyOf(consumerConfig);
@@ -155,7 +155,7 @@ public final class InboxDeliveryLoop implements AutoCloseable {
                 record.offset(),
                 cause.getMessage());
         try {
-            deskTopics.ensure(Topics.deskIdOf(record.topic()));
+            deskTopics.ensureDeskTopics(Topics.deskIdOf(record.topic()));
             deadLetters
                     .send(
                             record.topic(),

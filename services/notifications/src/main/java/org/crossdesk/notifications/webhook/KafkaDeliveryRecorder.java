@@ -13,7 +13,7 @@ import org.crossdesk.events.response.DeliveryChannel;
 import org.crossdesk.events.response.DeliveryFailed;
 import org.crossdesk.events.response.ResponseEvent;
 import org.crossdesk.notifications.kafka.DeadLetters;
-import org.crossdesk.notifications.kafka.DeskTopics;
+import org.crossdesk.platform.kafka.TopicProvisioner;
 import org.springframework.kafka.core.KafkaOperations;
 
 /**
@@ -43,11 +43,11 @@ public final class KafkaDeliveryRecorder implements DeliveryRecorder {
 
     private final KafkaOperations<String, Object> kafka;
     private final DeadLetters deadLetters;
-    private final DeskTopics deskTopics;
+    private final TopicProvisioner deskTopics;
     private final Clock clock;
 
     public KafkaDeliveryRecorder(
-            KafkaOperations<String, Object> kafka, DeadLetters deadLetters, DeskTopics deskTopics, Clock clock) {
+            KafkaOperations<String, Object> kafka, DeadLetters deadLetters, TopicProvisioner deskTopics, Clock clock) {
         this.kafka = kafka;
         this.deadLetters = deadLetters;
         this.deskTopics = deskTopics;
@@ -75,7 +75,7 @@ public final class KafkaDeliveryRecorder implements DeliveryRecorder {
     public CompletableFuture<Void> failed(Delivery delivery, int attempts, String lastError) {
         SourceRecord source = delivery.source();
         try {
-            deskTopics.ensure(delivery.deskId());
+            deskTopics.ensureDeskTopics(delivery.deskId());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
