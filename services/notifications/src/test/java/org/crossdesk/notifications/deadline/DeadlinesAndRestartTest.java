@@ -28,8 +28,8 @@ import org.crossdesk.notifications.testing.Api;
 import org.crossdesk.notifications.testing.Messages;
 import org.crossdesk.notifications.testing.NotificationsApp;
 import org.crossdesk.notifications.testing.Signatures;
-import org.crossdesk.notifications.testing.TestKafka;
 import org.crossdesk.notifications.testing.WebhookReceiver;
+import org.crossdesk.testsupport.CrossdeskEvents;
 import org.crossdesk.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +58,7 @@ class DeadlinesAndRestartTest {
 
     @BeforeAll
     static void start() throws Exception {
-        TestKafka.createDeskTopics(ISSUER, LATE, PROMPT);
+        CrossdeskEvents.createDeskTopics(ISSUER, LATE, PROMPT);
         receiver = new WebhookReceiver();
         app = startApp();
     }
@@ -97,14 +97,14 @@ class DeadlinesAndRestartTest {
     }
 
     private static List<DeadlineBreached> breachesOf(String referralId) {
-        return TestKafka.values(Topics.DEADLINES_BREACHES).stream()
+        return CrossdeskEvents.values(Topics.DEADLINES_BREACHES).stream()
                 .map(DeadlineBreached.class::cast)
                 .filter(breach -> breach.getReferralId().equals(referralId))
                 .toList();
     }
 
     private static List<DeadlineNotice> noticesIn(String desk) {
-        return TestKafka.values(Topics.deskInboxName(desk)).stream()
+        return CrossdeskEvents.values(Topics.deskInboxName(desk)).stream()
                 .map(InboxMessage.class::cast)
                 .map(InboxMessage::getMessage)
                 .filter(DeadlineNotice.class::isInstance)
@@ -121,7 +121,7 @@ class DeadlinesAndRestartTest {
 
     @Test
     void aMissedDeadlineIsReportedOnceToIssuerAndEscalationAndARestartLosesAndRepeatsNothing() {
-        TestKafka.send(
+        CrossdeskEvents.send(
                 Topics.DIRECTORY_DESKS,
                 LATE,
                 DeskProfile.newBuilder(ExampleEvents.deskProfile())
@@ -134,8 +134,8 @@ class DeadlinesAndRestartTest {
                                 .setPhone(null)
                                 .build())
                         .build());
-        TestKafka.send(Topics.REFERRALS_LIFECYCLE, REFERRAL, routed(REFERRAL, LATE, PROMPT));
-        TestKafka.send(
+        CrossdeskEvents.send(Topics.REFERRALS_LIFECYCLE, REFERRAL, routed(REFERRAL, LATE, PROMPT));
+        CrossdeskEvents.send(
                 Topics.REFERRALS_RESPONSES,
                 REFERRAL,
                 ResponseEvent.newBuilder(ExampleEvents.responseEvents().get(2))
@@ -145,8 +145,8 @@ class DeadlinesAndRestartTest {
                                 .setRecipientDesk(PROMPT)
                                 .build())
                         .build());
-        TestKafka.send(Topics.REFERRALS_LIFECYCLE, WITHDRAWN_REFERRAL, routed(WITHDRAWN_REFERRAL, LATE));
-        TestKafka.send(
+        CrossdeskEvents.send(Topics.REFERRALS_LIFECYCLE, WITHDRAWN_REFERRAL, routed(WITHDRAWN_REFERRAL, LATE));
+        CrossdeskEvents.send(
                 Topics.REFERRALS_LIFECYCLE,
                 WITHDRAWN_REFERRAL,
                 ReferralEvent.newBuilder(ExampleEvents.referralEvents().get(4))
@@ -208,7 +208,7 @@ class DeadlinesAndRestartTest {
         assertThat(Api.json(Api.as(app, PROMPT).get("/api/v1/subscriptions")))
                 .extracting(node -> node.get("id").asString())
                 .containsExactly(subscriptionId);
-        TestKafka.send(
+        CrossdeskEvents.send(
                 Topics.deskInboxName(PROMPT),
                 "CD-2031-000003",
                 Messages.alert("CD-2031-000003", PROMPT, Priority.URGENT));

@@ -14,7 +14,7 @@ import org.crossdesk.notifications.testing.Api;
 import org.crossdesk.notifications.testing.Messages;
 import org.crossdesk.notifications.testing.NotificationsApp;
 import org.crossdesk.notifications.testing.SseClient;
-import org.crossdesk.notifications.testing.TestKafka;
+import org.crossdesk.testsupport.CrossdeskEvents;
 import org.crossdesk.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +30,7 @@ class LiveStreamTest {
 
     @BeforeAll
     static void start() {
-        TestKafka.createDeskTopics(DESK, OTHER);
+        CrossdeskEvents.createDeskTopics(DESK, OTHER);
         app = startApp();
     }
 
@@ -59,7 +59,7 @@ class LiveStreamTest {
         for (int i = from; i < from + count; i++) {
             String referralId = "CD-2026-2" + String.format("%05d", i);
             InboxMessage alert = Messages.alert(referralId, desk, Priority.ROUTINE);
-            TestKafka.send(Topics.deskInboxName(desk), referralId, alert);
+            CrossdeskEvents.send(Topics.deskInboxName(desk), referralId, alert);
             ids.add(alert.getMetadata().getEventId());
         }
         return ids;

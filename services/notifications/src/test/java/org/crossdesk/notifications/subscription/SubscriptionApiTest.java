@@ -10,7 +10,7 @@ import org.crossdesk.events.Topics;
 import org.crossdesk.events.notification.WebhookSubscription;
 import org.crossdesk.notifications.testing.Api;
 import org.crossdesk.notifications.testing.NotificationsApp;
-import org.crossdesk.notifications.testing.TestKafka;
+import org.crossdesk.testsupport.CrossdeskEvents;
 import org.crossdesk.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,7 +64,7 @@ class SubscriptionApiTest {
                 .contains(id);
 
         // Stored sealed: the secret is nowhere in the topic.
-        WebhookSubscription stored = TestKafka.values(Topics.NOTIFICATIONS_SUBSCRIPTIONS).stream()
+        WebhookSubscription stored = CrossdeskEvents.values(Topics.NOTIFICATIONS_SUBSCRIPTIONS).stream()
                 .filter(value -> value instanceof WebhookSubscription s
                         && s.getSubscriptionId().equals(id))
                 .map(WebhookSubscription.class::cast)

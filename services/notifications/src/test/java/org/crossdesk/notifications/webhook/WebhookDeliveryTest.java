@@ -23,9 +23,9 @@ import org.crossdesk.notifications.testing.Api;
 import org.crossdesk.notifications.testing.Messages;
 import org.crossdesk.notifications.testing.NotificationsApp;
 import org.crossdesk.notifications.testing.Signatures;
-import org.crossdesk.notifications.testing.TestKafka;
 import org.crossdesk.notifications.testing.WebhookReceiver;
 import org.crossdesk.notifications.testing.WebhookReceiver.Received;
+import org.crossdesk.testsupport.CrossdeskEvents;
 import org.crossdesk.testsupport.MutableClock;
 import org.crossdesk.testsupport.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -53,7 +53,7 @@ class WebhookDeliveryTest {
 
     @BeforeAll
     static void start() throws Exception {
-        TestKafka.createDeskTopics(RETRYING, REFUSING, HUNG, HEALTHY, REBOUND);
+        CrossdeskEvents.createDeskTopics(RETRYING, REFUSING, HUNG, HEALTHY, REBOUND);
         receiver = new WebhookReceiver()
                 .answer("/nl", attempt -> attempt < 3 ? 503 : 200)
                 .answer("/be", attempt -> 400)
@@ -85,7 +85,7 @@ class WebhookDeliveryTest {
     }
 
     private static List<ResponseEvent> responsesAbout(String alertId) {
-        return TestKafka.values(Topics.REFERRALS_RESPONSES).stream()
+        return CrossdeskEvents.values(Topics.REFERRALS_RESPONSES).stream()
                 .map(ResponseEvent.class::cast)
                 .filter(response -> alertId.equals(alertIdOf(response.getEvent())))
                 .toList();
@@ -103,7 +103,7 @@ class WebhookDeliveryTest {
         String subscriptionId = Api.as(app, RETRYING).subscribe(receiver.url("/nl"), SECRET, null);
         InboxMessage alert = Messages.alert("CD-2026-100001", RETRYING, Priority.URGENT);
 
-        TestKafka.send(Topics.deskInboxName(RETRYING), "CD-2026-100001", alert);
+        CrossdeskEvents.send(Topics.deskInboxName(RETRYING), "CD-2026-100001", alert);
 
         String alertId = AlertIds.of("CD-2026-100001", RETRYING);
         await().atMost(Duration.ofSeconds(30))
@@ -155,7 +155,7 @@ class WebhookDeliveryTest {
         String subscriptionId = Api.as(app, REFUSING).subscribe(receiver.url("/be"), SECRET, null);
         InboxMessage alert = Messages.alert("CD-2026-100002", REFUSING, Priority.IMMEDIATE);
 
-        TestKafka.send(Topics.deskInboxName(REFUSING), "CD-2026-100002", alert);
+        CrossdeskEvents.send(Topics.deskInboxName(REFUSING), "CD-2026-100002", alert);
 
         String alertId = AlertIds.of("CD-2026-100002", REFUSING);
         String dlt = Topics.deskInbox(REFUSING).deadLetterName();
@@ -199,7 +199,7 @@ class WebhookDeliveryTest {
         NotificationsApp.DNS.point(host, "169.254.169.254");
         InboxMessage alert = Messages.alert("CD-2026-100006", REBOUND, Priority.URGENT);
 
-        TestKafka.send(Topics.deskInboxName(REBOUND), "CD-2026-100006", alert);
+        CrossdeskEvents.send(Topics.deskInboxName(REBOUND), "CD-2026-100006", alert);
 
         String alertId = AlertIds.of("CD-2026-100006", REBOUND);
         await().atMost(Duration.ofSeconds(30))
@@ -216,11 +216,11 @@ class WebhookDeliveryTest {
         Api.as(app, HUNG).subscribe(receiver.url("/lu"), SECRET, null);
         Api.as(app, HEALTHY).subscribe(receiver.url("/at"), SECRET, null);
 
-        TestKafka.send(
+        CrossdeskEvents.send(
                 Topics.deskInboxName(HUNG), "CD-2026-100003", Messages.alert("CD-2026-100003", HUNG, Priority.URGENT));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> receiver.received("/lu").size() == 1);
-        TestKafka.send(
+        CrossdeskEvents.send(
                 Topics.deskInboxName(HEALTHY),
                 "CD-2026-100004",
                 Messages.alert("CD-2026-100004", HEALTHY, Priority.URGENT));
@@ -241,8 +241,8 @@ class WebhookDeliveryTest {
         Api.as(app, desk).subscribe(receiver.url("/at-2"), SECRET, "\"messageKinds\":[\"ALERT_WITHDRAWN\"]");
         byte[] garbage = "not avro".getBytes(StandardCharsets.UTF_8);
 
-        TestKafka.sendRaw(Topics.deskInboxName(desk), "CD-2026-100005", garbage);
-        TestKafka.send(Topics.deskInboxName(desk), "CD-2026-100005", Messages.withdrawal("CD-2026-100005", desk));
+        CrossdeskEvents.sendRaw(Topics.deskInboxName(desk), "CD-2026-100005", garbage);
+        CrossdeskEvents.send(Topics.deskInboxName(desk), "CD-2026-100005", Messages.withdrawal("CD-2026-100005", desk));
 
         ConsumerRecord<byte[], byte[]> deadLetter = TopicProbe.of(
                         Topics.deskInbox(desk).deadLetterName())
