@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -160,7 +161,7 @@ public final class BenchStack {
             try (Writer out = Files.newBufferedWriter(temp)) {
                 properties.store(out, "Kafka client settings of the Crossdesk benchmarks (" + describe() + ")");
             }
-            return Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -4,9 +4,12 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.crossdesk.access.AccessPlan;
 import org.crossdesk.access.AclReport;
 import org.crossdesk.launcher.demo.DemoTraffic;
@@ -86,8 +89,8 @@ public final class Main {
 
     /** Reports a service that dies on its own (the others keep running), until the stack is stopped. */
     private static void watchForCrashes(Stack stack, CountDownLatch stopped) throws InterruptedException {
-        java.util.Set<String> reported = new java.util.HashSet<>();
-        while (!stopped.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
+        Set<String> reported = new HashSet<>();
+        while (!stopped.await(2, TimeUnit.SECONDS)) {
             for (ServiceProcess crashed : stack.crashed()) {
                 if (reported.add(crashed.service().id())) {
                     System.err.printf(

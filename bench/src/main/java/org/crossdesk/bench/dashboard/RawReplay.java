@@ -1,5 +1,6 @@
 package org.crossdesk.bench.dashboard;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ final class RawReplay {
 
     /** CPU time of this thread: the classic consumer does its network work in the polling thread. */
     private static long cpuNanos() {
-        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     /**

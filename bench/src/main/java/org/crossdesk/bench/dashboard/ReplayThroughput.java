@@ -1,6 +1,9 @@
 package org.crossdesk.bench.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.avro.Schema;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,6 +24,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.crossdesk.bench.BenchStack;
 import org.crossdesk.bench.standin.StandInRegistry;
+import org.crossdesk.events.Topic;
 import org.crossdesk.schemaregistry.client.CachedSchemaRegistryClient;
 import org.crossdesk.schemaregistry.serde.KafkaAvroSerializer;
 
@@ -137,8 +142,7 @@ public final class ReplayThroughput {
             System.out.printf(
                     "Machine load while measuring (1-min load average on %d cores): %.1f%n",
                     Runtime.getRuntime().availableProcessors(),
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                            .getSystemLoadAverage());
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         } finally {
             if (standIn != null) {
                 standIn.close();
@@ -156,7 +160,7 @@ public final class ReplayThroughput {
         StoryLoad.topics().forEach(topic -> command.add(topic.name()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String line = null;
-        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()))) {
+        try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
             for (String l = lines.readLine(); l != null; l = lines.readLine()) {
                 if (l.startsWith("RAW ")) {
                     line = l;
@@ -226,9 +230,8 @@ public final class ReplayThroughput {
      */
     private static void registerSchemas(BenchStack access, String registry) throws Exception {
         CachedSchemaRegistryClient client = new CachedSchemaRegistryClient(registry, 10, access.registryProperties());
-        for (org.crossdesk.events.Topic<String, ?> topic : StoryLoad.topics()) {
-            org.apache.avro.Schema schema = (org.apache.avro.Schema)
-                    topic.valueType().getField("SCHEMA$").get(null);
+        for (Topic<String, ?> topic : StoryLoad.topics()) {
+            Schema schema = (Schema) topic.valueType().getField("SCHEMA$").get(null);
             client.register(topic.name() + "-value", schema);
         }
     }
@@ -243,7 +246,7 @@ public final class ReplayThroughput {
         try (KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (org.crossdesk.events.Topic<String, ?> topic : StoryLoad.topics()) {
+            for (Topic<String, ?> topic : StoryLoad.topics()) {
                 consumer.partitionsFor(topic.name())
                         .forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition())));
             }

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.crossdesk.events.Topic;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.common.Priority;
 import org.crossdesk.events.common.ReferralType;
@@ -18,6 +19,7 @@ import org.crossdesk.events.examples.ReferralStory;
 import org.crossdesk.events.referral.ReferralEvent;
 import org.crossdesk.events.referral.WithheldCandidate;
 import org.crossdesk.events.referral.WithholdReason;
+import org.crossdesk.events.response.ResponseEvent;
 
 /**
  * Writes a realistic mix of referral lives until a given number of events is on the topics: each referral
@@ -149,12 +151,12 @@ final class StoryLoad {
         if (event instanceof DeadlineBreached e) {
             return new ProducerRecord<>(Topics.DEADLINES_BREACHES, e.getReferralId(), e);
         }
-        org.crossdesk.events.response.ResponseEvent e = (org.crossdesk.events.response.ResponseEvent) event;
+        ResponseEvent e = (ResponseEvent) event;
         return new ProducerRecord<>(Topics.REFERRALS_RESPONSES, e.getMetadata().getCorrelationId(), e);
     }
 
     /** The dashboard's source topics, in a fixed order. */
-    static List<org.crossdesk.events.Topic<String, ?>> topics() {
+    static List<Topic<String, ?>> topics() {
         return List.of(
                 Topics.REFERRALS_LIFECYCLE_TOPIC,
                 Topics.REFERRALS_RESPONSES_TOPIC,

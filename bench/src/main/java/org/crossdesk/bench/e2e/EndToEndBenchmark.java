@@ -19,7 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -291,7 +294,7 @@ public final class EndToEndBenchmark {
                             endpoints.access(),
                             directory.desks().stream()
                                     .map(DemoDirectory.Desk::id)
-                                    .collect(java.util.stream.Collectors.toSet()))
+                                    .collect(Collectors.toSet()))
                     : new Load.Http(
                             endpoints.intake(),
                             new SyntheticReferrals(directory, new Random(42), Clock.systemUTC(), runId),
@@ -397,7 +400,7 @@ public final class EndToEndBenchmark {
         return phase;
     }
 
-    private static java.util.Optional<String> subscribe(URI notifications, String desk, URI url)
+    private static Optional<String> subscribe(URI notifications, String desk, URI url)
             throws IOException, InterruptedException {
         String body = JSON.writeValueAsString(
                 Map.of("url", url.toString(), "messageKinds", List.of("ALERT"), "description", "end-to-end benchmark"));
@@ -411,10 +414,10 @@ public final class EndToEndBenchmark {
                         HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             System.out.println("could not subscribe " + desk + ": " + response.statusCode() + " " + response.body());
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         JsonNode created = JSON.readTree(response.body());
-        return java.util.Optional.of(desk + "/" + created.path("id").asText());
+        return Optional.of(desk + "/" + created.path("id").asText());
     }
 
     private static void unsubscribe(URI notifications, String deskAndId) {
@@ -437,7 +440,7 @@ public final class EndToEndBenchmark {
             for (NewTopic topic : topics) {
                 try {
                     admin.createTopics(List.of(topic)).all().get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;
                     }

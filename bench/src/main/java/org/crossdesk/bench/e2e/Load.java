@@ -1,20 +1,27 @@
 package org.crossdesk.bench.e2e;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -99,13 +106,13 @@ abstract class Load implements AutoCloseable {
                 return;
             }
             SyntheticReferrals.Submission submission = referrals.next(n);
-            Map<String, Object> body = new java.util.LinkedHashMap<>(submission.body());
+            Map<String, Object> body = new LinkedHashMap<>(submission.body());
             body.put("deskReference", reference);
             String issuer = submission.issuer();
             String json;
             try {
                 json = JSON.writeValueAsString(body);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
             sent.increment();
@@ -144,8 +151,8 @@ abstract class Load implements AutoCloseable {
         private final Random random = new Random(1);
 
         /** @param knownDesks the directory's desks: the examples name a few others, which intake would refuse */
-        Kafka(String bootstrapServers, String schemaRegistryUrl, BenchStack access, java.util.Set<String> knownDesks) {
-            templates = java.util.stream.Stream.of(
+        Kafka(String bootstrapServers, String schemaRegistryUrl, BenchStack access, Set<String> knownDesks) {
+            templates = Stream.of(
                             ExampleEvents.fugitiveSubmission(),
                             ExampleEvents.drugTraffickingSubmission(),
                             ExampleEvents.counterTerrorismSubmission())
@@ -176,9 +183,9 @@ abstract class Load implements AutoCloseable {
         }
 
         /** {@code desk} if the directory has it, else the directory's first desk of the same country. */
-        private static java.util.Optional<String> sameCountry(String desk, java.util.Set<String> knownDesks) {
+        private static Optional<String> sameCountry(String desk, Set<String> knownDesks) {
             if (knownDesks.contains(desk)) {
-                return java.util.Optional.of(desk);
+                return Optional.of(desk);
             }
             String country = desk.substring(0, desk.indexOf('-') + 1);
             return knownDesks.stream()
@@ -194,8 +201,8 @@ abstract class Load implements AutoCloseable {
                     .setDeskReference(reference)
                     .build();
             EventMetadata metadata = EventMetadata.newBuilder()
-                    .setEventId(new java.util.UUID(random.nextLong(), n).toString())
-                    .setOccurredAt(java.time.Instant.now())
+                    .setEventId(new UUID(random.nextLong(), n).toString())
+                    .setOccurredAt(Instant.now())
                     .setProducer("bench-" + template.getIssuingDesk().toLowerCase())
                     .setCorrelationId(reference)
                     .setCausationId(null)

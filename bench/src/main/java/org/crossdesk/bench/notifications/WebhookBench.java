@@ -12,12 +12,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -91,7 +93,7 @@ public final class WebhookBench {
     private final AtomicLong badSignatures = new AtomicLong();
     private final AtomicLong bodyBytes = new AtomicLong();
     private final AtomicLong lastArrival = new AtomicLong();
-    private final java.util.concurrent.CountDownLatch baselineReady = new java.util.concurrent.CountDownLatch(1);
+    private final CountDownLatch baselineReady = new CountDownLatch(1);
     private final BenchStack access;
     private volatile boolean running = true;
 
@@ -403,7 +405,7 @@ public final class WebhookBench {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
-            String expected = "v1=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
+            String expected = "v1=" + HexFormat.of().formatHex(mac.doFinal(body));
             return expected.equals(signature);
         } catch (Exception e) {
             return false;

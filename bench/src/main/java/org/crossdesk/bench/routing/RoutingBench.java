@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -303,7 +304,7 @@ public final class RoutingBench {
         private final Thread thread;
         private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
-        Watcher(String topic, String run, java.util.function.Consumer<String> onFirst) throws InterruptedException {
+        Watcher(String topic, String run, Consumer<String> onFirst) throws InterruptedException {
             Map<String, Object> config = access.kafka(bootstrap);
             config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -2,6 +2,7 @@ package org.crossdesk.bench.serde;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.crossdesk.bench.BenchStack;
 import org.crossdesk.events.referral.ReferralEvent;
@@ -58,7 +59,7 @@ public class SerdeBenchmark {
         fixture = new SerdeFixture(
                 registryUrl,
                 registryUrl.isBlank()
-                        ? java.util.Map.of()
+                        ? Map.of()
                         : BenchStack.ofDataDir(dataDir.isBlank() ? BenchStack.DEFAULT_DATA_DIR : Path.of(dataDir))
                                 .registryProperties());
     }

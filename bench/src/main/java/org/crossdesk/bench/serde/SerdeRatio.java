@@ -2,6 +2,7 @@ package org.crossdesk.bench.serde;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class SerdeRatio {
         String url = args.length > 2 ? args[2] : null;
         Map<String, String> auth = url == null || url.isBlank()
                 ? Map.of()
-                : BenchStack.ofDataDir(args.length > 3 ? java.nio.file.Path.of(args[3]) : BenchStack.DEFAULT_DATA_DIR)
+                : BenchStack.ofDataDir(args.length > 3 ? Path.of(args[3]) : BenchStack.DEFAULT_DATA_DIR)
                         .registryProperties();
         try (SerdeFixture f = new SerdeFixture(url, auth)) {
             SerdeFixture.PlainBuffers buffers = new SerdeFixture.PlainBuffers();

@@ -1,5 +1,6 @@
 package org.crossdesk.launcher.broker;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -10,6 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.crossdesk.launcher.process.ChildProcess;
 import org.crossdesk.launcher.process.ChildSpec;
 import org.crossdesk.launcher.process.Supervisor;
@@ -66,7 +70,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
         List<String> jvm = new ArrayList<>(JVM_OPTIONS);
         jvm.add("-Dlog4j2.configurationFile=" + logging.toAbsolutePath());
-        String classpath = kafkaLib.toAbsolutePath() + java.io.File.separator + "*";
+        String classpath = kafkaLib.toAbsolutePath() + File.separator + "*";
 
         if (!Files.exists(settings.logDir().resolve("meta.properties"))) {
             format(settings, config, classpath, jvm, runDir, supervisor, timeout);
@@ -123,18 +127,17 @@ public final class KafkaBroker implements AutoCloseable {
                 Map.of(),
                 runDir));
         try {
-            boolean ended =
-                    tool.handle().onExit().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) != null;
+            boolean ended = tool.handle().onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS) != null;
             int code = tool.exitCode().orElse(-1);
             tool.stop(Duration.ZERO);
             if (!ended || code != 0) {
                 throw new BrokerStartException("formatting the broker storage in " + settings.logDir()
                         + " failed (exit " + code + "):\n" + tool.tail(30));
             }
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             tool.stop(Duration.ZERO);
             throw new BrokerStartException("formatting the broker storage did not finish within " + timeout);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new BrokerStartException("formatting the broker storage failed: " + e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

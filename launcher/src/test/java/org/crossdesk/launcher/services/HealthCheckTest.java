@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -63,7 +64,7 @@ class HealthCheckTest {
     @Test
     void aRefusedConnectionCountsAsNotYetUp() throws IOException {
         URI nobodyListens;
-        try (var socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             nobodyListens = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/actuator/health");
         }
 

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,10 +87,10 @@ class ParentWatchdogTest {
     void theAgentJarHoldsOnlyTheWatchdog() throws IOException {
         Path agent = WatchdogJar.writeInto(dir);
 
-        try (var jar = new java.util.jar.JarFile(agent.toFile())) {
+        try (var jar = new JarFile(agent.toFile())) {
             assertThat(jar.getManifest().getMainAttributes().getValue("Premain-Class"))
                     .isEqualTo(ParentWatchdog.class.getName());
-            assertThat(jar.stream().map(java.util.zip.ZipEntry::getName))
+            assertThat(jar.stream().map(ZipEntry::getName))
                     .containsExactly("META-INF/MANIFEST.MF", "org/crossdesk/launcher/watchdog/ParentWatchdog.class");
         }
     }

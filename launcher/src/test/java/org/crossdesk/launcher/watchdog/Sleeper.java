@@ -1,5 +1,7 @@
 package org.crossdesk.launcher.watchdog;
 
+import java.util.concurrent.CountDownLatch;
+
 /** A child that would run forever unless something ends it. */
 public final class Sleeper {
 
@@ -9,6 +11,6 @@ public final class Sleeper {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("shutdown hook ran")));
         System.out.println("sleeping");
         // Blocks until the process is ended from outside: that is what the watchdog test checks.
-        new java.util.concurrent.CountDownLatch(1).await();
+        new CountDownLatch(1).await();
     }
 }

@@ -1,5 +1,6 @@
 package org.crossdesk.events;
 
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -78,7 +79,7 @@ public record DeskId(String value) {
     }
 
     private static Set<String> countries() {
-        Set<String> iso = new java.util.HashSet<>(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2));
+        Set<String> iso = new HashSet<>(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2));
         iso.add("XK");
         return Set.copyOf(Objects.requireNonNull(iso));
     }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -73,7 +75,7 @@ class TopicsTest {
 
     @Test
     void topicNamesAreUniqueIncludingDeadLetterAndDeskTopics() {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         Topics.all().forEach(topic -> {
             names.add(topic.name());
             names.add(topic.deadLetterName());
@@ -85,7 +87,7 @@ class TopicsTest {
 
     @Test
     void everyEventTopicCarriesAGeneratedAvroClassWithStringKeys() {
-        List<Topic<String, ?>> topics = new java.util.ArrayList<>(Topics.events());
+        List<Topic<String, ?>> topics = new ArrayList<>(Topics.events());
         topics.add(Topics.deskOutbox("DE-BKA"));
         topics.add(Topics.deskInbox("DE-BKA"));
         assertThat(topics).allSatisfy(topic -> {
@@ -103,8 +105,7 @@ class TopicsTest {
         assertThat(Topics.SCHEMAS_TOPIC.cleanupPolicy()).isEqualTo(Topic.CleanupPolicy.COMPACT);
         assertThat(Topics.NOTIFICATIONS_SUBSCRIPTIONS_TOPIC.cleanupPolicy()).isEqualTo(Topic.CleanupPolicy.COMPACT);
         assertThat(Topics.SCHEMAS_TOPIC.partitions()).isEqualTo(1);
-        assertThat(Topics.DIRECTORY_DESKS_TOPIC.configs())
-                .containsExactly(java.util.Map.entry("cleanup.policy", "compact"));
+        assertThat(Topics.DIRECTORY_DESKS_TOPIC.configs()).containsExactly(Map.entry("cleanup.policy", "compact"));
         assertThat(Topics.REFERRALS_LIFECYCLE_TOPIC.configs())
                 .containsEntry("cleanup.policy", "delete")
                 .containsEntry("retention.ms", "-1");
@@ -118,7 +119,7 @@ class TopicsTest {
 
     @Test
     void everyTopicHasADeadLetterTopicWithTheSamePartitionsKeptForever() {
-        List<Topic<String, ?>> topics = new java.util.ArrayList<>(Topics.all());
+        List<Topic<String, ?>> topics = new ArrayList<>(Topics.all());
         topics.add(Topics.deskOutbox("DE-BKA"));
         assertThat(topics).allSatisfy(topic -> {
             Topic<byte[], byte[]> dlt = topic.deadLetter();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -38,8 +39,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 public final class TopicProbe<K, V> {
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-    private static final java.util.concurrent.atomic.AtomicInteger CLIENT_IDS =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger CLIENT_IDS = new AtomicInteger();
 
     private final String topic;
     private final Supplier<? extends Deserializer<K>> keys;

@@ -2,6 +2,7 @@ package org.crossdesk.notifications;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -136,7 +137,7 @@ class NotificationsConfiguration {
                 () -> UUID.randomUUID().toString(),
                 new SecureRandom(),
                 properties.getSubscriptions().getMaxPerDesk(),
-                java.time.Duration.ofSeconds(10));
+                Duration.ofSeconds(10));
     }
 
     @Bean(destroyMethod = "shutdownNow")

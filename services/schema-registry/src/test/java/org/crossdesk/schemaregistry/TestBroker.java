@@ -1,6 +1,8 @@
 package org.crossdesk.schemaregistry;
 
 import java.util.Map;
+import java.util.function.Function;
+import org.apache.kafka.clients.admin.AdminClient;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -29,7 +31,7 @@ public final class TestBroker {
     }
 
     /** Runs an admin action against the broker (creating odd topics for negative tests). */
-    public static <T> T withAdmin(java.util.function.Function<org.apache.kafka.clients.admin.AdminClient, T> action) {
+    public static <T> T withAdmin(Function<AdminClient, T> action) {
         bootstrapServers();
         return broker.doWithAdminFunction(action);
     }

@@ -15,6 +15,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.crossdesk.access.AccessPlan;
@@ -123,9 +125,9 @@ public final class KafkaDesk implements AutoCloseable {
         while (running.get()) {
             try {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> inbox.add(record.value()));
-            } catch (org.apache.kafka.common.errors.WakeupException e) {
+            } catch (WakeupException e) {
                 break;
-            } catch (org.apache.kafka.common.errors.RecordDeserializationException e) {
+            } catch (RecordDeserializationException e) {
                 readErrors.add(e + ": " + e.getCause());
                 consumer.seek(e.topicPartition(), e.offset() + 1);
             } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
@@ -122,7 +123,7 @@ class RoundTripTest {
         ReferralSubmission plain = plainRoundTrip(original);
 
         assertThatThrownBy(() -> plain.equals(original))
-                .isInstanceOf(org.apache.avro.AvroRuntimeException.class)
+                .isInstanceOf(AvroRuntimeException.class)
                 .hasMessageContaining("Unknown datum type java.time.LocalDate");
         assertThat(AvroBinary.roundTrip(original)).isEqualTo(original);
     }

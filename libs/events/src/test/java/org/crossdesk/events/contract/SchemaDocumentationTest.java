@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
 import org.crossdesk.events.Topic;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.common.EventMetadata;
@@ -93,7 +94,7 @@ class SchemaDocumentationTest {
     }
 
     private static Schema valueSchema(Topic<String, ?> topic) {
-        return org.apache.avro.specific.SpecificData.get().getSchema(topic.valueType());
+        return SpecificData.get().getSchema(topic.valueType());
     }
 
     private static List<Schema> unionMembers(Schema wrapper, String field) {

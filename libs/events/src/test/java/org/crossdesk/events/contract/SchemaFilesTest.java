@@ -3,11 +3,14 @@ package org.crossdesk.events.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.avro.AvroTypeException;
+import org.apache.avro.JsonProperties;
 import org.apache.avro.NameValidator;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
@@ -90,7 +93,7 @@ class SchemaFilesTest {
 
     @Test
     void optionalFieldsPutNullFirstAndDefaultToNullAndListsDefaultToEmpty() {
-        List<String> offenders = new java.util.ArrayList<>();
+        List<String> offenders = new ArrayList<>();
         for (Schema type : CATALOG.values()) {
             if (type.getType() != Schema.Type.RECORD) {
                 continue;
@@ -103,7 +106,7 @@ class SchemaFilesTest {
                             && schema.getTypes().size() == 2
                             && schema.getTypes().get(0).getType() == Schema.Type.NULL
                             && field.hasDefaultValue()
-                            && field.defaultVal() == org.apache.avro.JsonProperties.NULL_VALUE;
+                            && field.defaultVal() == JsonProperties.NULL_VALUE;
                     if (!ok) {
                         offenders.add(where + " should be [\"null\", T] with default null");
                     }
@@ -119,7 +122,7 @@ class SchemaFilesTest {
 
     @Test
     void timestampsAreTimestampMillisAndDatesAreDates() {
-        List<String> offenders = new java.util.ArrayList<>();
+        List<String> offenders = new ArrayList<>();
         for (Schema type : CATALOG.values()) {
             if (type.getType() != Schema.Type.RECORD) {
                 continue;
@@ -152,7 +155,7 @@ class SchemaFilesTest {
          "fields": [{"name": "count", "type": "int", "default": "many", "doc": "d"}]}""";
         Schema.Parser strict = new Schema.Parser(NameValidator.STRICT_VALIDATOR).setValidateDefaults(true);
         assertThatThrownBy(() -> strict.parse(invalid))
-                .isInstanceOf(org.apache.avro.AvroTypeException.class)
+                .isInstanceOf(AvroTypeException.class)
                 .hasMessageContaining("count");
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import org.apache.avro.Schema;
 import org.apache.avro.data.TimeConversions;
 import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.Decoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
@@ -96,7 +97,7 @@ public final class AvroBinary {
         }
 
         @SuppressWarnings("unchecked")
-        <R> R read(org.apache.avro.io.Decoder decoder) throws IOException {
+        <R> R read(Decoder decoder) throws IOException {
             return (R) super.read(null, decoder);
         }
     }

@@ -1,9 +1,11 @@
 package org.crossdesk.events.examples;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
@@ -157,7 +159,7 @@ public final class ExampleEvents {
 
     /** Every top-level example: each wrapper branch plus every other topic value. */
     public static List<SpecificRecord> allTopLevelEvents() {
-        List<SpecificRecord> all = new java.util.ArrayList<>();
+        List<SpecificRecord> all = new ArrayList<>();
         all.addAll(referralEvents());
         all.addAll(outboxMessages());
         all.addAll(inboxMessages());
@@ -573,8 +575,8 @@ public final class ExampleEvents {
                 .setDeskId(RECIPIENT)
                 .setUrl("https://cases.bka.example.de/crossdesk/webhook")
                 .setSecretKeyId("5f2c9a1e0b7d3c44")
-                .setSealedSecret(java.nio.ByteBuffer.wrap(
-                        "nonce-and-sealed-secret-placeholder".getBytes(StandardCharsets.UTF_8)))
+                .setSealedSecret(
+                        ByteBuffer.wrap("nonce-and-sealed-secret-placeholder".getBytes(StandardCharsets.UTF_8)))
                 .setReferralTypes(List.of(ReferralType.FUGITIVE))
                 .setMinimumPriority(Priority.URGENT)
                 .setMessageKinds(List.of(InboxMessageKind.ALERT, InboxMessageKind.ALERT_WITHDRAWN))

@@ -2,6 +2,7 @@ package org.crossdesk.schemaregistry.client;
 
 import static org.crossdesk.schemaregistry.client.SchemaRegistryClientConfig.*;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -152,6 +153,6 @@ record ClientSettings(
     }
 
     private static String decode(String rawUserInfo) {
-        return java.net.URLDecoder.decode(rawUserInfo.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return URLDecoder.decode(rawUserInfo.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

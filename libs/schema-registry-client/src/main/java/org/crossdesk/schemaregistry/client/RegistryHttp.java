@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -30,8 +31,7 @@ final class RegistryHttp {
             V1_JSON + ", application/vnd.schemaregistry+json; q=0.9, application/json; q=0.5," + " */*; q=0.1";
 
     static final String USER_AGENT = "crossdesk-schema-registry-client/"
-            + java.util.Objects.requireNonNullElse(
-                    RegistryHttp.class.getPackage().getImplementationVersion(), "dev");
+            + Objects.requireNonNullElse(RegistryHttp.class.getPackage().getImplementationVersion(), "dev");
 
     static final ObjectMapper JSON =
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

@@ -1,6 +1,7 @@
 package org.crossdesk.schemaregistry.serde;
 
 import java.nio.ByteBuffer;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -45,7 +46,7 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         if (type == null) {
-            java.util.HashMap<String, Object> withReader = new java.util.HashMap<>(configs);
+            HashMap<String, Object> withReader = new HashMap<>(configs);
             withReader.put(KafkaAvroSerdeConfig.SPECIFIC_AVRO_READER, true);
             inner.configure(withReader, isKey);
         } else {

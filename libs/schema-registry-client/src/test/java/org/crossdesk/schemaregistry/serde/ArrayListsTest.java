@@ -2,6 +2,10 @@ package org.crossdesk.schemaregistry.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +28,7 @@ class ArrayListsTest {
 
     private static GenericData.Array<Object> avroList(Schema schema, Object... items) {
         GenericData.Array<Object> list = new GenericData.Array<>(items.length, schema);
-        list.addAll(java.util.Arrays.asList(items));
+        list.addAll(Arrays.asList(items));
         return list;
     }
 
@@ -32,9 +36,9 @@ class ArrayListsTest {
         GenericRecord node = new GenericData.Record(NODE);
         node.put("name", name);
         node.put("tags", avroList(NODE.getField("tags").schema(), "a", "b"));
-        node.put("seen", avroList(NODE.getField("seen").schema(), java.time.LocalDate.of(2026, 3, 2), null));
+        node.put("seen", avroList(NODE.getField("seen").schema(), LocalDate.of(2026, 3, 2), null));
         Map<String, Object> byKind = new HashMap<>();
-        byKind.put("k", avroList(NODE.getField("byKind").schema().getValueType(), java.time.Instant.EPOCH));
+        byKind.put("k", avroList(NODE.getField("byKind").schema().getValueType(), Instant.EPOCH));
         node.put("byKind", byKind);
         node.put("next", next);
         node.put("children", avroList(NODE.getField("children").schema(), (Object[]) children));
@@ -48,21 +52,21 @@ class ArrayListsTest {
         ArrayLists.planFor(NODE).apply(root);
 
         assertThat(root.get("seen"))
-                .isExactlyInstanceOf(java.util.ArrayList.class)
-                .isEqualTo(java.util.Arrays.asList(java.time.LocalDate.of(2026, 3, 2), null));
+                .isExactlyInstanceOf(ArrayList.class)
+                .isEqualTo(Arrays.asList(LocalDate.of(2026, 3, 2), null));
         assertThat(((Map<?, ?>) root.get("byKind")).get("k"))
-                .isExactlyInstanceOf(java.util.ArrayList.class)
-                .isEqualTo(List.of(java.time.Instant.EPOCH));
+                .isExactlyInstanceOf(ArrayList.class)
+                .isEqualTo(List.of(Instant.EPOCH));
         assertThat(root.get("tags"))
                 .as("plain items compare fine in Avro's list")
                 .isInstanceOf(GenericData.Array.class);
         GenericRecord next = (GenericRecord) root.get("next");
-        assertThat(next.get("seen")).isExactlyInstanceOf(java.util.ArrayList.class);
-        assertThat(root.get("children")).isExactlyInstanceOf(java.util.ArrayList.class);
+        assertThat(next.get("seen")).isExactlyInstanceOf(ArrayList.class);
+        assertThat(root.get("children")).isExactlyInstanceOf(ArrayList.class);
         GenericRecord child = (GenericRecord) ((List<?>) root.get("children")).get(0);
         GenericRecord grandchild = (GenericRecord) ((List<?>) child.get("children")).get(0);
         assertThat(grandchild.get("name")).isEqualTo("grandchild");
-        assertThat(grandchild.get("seen")).isExactlyInstanceOf(java.util.ArrayList.class);
+        assertThat(grandchild.get("seen")).isExactlyInstanceOf(ArrayList.class);
     }
 
     @Test
@@ -72,11 +76,11 @@ class ArrayListsTest {
           {"type":"array","items":{"type":"int","logicalType":"date"}}}}]}""");
         Schema groups = outer.getField("groups").schema();
         GenericRecord record = new GenericData.Record(outer);
-        record.put("groups", avroList(groups, avroList(groups.getElementType(), java.time.LocalDate.EPOCH)));
+        record.put("groups", avroList(groups, avroList(groups.getElementType(), LocalDate.EPOCH)));
 
         ArrayLists.planFor(outer).apply(record);
 
-        assertThat(((List<?>) record.get("groups")).get(0)).isExactlyInstanceOf(java.util.ArrayList.class);
+        assertThat(((List<?>) record.get("groups")).get(0)).isExactlyInstanceOf(ArrayList.class);
     }
 
     @Test

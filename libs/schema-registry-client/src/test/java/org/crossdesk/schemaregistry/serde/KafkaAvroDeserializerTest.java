@@ -6,6 +6,7 @@ import static org.crossdesk.schemaregistry.serde.WireFormatGoldenTest.bytes;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -20,7 +21,7 @@ class KafkaAvroDeserializerTest {
     private final KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
 
     private KafkaAvroDeserializer configured(Object... pairs) {
-        Map<String, Object> config = new java.util.HashMap<>(Map.of("schema.registry.url", registry.url()));
+        Map<String, Object> config = new HashMap<>(Map.of("schema.registry.url", registry.url()));
         for (int i = 0; i < pairs.length; i += 2) {
             config.put((String) pairs[i], pairs[i + 1]);
         }

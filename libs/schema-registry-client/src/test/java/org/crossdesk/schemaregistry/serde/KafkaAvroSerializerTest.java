@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +23,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.util.Utf8;
 import org.apache.kafka.common.errors.SerializationException;
 import org.crossdesk.schemaregistry.fixtures.TestKind;
 import org.crossdesk.schemaregistry.fixtures.TestPerson;
@@ -108,7 +110,7 @@ class KafkaAvroSerializerTest {
     void primitivesRoundTripAndRegisterTheirPrimitiveSchema() {
         KafkaAvroSerializer serializer = serializer();
         KafkaAvroDeserializer deserializer = deserializer();
-        Map<Object, String> expectations = new java.util.LinkedHashMap<>();
+        Map<Object, String> expectations = new LinkedHashMap<>();
         expectations.put("text", "\"string\"");
         expectations.put(42, "\"int\"");
         expectations.put(42L, "\"long\"");
@@ -139,7 +141,7 @@ class KafkaAvroSerializerTest {
 
     @Test
     void aTopLevelStringIsAJavaString() {
-        Object read = deserializer().deserialize("t", serializer().serialize("t", new org.apache.avro.util.Utf8("é")));
+        Object read = deserializer().deserialize("t", serializer().serialize("t", new Utf8("é")));
         assertThat(read).isInstanceOf(String.class).isEqualTo("é");
     }
 

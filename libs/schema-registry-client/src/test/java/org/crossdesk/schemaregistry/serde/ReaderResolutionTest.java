@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -79,7 +80,7 @@ class ReaderResolutionTest {
         assertThat(read.getTags().equals(List.of("cross-border")))
                 .as("a decoded list of plain values compares as a list")
                 .isTrue();
-        assertThat(new java.util.HashSet<>(List.of(read)).contains(read)).isTrue();
+        assertThat(new HashSet<>(List.of(read)).contains(read)).isTrue();
         assertThat(read.getNote()).as("the field v2 added takes its default").isNull();
     }
 

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import org.apache.avro.Schema;
 import org.apache.kafka.common.config.ConfigException;
+import org.crossdesk.schemaregistry.client.CachedSchemaRegistryClient;
 import org.crossdesk.schemaregistry.testing.TinyRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -101,14 +103,13 @@ class SerdeConfigTest {
 
     @Test
     void anInjectedClientIsUsedAndNotClosed() {
-        org.crossdesk.schemaregistry.client.CachedSchemaRegistryClient client =
-                new org.crossdesk.schemaregistry.client.CachedSchemaRegistryClient(registry.url(), 10);
+        CachedSchemaRegistryClient client = new CachedSchemaRegistryClient(registry.url(), 10);
         KafkaAvroSerializer serializer = new KafkaAvroSerializer(client, Map.of("auto.register.schemas", true));
 
         serializer.serialize("t", 1L);
         serializer.close();
 
         assertThat(serializer.client()).isSameAs(client);
-        assertThat(client.getSchemaById(1).getType()).isEqualTo(org.apache.avro.Schema.Type.LONG);
+        assertThat(client.getSchemaById(1).getType()).isEqualTo(Schema.Type.LONG);
     }
 }

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -66,7 +67,7 @@ public final class ScriptedRegistry implements AutoCloseable {
         }
 
         public Reply withHeader(String name, String value) {
-            Map<String, String> more = new java.util.HashMap<>(headers);
+            Map<String, String> more = new HashMap<>(headers);
             more.put(name, value);
             return new Reply(status, contentType, body, Map.copyOf(more));
         }

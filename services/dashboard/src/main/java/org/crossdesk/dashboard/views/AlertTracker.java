@@ -2,6 +2,7 @@ package org.crossdesk.dashboard.views;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -222,7 +223,7 @@ final class AlertTracker {
                 }
             }
             if (size == alerts.length) {
-                alerts = java.util.Arrays.copyOf(alerts, size * 2);
+                alerts = Arrays.copyOf(alerts, size * 2);
             }
             AlertTrack alert = new AlertTrack(desk);
             alerts[size++] = alert;

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.crossdesk.dashboard.views.Replay.apply;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -15,6 +18,7 @@ import org.crossdesk.events.Topics;
 import org.crossdesk.events.common.Person;
 import org.crossdesk.events.common.Priority;
 import org.crossdesk.events.common.ReferralType;
+import org.crossdesk.events.directory.DeskProfile;
 import org.crossdesk.events.examples.ExampleEvents;
 import org.crossdesk.events.examples.ReferralStory;
 import org.crossdesk.events.referral.ReferralSubmission;
@@ -100,7 +104,7 @@ class LiveFeedTest {
 
     @Test
     void keepsOnlyTheNewestItemsAndServesThoseAfterASequenceNumber() {
-        OperationalPicture picture = new OperationalPicture(java.time.Clock.systemUTC(), 3);
+        OperationalPicture picture = new OperationalPicture(Clock.systemUTC(), 3);
         for (int i = 1; i <= 5; i++) {
             apply(
                     picture,
@@ -142,7 +146,7 @@ class LiveFeedTest {
                 picture,
                 ExampleEvents.deskProfile(),
                 ExampleEvents.cooperationAgreement(),
-                org.crossdesk.events.directory.DeskProfile.newBuilder(ExampleEvents.deskProfile())
+                DeskProfile.newBuilder(ExampleEvents.deskProfile())
                         .setDeskId("FR-BNRF")
                         .setCountry("FR")
                         .setAgencyName("Brigade nationale de recherche des fugitifs")
@@ -178,9 +182,9 @@ class LiveFeedTest {
             for (Schema.Field field : record.getSchema().getFields()) {
                 collect(record.get(field.pos()), out);
             }
-        } else if (value instanceof java.util.Collection<?> values) {
+        } else if (value instanceof Collection<?> values) {
             values.forEach(v -> collect(v, out));
-        } else if (value instanceof CharSequence || value instanceof java.time.LocalDate) {
+        } else if (value instanceof CharSequence || value instanceof LocalDate) {
             String text = value.toString();
             // Two-letter country codes and the like are not personal and do appear in the feed.
             if (text.length() > 3) {

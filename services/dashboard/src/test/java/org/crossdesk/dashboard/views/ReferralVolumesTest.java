@@ -12,6 +12,7 @@ import static org.crossdesk.events.common.ReferralType.FUGITIVE;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.crossdesk.events.examples.ReferralStory;
 import org.junit.jupiter.api.Test;
 
@@ -39,16 +40,15 @@ class ReferralVolumesTest {
         assertThat(view.submitted()).isEqualTo(5);
         assertThat(view.byType())
                 .containsExactly(
-                        java.util.Map.entry("FUGITIVE", 2L), java.util.Map.entry("DRUG_TRAFFICKING", 2L),
-                        java.util.Map.entry("COUNTER_TERRORISM", 1L), java.util.Map.entry("UNKNOWN", 0L));
+                        Map.entry("FUGITIVE", 2L), Map.entry("DRUG_TRAFFICKING", 2L),
+                        Map.entry("COUNTER_TERRORISM", 1L), Map.entry("UNKNOWN", 0L));
         assertThat(view.byPriority())
                 .containsEntry("ROUTINE", 2L)
                 .containsEntry("URGENT", 1L)
                 .containsEntry("IMMEDIATE", 2L);
         // Largest first, ties by country code.
         assertThat(view.byIssuingCountry())
-                .containsExactly(
-                        java.util.Map.entry("FR", 3L), java.util.Map.entry("DE", 1L), java.util.Map.entry("TH", 1L));
+                .containsExactly(Map.entry("FR", 3L), Map.entry("DE", 1L), Map.entry("TH", 1L));
     }
 
     @Test

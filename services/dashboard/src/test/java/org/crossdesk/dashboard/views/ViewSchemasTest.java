@@ -12,6 +12,7 @@ import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.specific.SpecificRecord;
+import org.crossdesk.dashboard.testing.Wire;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.common.Priority;
 import org.crossdesk.events.common.ReferralType;
@@ -117,7 +118,7 @@ class ViewSchemasTest {
         apply(projected, events.toArray(SpecificRecord[]::new));
         OperationalPicture generated = Replay.pictureAt(NOW);
         for (SpecificRecord event : events) {
-            generated.apply(org.crossdesk.dashboard.testing.Wire.topicOf(event), Replay.keyOf(event), event);
+            generated.apply(Wire.topicOf(event), Replay.keyOf(event), event);
         }
 
         assertThat(projected.snapshot(50)).isEqualTo(generated.snapshot(50));

@@ -3,6 +3,7 @@ package org.crossdesk.dashboard.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.crossdesk.events.common.Priority;
 import org.crossdesk.events.common.ReferralType;
 import org.crossdesk.events.deadline.DeadlineKind;
@@ -143,7 +145,7 @@ class DashboardApiTest extends LiveDashboard {
                 () -> {
                     try {
                         response.body().forEach(lines::add);
-                    } catch (java.io.UncheckedIOException closedByTheTest) {
+                    } catch (UncheckedIOException closedByTheTest) {
                         // the test closes the stream when it has seen enough
                     }
                 },
@@ -212,6 +214,6 @@ class DashboardApiTest extends LiveDashboard {
     }
 
     private static Stream<JsonNode> stream(JsonNode array) {
-        return java.util.stream.StreamSupport.stream(array.spliterator(), false);
+        return StreamSupport.stream(array.spliterator(), false);
     }
 }

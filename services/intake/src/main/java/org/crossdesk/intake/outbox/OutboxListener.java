@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.crossdesk.events.Topics;
@@ -52,7 +53,7 @@ public class OutboxListener implements ConsumerSeekAware {
     private final KafkaOperations<String, Object> kafka;
     private final Duration sendTimeout;
     private final Duration catchUpTimeout;
-    private final java.util.function.Consumer<String> deskTopics;
+    private final Consumer<String> deskTopics;
 
     /**
      * @param deskTopics makes sure a desk's inbox exists before its receipt is written (a Kafka-native desk
@@ -65,7 +66,7 @@ public class OutboxListener implements ConsumerSeekAware {
             KafkaOperations<String, Object> kafka,
             Duration sendTimeout,
             Duration catchUpTimeout,
-            java.util.function.Consumer<String> deskTopics) {
+            Consumer<String> deskTopics) {
         this.deskTopics = deskTopics;
         this.processor = processor;
         this.cases = cases;

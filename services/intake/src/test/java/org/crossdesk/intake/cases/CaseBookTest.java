@@ -9,6 +9,7 @@ import org.crossdesk.events.common.EventMetadata;
 import org.crossdesk.events.deadline.DeadlineBreached;
 import org.crossdesk.events.deadline.DeadlineKind;
 import org.crossdesk.events.examples.ExampleEvents;
+import org.crossdesk.events.outbox.ActionOutcome;
 import org.crossdesk.events.referral.ReferralEvent;
 import org.crossdesk.events.referral.ReferralSubmission;
 import org.crossdesk.events.referral.ReferralSubmitted;
@@ -162,7 +163,7 @@ class CaseBookTest {
         cases.apply(lifecycle(ExampleEvents.referralRouted()));
         AlertActioned first = ExampleEvents.alertActioned();
         AlertActioned later = AlertActioned.newBuilder(first)
-                .setOutcome(org.crossdesk.events.outbox.ActionOutcome.ACTION_TAKEN)
+                .setOutcome(ActionOutcome.ACTION_TAKEN)
                 .setActionedAt(first.getActionedAt().plusSeconds(3600))
                 .build();
         cases.apply(response(later));

@@ -19,6 +19,7 @@ import org.crossdesk.events.audit.AuditDecision;
 import org.crossdesk.events.audit.AuditEvent;
 import org.crossdesk.events.examples.ExampleEvents;
 import org.crossdesk.events.referral.ReferralAmended;
+import org.crossdesk.events.referral.ReferralRouted;
 import org.crossdesk.events.referral.ReferralSubmitted;
 import org.crossdesk.events.referral.ReferralWithdrawn;
 import org.crossdesk.events.response.AlertAcknowledged;
@@ -388,7 +389,7 @@ class HttpApiTest extends IntakeServiceTest {
         String referralId = submitted();
         writeLifecycle(
                 referralId,
-                org.crossdesk.events.referral.ReferralRouted.newBuilder(ExampleEvents.referralRouted())
+                ReferralRouted.newBuilder(ExampleEvents.referralRouted())
                         .setReferralId(referralId)
                         .setIssuingDesk(ISSUER)
                         .build());

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -53,9 +54,7 @@ class OutboxFlowTest extends IntakeServiceTest {
 
         String expectedId = String.format(
                 "CD-%d-%s-%d-%06d",
-                Instant.ofEpochMilli(written.timestamp())
-                        .atZone(java.time.ZoneOffset.UTC)
-                        .getYear(),
+                Instant.ofEpochMilli(written.timestamp()).atZone(ZoneOffset.UTC).getYear(),
                 desk,
                 written.partition(),
                 written.offset());

@@ -1,5 +1,6 @@
 package org.crossdesk.notifications.deadline;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -132,9 +133,7 @@ public final class DeadlineConsumer implements AutoCloseable {
                                     record.topic(),
                                     record.partition(),
                                     record.offset(),
-                                    record.key() == null
-                                            ? null
-                                            : record.key().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                    record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
                                     record.value(),
                                     record.headers(),
                                     e.getClass().getName(),

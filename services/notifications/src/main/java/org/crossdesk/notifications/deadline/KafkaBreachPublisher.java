@@ -1,5 +1,6 @@
 package org.crossdesk.notifications.deadline;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -53,7 +54,7 @@ public final class KafkaBreachPublisher implements BreachPublisher {
         return Topics.deskInboxName(deskId);
     }
 
-    private static void await(java.util.concurrent.CompletableFuture<?> sent) {
+    private static void await(CompletableFuture<?> sent) {
         try {
             sent.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package org.crossdesk.notifications.stream;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -75,7 +76,7 @@ public final class StreamPosition {
 
     /** Partition → next offset. */
     public Map<Integer, Long> offsets() {
-        return java.util.Collections.unmodifiableMap(next);
+        return Collections.unmodifiableMap(next);
     }
 
     /** The text form, the SSE event id. */

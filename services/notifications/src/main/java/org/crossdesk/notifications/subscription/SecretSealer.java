@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -101,7 +103,7 @@ public final class SecretSealer {
             return false;
         }
         if (key.length >= DEMO_KEY_PREFIX.length
-                && MessageDigest.isEqual(java.util.Arrays.copyOf(key, DEMO_KEY_PREFIX.length), DEMO_KEY_PREFIX)) {
+                && MessageDigest.isEqual(Arrays.copyOf(key, DEMO_KEY_PREFIX.length), DEMO_KEY_PREFIX)) {
             return true;
         }
         return PUBLISHED_DEMO_KEYS.stream()
@@ -147,10 +149,10 @@ public final class SecretSealer {
             throw new IllegalStateException("Sealed secret of subscription " + subscriptionId + " is truncated");
         }
         try {
-            byte[] nonce = java.util.Arrays.copyOf(bytes, NONCE_BYTES);
+            byte[] nonce = Arrays.copyOf(bytes, NONCE_BYTES);
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, nonce, subscriptionId, deskId);
             return cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
-        } catch (javax.crypto.AEADBadTagException e) {
+        } catch (AEADBadTagException e) {
             throw new IllegalStateException("Sealed secret of subscription " + subscriptionId
                     + " does not open: tampered with, or not sealed for this subscription and desk");
         } catch (GeneralSecurityException e) {

@@ -3,6 +3,7 @@ package org.crossdesk.notifications.subscription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
 import java.util.List;
+import java.util.function.Supplier;
 import org.crossdesk.events.audit.AuditAction;
 import org.crossdesk.events.audit.AuditResourceType;
 import org.crossdesk.platform.audit.AuditLog;
@@ -117,7 +118,7 @@ class SubscriptionController {
         return ResponseEntity.noContent().build();
     }
 
-    private static <T> T handle(java.util.function.Supplier<T> action) {
+    private static <T> T handle(Supplier<T> action) {
         try {
             return action.get();
         } catch (SubscriptionRejectedException e) {

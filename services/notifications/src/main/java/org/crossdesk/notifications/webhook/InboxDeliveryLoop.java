@@ -1,5 +1,6 @@
 package org.crossdesk.notifications.webhook;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -131,7 +132,7 @@ public final class InboxDeliveryLoop implements AutoCloseable {
                 record.topic(),
                 record.partition(),
                 offset,
-                record.key() == null ? null : record.key().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
                 record.value());
         dispatcher.dispatch(Topics.deskIdOf(record.topic()), message, source).whenComplete((finished, error) -> {
             if (error != null) {
@@ -161,9 +162,7 @@ public final class InboxDeliveryLoop implements AutoCloseable {
                             record.topic(),
                             record.partition(),
                             record.offset(),
-                            record.key() == null
-                                    ? null
-                                    : record.key().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
                             record.value(),
                             record.headers(),
                             cause.getClass().getName(),

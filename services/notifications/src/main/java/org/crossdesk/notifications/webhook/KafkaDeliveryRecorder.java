@@ -1,5 +1,6 @@
 package org.crossdesk.notifications.webhook;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -114,8 +115,8 @@ public final class KafkaDeliveryRecorder implements DeliveryRecorder {
         ResponseEvent response = ResponseEvent.newBuilder()
                 .setMetadata(EventMetadata.newBuilder()
                         // Derived from the delivery id: the same outcome written twice is recognisably the same event.
-                        .setEventId(UUID.nameUUIDFromBytes(("delivery-outcome/" + delivery.deliveryId())
-                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .setEventId(UUID.nameUUIDFromBytes(
+                                        ("delivery-outcome/" + delivery.deliveryId()).getBytes(StandardCharsets.UTF_8))
                                 .toString())
                         .setOccurredAt(clock.instant())
                         .setProducer(PRODUCER)

@@ -16,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.crossdesk.events.inbox.InboxMessage;
 import org.crossdesk.notifications.rendering.InboxMessageRenderer;
@@ -233,7 +234,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
 
     /** Records an outcome; if Kafka does not acknowledge, tries again later (the outcome must not be lost). */
-    private void record(Task task, java.util.function.Supplier<CompletableFuture<Void>> recording, int attempt) {
+    private void record(Task task, Supplier<CompletableFuture<Void>> recording, int attempt) {
         if (task.cancelled) {
             task.finish(false);
             return;

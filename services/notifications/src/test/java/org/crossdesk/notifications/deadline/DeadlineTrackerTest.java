@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.crossdesk.events.AlertIds;
 import org.crossdesk.events.deadline.DeadlineBreached;
@@ -250,7 +251,7 @@ class DeadlineTrackerTest {
                 ExampleEvents.referralRouted().getPriority(),
                 DeadlineKind.ACKNOWLEDGEMENT,
                 ACK_DUE);
-        String again = BreachEvents.of(breach, ACK_DUE.plusSeconds(60), java.util.Optional.empty())
+        String again = BreachEvents.of(breach, ACK_DUE.plusSeconds(60), Optional.empty())
                 .breached()
                 .getMetadata()
                 .getEventId();

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.crossdesk.events.AlertIds;
@@ -82,7 +83,7 @@ class DeadlinesAndRestartTest {
                 .setReferralId(referralId)
                 .setIssuingDesk(ISSUER)
                 .setPriority(Priority.IMMEDIATE)
-                .setRecipients(java.util.Arrays.stream(recipients)
+                .setRecipients(Arrays.stream(recipients)
                         .map(desk -> RoutedRecipient.newBuilder(
                                         ExampleEvents.routedRecipient(desk, desk.substring(0, 2), List.of("REQUESTED")))
                                 .setAckDueAt(ACK_DUE)

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.crossdesk.events.examples.ExampleEvents;
 import org.crossdesk.events.inbox.Alert;
+import org.crossdesk.events.inbox.AlertAmended;
 import org.crossdesk.events.inbox.InboxMessage;
 import org.crossdesk.events.referral.FugitiveDetails;
 import org.junit.jupiter.api.Test;
@@ -94,13 +95,13 @@ class InboxMessageRendererTest {
     void theOtherReferralTypesRenderTheirDetails() {
         InboxMessage drugs = InboxMessage.newBuilder(
                         ExampleEvents.inboxMessages().get(1))
-                .setMessage(org.crossdesk.events.inbox.AlertAmended.newBuilder(ExampleEvents.alertAmended())
+                .setMessage(AlertAmended.newBuilder(ExampleEvents.alertAmended())
                         .setSubmission(ExampleEvents.drugTraffickingSubmission())
                         .build())
                 .build();
         InboxMessage terrorism = InboxMessage.newBuilder(
                         ExampleEvents.inboxMessages().get(1))
-                .setMessage(org.crossdesk.events.inbox.AlertAmended.newBuilder(ExampleEvents.alertAmended())
+                .setMessage(AlertAmended.newBuilder(ExampleEvents.alertAmended())
                         .setSubmission(ExampleEvents.counterTerrorismSubmission())
                         .build())
                 .build();

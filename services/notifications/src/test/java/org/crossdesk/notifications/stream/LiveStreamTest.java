@@ -3,10 +3,12 @@ package org.crossdesk.notifications.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.common.Priority;
 import org.crossdesk.events.inbox.InboxMessage;
@@ -100,8 +102,8 @@ class LiveStreamTest {
     void fromEarliestAStreamStartsWithTheOldestMessageKept() {
         List<String> sent = send(DESK, 300, 1);
         try (SseClient client = SseClient.connect(streamUri(DESK, "from=earliest"), null)) {
-            org.awaitility.Awaitility.await()
-                    .atMost(java.time.Duration.ofSeconds(30))
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
                     .until(() -> messageIds(client.events()).containsAll(sent));
         }
     }
@@ -127,8 +129,8 @@ class LiveStreamTest {
             List<String> elsewhere = send(DESK, 200, 1);
             List<String> own = send(OTHER, 201, 1);
 
-            org.awaitility.Awaitility.await()
-                    .atMost(java.time.Duration.ofSeconds(30))
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
                     .until(() -> messageIds(client.events()).containsAll(own));
             assertThat(messageIds(client.events())).doesNotContainAnyElementsOf(elsewhere);
             assertThat(client.events())

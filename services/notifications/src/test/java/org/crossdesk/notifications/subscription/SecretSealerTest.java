@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Random;
 import org.crossdesk.platform.security.DemoCredentialsRefusedException;
 import org.crossdesk.platform.security.DemoMode;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class SecretSealerTest {
 
     private static byte[] key(int seed) {
         byte[] key = new byte[32];
-        new java.util.Random(seed).nextBytes(key);
+        new Random(seed).nextBytes(key);
         return key;
     }
 

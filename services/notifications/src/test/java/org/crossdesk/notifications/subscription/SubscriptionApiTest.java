@@ -3,6 +3,7 @@ package org.crossdesk.notifications.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ class SubscriptionApiTest {
                 .map(WebhookSubscription.class::cast)
                 .findFirst()
                 .orElseThrow();
-        assertThat(new String(stored.getSealedSecret().array(), java.nio.charset.StandardCharsets.ISO_8859_1))
+        assertThat(new String(stored.getSealedSecret().array(), StandardCharsets.ISO_8859_1))
                 .doesNotContain(secret);
         assertThat(stored.toString()).doesNotContain(secret);
 

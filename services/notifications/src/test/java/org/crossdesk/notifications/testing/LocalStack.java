@@ -3,6 +3,7 @@ package org.crossdesk.notifications.testing;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.crossdesk.notifications.NotificationsApplication;
 import org.crossdesk.testsupport.CrossdeskEvents;
 import org.crossdesk.testsupport.KafkaFixture;
 import org.crossdesk.testsupport.RegistryFixture;
@@ -23,7 +24,7 @@ public final class LocalStack {
     private LocalStack() {}
 
     public static void main(String[] args) throws Exception {
-        org.crossdesk.notifications.NotificationsApplication.useCommonPoolOnSmallMachines();
+        NotificationsApplication.useCommonPoolOnSmallMachines();
         List<String> desks = args.length == 0 ? List.of("DE-BKA") : List.of(args);
         CrossdeskEvents.createDeskTopics(desks.toArray(String[]::new));
         NotificationsApp app = NotificationsApp.start(

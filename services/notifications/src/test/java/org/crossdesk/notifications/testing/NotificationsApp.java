@@ -1,6 +1,7 @@
 package org.crossdesk.notifications.testing;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -23,8 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class NotificationsApp implements AutoCloseable {
 
     /** The sealing key of every test instance (restarts must open what earlier instances sealed). */
-    public static final String SECRET_KEY = Base64.getEncoder()
-            .encodeToString("crossdesk-notifications-test-key".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    public static final String SECRET_KEY =
+            Base64.getEncoder().encodeToString("crossdesk-notifications-test-key".getBytes(StandardCharsets.US_ASCII));
 
     /** How every test instance resolves webhook hosts: no real DNS; tests point names at their receivers. */
     public static final TestDns DNS = new TestDns();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -33,9 +34,9 @@ class RetryPolicyTest {
                 .mapToLong(i -> policy.delayAfter(3, Optional.empty(), random).toMillis())
                 .toArray();
 
-        assertThat(java.util.Arrays.stream(delays).boxed().toList())
+        assertThat(Arrays.stream(delays).boxed().toList())
                 .allSatisfy(delay -> assertThat(delay).isBetween(2_000L, 4_000L));
-        assertThat(java.util.Arrays.stream(delays).distinct().count()).isGreaterThan(100);
+        assertThat(Arrays.stream(delays).distinct().count()).isGreaterThan(100);
     }
 
     @Test

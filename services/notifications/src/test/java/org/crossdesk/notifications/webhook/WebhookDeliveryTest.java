@@ -7,8 +7,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.crossdesk.events.AlertIds;
@@ -65,7 +67,7 @@ class WebhookDeliveryTest {
         await().atMost(Duration.ofSeconds(90))
                 .until(() -> loop.assignment().stream()
                         .map(partition -> partition.topic())
-                        .collect(java.util.stream.Collectors.toSet())
+                        .collect(Collectors.toSet())
                         .containsAll(List.of(RETRYING, REFUSING, HUNG, HEALTHY, REBOUND).stream()
                                 .map(Topics::deskInboxName)
                                 .toList()));
@@ -247,7 +249,7 @@ class WebhookDeliveryTest {
         ConsumerRecord<byte[], byte[]> deadLetter = TopicProbe.of(
                         Topics.deskInbox(desk).deadLetterName())
                 .within(Duration.ofSeconds(30))
-                .awaitRecord(record -> java.util.Arrays.equals(record.value(), garbage));
+                .awaitRecord(record -> Arrays.equals(record.value(), garbage));
         assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_FQCN)).isNotBlank();
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> receiver.received("/at-2").size() == 1);

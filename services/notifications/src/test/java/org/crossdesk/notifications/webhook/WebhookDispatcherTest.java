@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
+import org.crossdesk.events.common.EventMetadata;
 import org.crossdesk.events.examples.ExampleEvents;
 import org.crossdesk.events.inbox.InboxMessage;
 import org.crossdesk.events.notification.InboxMessageKind;
@@ -124,7 +126,7 @@ class WebhookDispatcherTest {
     private static InboxMessage alert(int n) {
         InboxMessage message = alert();
         return InboxMessage.newBuilder(message)
-                .setMetadata(org.crossdesk.events.common.EventMetadata.newBuilder(message.getMetadata())
+                .setMetadata(EventMetadata.newBuilder(message.getMetadata())
                         .setEventId(ExampleEvents.eventId(1000 + n))
                         .build())
                 .build();
@@ -174,7 +176,7 @@ class WebhookDispatcherTest {
         WebhookDispatcher dispatcher = dispatcher(
                 transport(request -> switch (++calls[0]) {
                     case 1 -> status(503);
-                    case 2 -> AttemptResult.ofException(new java.net.http.HttpTimeoutException("timed out"));
+                    case 2 -> AttemptResult.ofException(new HttpTimeoutException("timed out"));
                     default -> status(200);
                 }),
                 5,

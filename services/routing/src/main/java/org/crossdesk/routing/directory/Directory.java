@@ -3,6 +3,7 @@ package org.crossdesk.routing.directory;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,36 +56,35 @@ public final class Directory {
         desks.forEach(desk -> deskMap.put(desk.getDeskId(), desk));
         Map<String, CooperationAgreement> agreementMap = new TreeMap<>();
         agreements.forEach(agreement -> agreementMap.put(agreement.getAgreementId(), agreement));
-        return new Directory(
-                java.util.Collections.unmodifiableMap(deskMap), java.util.Collections.unmodifiableMap(agreementMap));
+        return new Directory(Collections.unmodifiableMap(deskMap), Collections.unmodifiableMap(agreementMap));
     }
 
     /** This directory with {@code desk} added or replaced. */
     public Directory with(DeskProfile desk) {
         Map<String, DeskProfile> copy = new TreeMap<>(desks);
         copy.put(desk.getDeskId(), desk);
-        return new Directory(java.util.Collections.unmodifiableMap(copy), agreements);
+        return new Directory(Collections.unmodifiableMap(copy), agreements);
     }
 
     /** This directory without the desk {@code deskId} (a tombstone on the desks topic). */
     public Directory withoutDesk(String deskId) {
         Map<String, DeskProfile> copy = new TreeMap<>(desks);
         copy.remove(deskId);
-        return new Directory(java.util.Collections.unmodifiableMap(copy), agreements);
+        return new Directory(Collections.unmodifiableMap(copy), agreements);
     }
 
     /** This directory with {@code agreement} added or replaced. */
     public Directory with(CooperationAgreement agreement) {
         Map<String, CooperationAgreement> copy = new TreeMap<>(agreements);
         copy.put(agreement.getAgreementId(), agreement);
-        return new Directory(desks, java.util.Collections.unmodifiableMap(copy));
+        return new Directory(desks, Collections.unmodifiableMap(copy));
     }
 
     /** This directory without the agreement {@code agreementId}. */
     public Directory withoutAgreement(String agreementId) {
         Map<String, CooperationAgreement> copy = new TreeMap<>(agreements);
         copy.remove(agreementId);
-        return new Directory(desks, java.util.Collections.unmodifiableMap(copy));
+        return new Directory(desks, Collections.unmodifiableMap(copy));
     }
 
     /** Every desk, in desk id order. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -174,11 +175,10 @@ public final class DirectoryValidation {
                         "legalBasis.type",
                         "INVALID_LEGAL_BASIS_TYPE",
                         "Unknown legal basis type '" + document.legalBasis().type() + "'; one of "
-                                + java.util.Arrays.toString(LegalBasisType.values())));
+                                + Arrays.toString(LegalBasisType.values())));
             }
             if (document.legalBasis().type() == null) {
-                violations.add(
-                        required("legalBasis.type", "one of " + java.util.Arrays.toString(LegalBasisType.values())));
+                violations.add(required("legalBasis.type", "one of " + Arrays.toString(LegalBasisType.values())));
             }
             text(violations, "legalBasis.reference", document.legalBasis().reference());
             if (type != null

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.crossdesk.events.DeskId;
 import org.crossdesk.events.common.HandlingCode;
 import org.crossdesk.events.common.Priority;
@@ -98,7 +99,7 @@ public record PreviewRequest(
         List<String> locations = d.lastKnownLocations() == null
                 ? List.of()
                 : d.lastKnownLocations().stream()
-                        .filter(java.util.Objects::nonNull)
+                        .filter(Objects::nonNull)
                         .map(Location::country)
                         .toList();
         Route route = d.route();

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -303,7 +304,7 @@ public final class FanOut {
             notices.add(RejectionReason.newBuilder()
                     .setCode("NO_RECIPIENT")
                     .setField(null)
-                    .setMessage("No desk received this " + subject.name().toLowerCase(java.util.Locale.ROOT))
+                    .setMessage("No desk received this " + subject.name().toLowerCase(Locale.ROOT))
                     .build());
         }
         return SubmissionReceipt.newBuilder()

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -56,7 +58,7 @@ public final class RoutingPolicy {
     /** The decision for {@code request} against {@code directory}, now. */
     public RoutingDecision decide(RoutingRequest request, Directory directory) {
         // Events carry milliseconds (timestamp-millis): decide at that precision so previews and events agree.
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Decision decision = new Decision(request, directory);
         decision.addRequested();
         decision.addDerived();
@@ -259,7 +261,7 @@ public final class RoutingPolicy {
                     handling.evidentialUseAllowed());
         }
 
-        private void candidate(DeskProfile desk, java.util.Collection<String> reasons) {
+        private void candidate(DeskProfile desk, Collection<String> reasons) {
             candidateDesks.putIfAbsent(desk.getDeskId(), desk);
             candidates
                     .computeIfAbsent(desk.getDeskId(), key -> new LinkedHashSet<>())

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.crossdesk.events.common.ReferralType;
+import org.crossdesk.events.directory.DeskProfile;
 import org.crossdesk.platform.web.FieldViolation;
 import org.crossdesk.routing.testing.TestDirectory;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class DirectoryValidationTest {
 
     @Test
     void aValidDeskBecomesAProfileWithItsCountryAndDefaults() {
-        DirectoryValidation.Result<org.crossdesk.events.directory.DeskProfile> result = DirectoryValidation.desk(
+        DirectoryValidation.Result<DeskProfile> result = DirectoryValidation.desk(
                 new DeskDocument(
                         "PT-GNR",
                         null,

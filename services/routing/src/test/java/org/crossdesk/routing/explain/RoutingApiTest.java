@@ -5,7 +5,10 @@ import static org.awaitility.Awaitility.await;
 import static org.crossdesk.routing.testing.Submissions.fugitive;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
@@ -139,12 +142,12 @@ class RoutingApiTest {
 
     private static List<Long> lifecycleEnds() throws Exception {
         try (Admin admin = Admin.create(Kafka.settings().admin())) {
-            java.util.Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
             for (int partition = 0; partition < Topics.REFERRALS_LIFECYCLE_TOPIC.partitions(); partition++) {
                 request.put(new TopicPartition(Topics.REFERRALS_LIFECYCLE, partition), OffsetSpec.latest());
             }
             var offsets = admin.listOffsets(request).all().get();
-            return java.util.stream.IntStream.range(0, Topics.REFERRALS_LIFECYCLE_TOPIC.partitions())
+            return IntStream.range(0, Topics.REFERRALS_LIFECYCLE_TOPIC.partitions())
                     .mapToObj(p -> offsets.get(new TopicPartition(Topics.REFERRALS_LIFECYCLE, p))
                             .offset())
                     .toList();

@@ -37,6 +37,7 @@ import org.crossdesk.events.response.AlertActioned;
 import org.crossdesk.routing.testing.Kafka;
 import org.crossdesk.routing.testing.Ready;
 import org.crossdesk.routing.testing.RoutingServiceTest;
+import org.crossdesk.testsupport.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -203,8 +204,7 @@ class FanOutServiceTest {
         String next = newReferralId();
         submitted(next, fugitive("FR-BNRF").subject("AT").build());
 
-        List<ConsumerRecord<byte[], byte[]>> dead = org.crossdesk.testsupport.TopicProbe.of(
-                        Topics.REFERRALS_LIFECYCLE_TOPIC.deadLetterName())
+        List<ConsumerRecord<byte[], byte[]>> dead = TopicProbe.of(Topics.REFERRALS_LIFECYCLE_TOPIC.deadLetterName())
                 .within(WAIT)
                 .awaitRecords(records -> keys(records).containsAll(List.of(unknown, garbage)));
         ConsumerRecord<byte[], byte[]> withdrawal =

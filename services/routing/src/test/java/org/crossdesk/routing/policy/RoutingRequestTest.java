@@ -2,9 +2,11 @@ package org.crossdesk.routing.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.crossdesk.events.common.HandlingCode;
 import org.crossdesk.events.common.ReferralType;
 import org.crossdesk.events.examples.ExampleEvents;
+import org.crossdesk.events.referral.CounterTerrorismDetails;
 import org.crossdesk.events.referral.ReferralSubmission;
 import org.junit.jupiter.api.Test;
 
@@ -51,13 +53,11 @@ class RoutingRequestTest {
     @Test
     void countryCodesAreNormalisedAndDeduplicated() {
         ReferralSubmission submission = ReferralSubmission.newBuilder(ExampleEvents.counterTerrorismSubmission())
-                .setDetails(org.crossdesk.events.referral.CounterTerrorismDetails.newBuilder(
-                                (org.crossdesk.events.referral.CounterTerrorismDetails)
-                                        ExampleEvents.counterTerrorismSubmission()
-                                                .getDetails())
-                        .setCountriesConcerned(java.util.List.of("at", " AT ", "ch", ""))
+                .setDetails(CounterTerrorismDetails.newBuilder((CounterTerrorismDetails)
+                                ExampleEvents.counterTerrorismSubmission().getDetails())
+                        .setCountriesConcerned(List.of("at", " AT ", "ch", ""))
                         .build())
-                .setRequestedDesks(java.util.List.of("AT-BK", "AT-BK", " "))
+                .setRequestedDesks(List.of("AT-BK", "AT-BK", " "))
                 .build();
 
         RoutingRequest request = RoutingRequest.of(submission);

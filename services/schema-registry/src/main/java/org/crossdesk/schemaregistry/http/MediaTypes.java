@@ -1,5 +1,7 @@
 package org.crossdesk.schemaregistry.http;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -23,9 +25,8 @@ final class MediaTypes {
             return MediaType.parseMediaType(V1_JSON);
         }
         try {
-            List<MediaType> accepted = new java.util.ArrayList<>(MediaType.parseMediaTypes(acceptHeader));
-            accepted.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue)
-                    .reversed());
+            List<MediaType> accepted = new ArrayList<>(MediaType.parseMediaTypes(acceptHeader));
+            accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
             for (MediaType candidate : accepted) {
                 for (String producible : PRODUCES) {
                     MediaType type = MediaType.parseMediaType(producible);

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,7 +20,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -48,8 +51,7 @@ public final class KafkaStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaStore.class);
     /** Unique client ids: several stores may live in one test JVM, and ids name JMX beans. */
-    private static final java.util.concurrent.atomic.AtomicInteger CLIENT_IDS =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger CLIENT_IDS = new AtomicInteger();
 
     /** What the store needs to start. {@code clientProperties} are added to every Kafka client. */
     public record Settings(
@@ -193,11 +195,11 @@ public final class KafkaStore implements AutoCloseable {
             }
             return offset;
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof org.apache.kafka.common.errors.RecordTooLargeException) {
+            if (e.getCause() instanceof RecordTooLargeException) {
                 throw new RegistryLog.RecordTooLargeException("Kafka refused the record as too large", e.getCause());
             }
             throw new RegistryLog.AppendFailedException("Kafka refused the write", e.getCause());
-        } catch (TimeoutException | org.apache.kafka.common.KafkaException e) {
+        } catch (TimeoutException | KafkaException e) {
             throw new RegistryLog.AppendFailedException("Kafka did not acknowledge the write", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

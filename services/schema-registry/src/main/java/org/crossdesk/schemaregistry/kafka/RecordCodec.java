@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.crossdesk.schemaregistry.compatibility.CompatibilityLevel;
+import org.crossdesk.schemaregistry.store.Mode;
 import org.crossdesk.schemaregistry.store.RegistryRecord;
 import org.crossdesk.schemaregistry.store.RegistryRecord.ConfigRecord;
 import org.crossdesk.schemaregistry.store.RegistryRecord.DeleteSubjectRecord;
@@ -112,7 +113,7 @@ final class RecordCodec {
         }
         String mode = text(value, "mode");
         try {
-            return new ModeRecord(subject, org.crossdesk.schemaregistry.store.Mode.valueOf(mode));
+            return new ModeRecord(subject, Mode.valueOf(mode));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown mode " + mode, e);
         }

@@ -1,8 +1,30 @@
 package org.crossdesk.schemaregistry.server;
 
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementContextAutoConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.application.AvailabilityHealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
+import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.servlet.autoconfigure.HttpEncodingAutoConfiguration;
+import org.springframework.boot.servlet.autoconfigure.actuate.web.ServletManagementContextAutoConfiguration;
+import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.actuate.endpoint.web.WebMvcHealthEndpointExtensionAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.ComponentScan;
 
 /**
@@ -15,29 +37,28 @@ import org.springframework.context.annotation.ComponentScan;
 @SpringBootConfiguration
 @ComponentScan(basePackages = "org.crossdesk.schemaregistry")
 @ImportAutoConfiguration({
-    org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration.class,
-    org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration.class,
-    org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration.class,
-    org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration.class,
-    org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration.class,
-    org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration.class,
-    org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration.class,
-    org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration.class,
-    org.springframework.boot.servlet.autoconfigure.HttpEncodingAutoConfiguration.class,
-    org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration.class,
-    org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration.class,
-    org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration.class,
-    org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration.class,
-    org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration.class,
-    org.springframework.boot.actuate.autoconfigure.web.server.ManagementContextAutoConfiguration.class,
-    org.springframework.boot.servlet.autoconfigure.actuate.web.ServletManagementContextAutoConfiguration.class,
-    org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration.class,
-    org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration.class,
-    org.springframework.boot.health.autoconfigure.application.AvailabilityHealthContributorAutoConfiguration.class,
-    org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration.class,
-    org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration.class,
-    org.springframework.boot.webmvc.autoconfigure.actuate.endpoint.web.WebMvcHealthEndpointExtensionAutoConfiguration
-            .class,
+    PropertyPlaceholderAutoConfiguration.class,
+    ConfigurationPropertiesAutoConfiguration.class,
+    ApplicationAvailabilityAutoConfiguration.class,
+    SslAutoConfiguration.class,
+    TomcatServletWebServerAutoConfiguration.class,
+    DispatcherServletAutoConfiguration.class,
+    WebMvcAutoConfiguration.class,
+    ErrorMvcAutoConfiguration.class,
+    HttpEncodingAutoConfiguration.class,
+    JacksonAutoConfiguration.class,
+    HttpMessageConvertersAutoConfiguration.class,
+    EndpointAutoConfiguration.class,
+    JacksonEndpointAutoConfiguration.class,
+    WebEndpointAutoConfiguration.class,
+    ManagementContextAutoConfiguration.class,
+    ServletManagementContextAutoConfiguration.class,
+    HealthEndpointAutoConfiguration.class,
+    AvailabilityProbesAutoConfiguration.class,
+    AvailabilityHealthContributorAutoConfiguration.class,
+    HealthContributorAutoConfiguration.class,
+    HealthContributorRegistryAutoConfiguration.class,
+    WebMvcHealthEndpointExtensionAutoConfiguration.class,
 })
 public class SchemaRegistryApplication {
 

@@ -2,6 +2,7 @@ package org.crossdesk.schemaregistry.store;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -648,7 +649,7 @@ public final class SchemaStore {
 
     private static List<SchemaValue> newestFirst(List<SchemaValue> ascending) {
         List<SchemaValue> reversed = new ArrayList<>(ascending);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         return reversed;
     }
 

@@ -2,6 +2,7 @@ package org.crossdesk.schemaregistry.compatibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.crossdesk.schemaregistry.compatibility.CompatibilityChecker.PreviousVersion;
@@ -20,7 +21,7 @@ class CompatibilityCheckerTest {
     }
 
     private static List<PreviousVersion> previous(String... newestFirst) {
-        List<PreviousVersion> versions = new java.util.ArrayList<>();
+        List<PreviousVersion> versions = new ArrayList<>();
         for (int i = 0; i < newestFirst.length; i++) {
             versions.add(new PreviousVersion(newestFirst.length - i, parse(newestFirst[i]), newestFirst[i]));
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.crossdesk.schemaregistry.http.RegistryHttp.Reply;
 import org.junit.jupiter.api.BeforeEach;
@@ -502,9 +503,9 @@ abstract class RegistryHttpContract {
                     + "\",\"fields\":[{\"name\":\"to\",\"type\":\"Desk\"}]}";
         }
 
-        private List<java.util.Map<String, Object>> referenceTo(String subject) {
-            return List.of(java.util.Map.of(
-                    "name", "org.example.r" + run.replace("-", "") + ".Desk", "subject", subject, "version", 1));
+        private List<Map<String, Object>> referenceTo(String subject) {
+            return List.of(
+                    Map.of("name", "org.example.r" + run.replace("-", "") + ".Desk", "subject", subject, "version", 1));
         }
 
         @Test

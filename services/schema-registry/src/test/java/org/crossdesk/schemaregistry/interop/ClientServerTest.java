@@ -16,8 +16,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.crossdesk.events.examples.AvroBinary;
 import org.crossdesk.events.examples.ExampleEvents;
 import org.crossdesk.events.referral.ReferralEvent;
@@ -325,7 +327,7 @@ class ClientServerTest {
                     .allSatisfy(value -> assertThat(value.toString()).contains(ExampleEvents.REFERRAL_ID));
         }
 
-        private <V> List<V> readAll(String topic, org.apache.kafka.common.serialization.Deserializer<V> values) {
+        private <V> List<V> readAll(String topic, Deserializer<V> values) {
             TopicPartition partition = new TopicPartition(topic, 0);
             try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(
                     Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBroker.bootstrapServers()),
@@ -335,7 +337,7 @@ class ClientServerTest {
                 consumer.seekToBeginning(List.of(partition));
                 long end = consumer.endOffsets(List.of(partition)).get(partition);
                 List<V> read = new ArrayList<>();
-                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+                Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
                     for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(100))) {
                         read.add(record.value());
                     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.crossdesk.schemaregistry.compatibility.CompatibilityLevel;
 import org.crossdesk.schemaregistry.store.Mode;
 import org.crossdesk.schemaregistry.store.RegistryRecord;
@@ -12,6 +13,7 @@ import org.crossdesk.schemaregistry.store.RegistryRecord.DeleteSubjectRecord;
 import org.crossdesk.schemaregistry.store.RegistryRecord.Ignored;
 import org.crossdesk.schemaregistry.store.RegistryRecord.ModeRecord;
 import org.crossdesk.schemaregistry.store.RegistryRecord.SchemaRecord;
+import org.crossdesk.schemaregistry.store.SchemaReference;
 import org.crossdesk.schemaregistry.store.SchemaValue;
 import org.junit.jupiter.api.Test;
 
@@ -29,9 +31,7 @@ class RecordCodecTest {
     @Test
     void aSchemaVersionIsWrittenAsConfluentsSchemaKeyAndValue() {
         RecordCodec.Encoded encoded = RecordCodec.encode(new SchemaRecord(
-                "cases-value",
-                2,
-                new SchemaValue("cases-value", 2, 7, "AVRO", "\"string\"", java.util.List.of(), false)));
+                "cases-value", 2, new SchemaValue("cases-value", 2, 7, "AVRO", "\"string\"", List.of(), false)));
         assertThat(text(encoded.key()))
                 .isEqualTo("{\"keytype\":\"SCHEMA\",\"subject\":\"cases-value\",\"version\":2,\"magic\":1}");
         assertThat(text(encoded.value()))
@@ -45,13 +45,7 @@ class RecordCodecTest {
                 "a-value",
                 1,
                 new SchemaValue(
-                        "a-value",
-                        1,
-                        2,
-                        "AVRO",
-                        "\"Desk\"",
-                        java.util.List.of(new org.crossdesk.schemaregistry.store.SchemaReference("Desk", "d", 3)),
-                        false)));
+                        "a-value", 1, 2, "AVRO", "\"Desk\"", List.of(new SchemaReference("Desk", "d", 3)), false)));
         assertThat(text(encoded.value()))
                 .isEqualTo(
                         "{\"subject\":\"a-value\",\"version\":1,\"id\":2,"
@@ -66,8 +60,7 @@ class RecordCodecTest {
                                 2,
                                 "AVRO",
                                 "\"Desk\"",
-                                java.util.List.of(
-                                        new org.crossdesk.schemaregistry.store.SchemaReference("Desk", "d", 3)),
+                                List.of(new SchemaReference("Desk", "d", 3)),
                                 false)));
     }
 
@@ -96,7 +89,7 @@ class RecordCodecTest {
     @Test
     void everyRecordTypeSurvivesARoundTrip() {
         for (RegistryRecord record : new RegistryRecord[] {
-            new SchemaRecord("s", 1, new SchemaValue("s", 1, 3, "AVRO", "\"int\"", java.util.List.of(), true)),
+            new SchemaRecord("s", 1, new SchemaValue("s", 1, 3, "AVRO", "\"int\"", List.of(), true)),
             new SchemaRecord("s", 1, null),
             new ConfigRecord("s", CompatibilityLevel.BACKWARD_TRANSITIVE),
             new ConfigRecord(null, null),
@@ -118,9 +111,7 @@ class RecordCodecTest {
                                 + "\"metadata\":null,\"ruleSet\":null,\"schema\":\"\\\"long\\\"\",\"deleted\":false,\"ts\":1}"));
         assertThat(decoded)
                 .isEqualTo(new SchemaRecord(
-                        "t-value",
-                        1,
-                        new SchemaValue("t-value", 1, 100001, "AVRO", "\"long\"", java.util.List.of(), false)));
+                        "t-value", 1, new SchemaValue("t-value", 1, 100001, "AVRO", "\"long\"", List.of(), false)));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -31,7 +32,7 @@ class ConsumersHealthTest {
         int[] runs = {0};
         webhooks[0].run(() -> true, () -> {
             if (++runs[0] == 1) {
-                throw new org.apache.kafka.common.errors.TimeoutException("commit timed out");
+                throw new TimeoutException("commit timed out");
             }
         });
 
