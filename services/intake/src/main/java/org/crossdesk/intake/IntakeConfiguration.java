@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.crossdesk.intake.cases.CaseBook;
 import org.crossdesk.intake.cases.CaseFeed;
-import org.crossdesk.intake.directory.DirectoryView;
+import org.crossdesk.intake.directory.DirectoryProjection;
 import org.crossdesk.intake.gateway.KafkaOutboxWriter;
 import org.crossdesk.intake.gateway.ReferralGateway;
 import org.crossdesk.intake.outbox.OutboxListener;
@@ -47,12 +47,12 @@ class IntakeConfiguration {
     }
 
     @Bean
-    DirectoryView directoryView() {
-        return new DirectoryView();
+    DirectoryProjection directoryProjection() {
+        return new DirectoryProjection();
     }
 
     @Bean
-    SubmissionValidator submissionValidator(Clock clock, DirectoryView directory) {
+    SubmissionValidator submissionValidator(Clock clock, DirectoryProjection directory) {
         return new SubmissionValidator(clock, directory);
     }
 
@@ -61,7 +61,7 @@ class IntakeConfiguration {
             KafkaClientSettings settings,
             AvroDecoder caseDecoder,
             CaseBook cases,
-            DirectoryView directory,
+            DirectoryProjection directory,
             @Value("${spring.application.name}") String app) {
         return new CaseFeed(
                 handler -> TopicFollower.of(app + "-case-view", CaseFeed.TOPICS, settings, caseDecoder, handler),
@@ -112,7 +112,7 @@ class IntakeConfiguration {
      * resubmission from a new referral, so it is not ready (the launcher and orchestrators wait for UP).
      */
     @Bean
-    HealthIndicator caseViewHealth(CaseFeed feed, CaseBook cases, DirectoryView directory) {
+    HealthIndicator caseViewHealth(CaseFeed feed, CaseBook cases, DirectoryProjection directory) {
         return () -> feed.isReady()
                 ? Health.up()
                         .withDetail("referrals", cases.size())

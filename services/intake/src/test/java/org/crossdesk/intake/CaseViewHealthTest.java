@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.crossdesk.intake.cases.CaseBook;
 import org.crossdesk.intake.cases.CaseFeed;
-import org.crossdesk.intake.directory.DirectoryView;
+import org.crossdesk.intake.directory.DirectoryProjection;
 import org.crossdesk.platform.kafka.follow.ConsumerSessions;
 import org.crossdesk.platform.kafka.follow.TopicFollower;
 import org.junit.jupiter.api.Test;
@@ -26,10 +26,10 @@ class CaseViewHealthTest {
                         handler,
                         ConsumerSessions.of("case-view")),
                 new CaseBook(),
-                new DirectoryView());
+                new DirectoryProjection());
 
         HealthIndicator health =
-                new IntakeConfiguration().caseViewHealth(notStarted, new CaseBook(), new DirectoryView());
+                new IntakeConfiguration().caseViewHealth(notStarted, new CaseBook(), new DirectoryProjection());
 
         assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
     }

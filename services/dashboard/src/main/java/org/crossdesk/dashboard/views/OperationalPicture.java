@@ -48,7 +48,7 @@ public final class OperationalPicture {
     private final AlertTracker alerts = new AlertTracker(times);
     private final DeadlineBreaches breaches = new DeadlineBreaches();
     private final WithheldCandidates withheld = new WithheldCandidates();
-    private final DeskDirectory directory = new DeskDirectory();
+    private final DirectoryProjection directory = new DirectoryProjection();
     private final LiveFeed feed;
     private long applied;
     private long unusable;
@@ -143,7 +143,7 @@ public final class OperationalPicture {
         return withheld.view();
     }
 
-    public synchronized DirectoryView directory() {
+    public synchronized DirectorySnapshot directory() {
         return directory.view();
     }
 

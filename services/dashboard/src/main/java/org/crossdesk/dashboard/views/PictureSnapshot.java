@@ -19,5 +19,5 @@ public record PictureSnapshot(
         ResponseTimesView responseTimes,
         BreachesView breaches,
         WithheldView withheld,
-        DirectoryView directory,
+        DirectorySnapshot directory,
         List<FeedItem> feed) {}

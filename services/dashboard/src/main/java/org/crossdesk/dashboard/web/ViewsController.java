@@ -6,7 +6,7 @@ import org.crossdesk.dashboard.DashboardProperties;
 import org.crossdesk.dashboard.replay.ReplayStatus;
 import org.crossdesk.dashboard.replay.TopicReplay;
 import org.crossdesk.dashboard.views.BreachesView;
-import org.crossdesk.dashboard.views.DirectoryView;
+import org.crossdesk.dashboard.views.DirectorySnapshot;
 import org.crossdesk.dashboard.views.FeedItem;
 import org.crossdesk.dashboard.views.OpenAlertsView;
 import org.crossdesk.dashboard.views.OperationalPicture;
@@ -94,7 +94,7 @@ class ViewsController {
     }
 
     @GetMapping("/directory")
-    DirectoryView directory(Caller caller) {
+    DirectorySnapshot directory(Caller caller) {
         watchers.require(caller);
         return picture.directory();
     }

@@ -153,8 +153,8 @@ class LiveFeedTest {
                         .setActive(false)
                         .build());
 
-        DirectoryView view = picture.directory();
-        assertThat(view.desks()).extracting(DirectoryView.Desk::deskId).containsExactly("DE-BKA", "FR-BNRF");
+        DirectorySnapshot view = picture.directory();
+        assertThat(view.desks()).extracting(DirectorySnapshot.Desk::deskId).containsExactly("DE-BKA", "FR-BNRF");
         assertThat(view.desks().get(1).active()).isFalse();
         assertThat(view.agreements()).isEqualTo(1);
         assertThat(view.activeAgreements()).isEqualTo(1);
@@ -165,7 +165,7 @@ class LiveFeedTest {
         picture.apply(Topics.DIRECTORY_DESKS, "DE-BKA", null);
 
         assertThat(picture.directory().desks())
-                .extracting(DirectoryView.Desk::deskId)
+                .extracting(DirectorySnapshot.Desk::deskId)
                 .containsExactly("FR-BNRF");
         assertThat(picture.feed(1).get(0).state()).isEqualTo("DESK_REMOVED");
     }

@@ -6,13 +6,13 @@ import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.directory.DeskProfile;
-import org.crossdesk.intake.directory.DirectoryView;
+import org.crossdesk.intake.directory.DirectoryProjection;
 import org.crossdesk.platform.kafka.follow.ConsumerSessions;
 import org.crossdesk.platform.kafka.follow.TopicFollower;
 
 /**
  * Replays the lifecycle, responses, breaches and directory topics from the beginning into the {@link CaseBook}
- * and {@link DirectoryView}, then keeps tailing them, with the platform's {@link TopicFollower}.
+ * and {@link DirectoryProjection}, then keeps tailing them, with the platform's {@link TopicFollower}.
  *
  * <p>Why a consumer-built in-memory view rather than a Kafka Streams table: the view joins four topics with
  * different keys and partition counts, is small (a few hundred bytes per referral, no personal data), and every
@@ -33,7 +33,8 @@ public final class CaseFeed implements AutoCloseable {
     private final TopicFollower follower;
 
     /** @param followers makes the follower of {@link #TOPICS} that hands its records to the view */
-    public CaseFeed(Function<TopicFollower.Handler, TopicFollower> followers, CaseBook cases, DirectoryView directory) {
+    public CaseFeed(
+            Function<TopicFollower.Handler, TopicFollower> followers, CaseBook cases, DirectoryProjection directory) {
         this.follower = followers.apply((ConsumerRecord<String, byte[]> record, Object value) -> {
             if (Topics.DIRECTORY_DESKS.equals(record.topic())) {
                 directory.apply(record.key(), (DeskProfile) value);

@@ -58,13 +58,13 @@ public final class SubmissionValidator {
     private static final Set<String> EUROPOL_CONTENT_GRADES = Set.of("1", "2", "3", "4");
 
     private final Clock clock;
-    private final DeskDirectory directory;
+    private final KnownDesks directory;
 
     /**
      * @param clock     decides what "in the future" means (injectable for tests)
      * @param directory desks known to the directory; when empty only the form of desk ids is checked
      */
-    public SubmissionValidator(Clock clock, DeskDirectory directory) {
+    public SubmissionValidator(Clock clock, KnownDesks directory) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.directory = Objects.requireNonNull(directory, "directory");
     }

@@ -15,7 +15,7 @@ import org.crossdesk.events.examples.ExampleEvents;
 import org.crossdesk.events.referral.FugitiveDetails;
 import org.crossdesk.events.referral.ReferralSubmission;
 import org.crossdesk.intake.cases.SubmissionFingerprint;
-import org.crossdesk.intake.validation.DeskDirectory;
+import org.crossdesk.intake.validation.KnownDesks;
 import org.crossdesk.intake.validation.ReasonCode;
 import org.crossdesk.intake.validation.SubmissionValidator;
 import org.crossdesk.intake.validation.Violation;
@@ -31,7 +31,7 @@ class ReferralJsonMapperTest {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final ValidatorFactory BEANS = Validation.buildDefaultValidatorFactory();
     private final SubmissionValidator rules = new SubmissionValidator(
-            Clock.fixed(Instant.parse("2026-03-09T10:00:00Z"), ZoneOffset.UTC), DeskDirectory.UNKNOWN);
+            Clock.fixed(Instant.parse("2026-03-09T10:00:00Z"), ZoneOffset.UTC), KnownDesks.UNKNOWN);
     private final Shapes shapes = new Shapes(BEANS.getValidator());
 
     @AfterAll

@@ -28,7 +28,7 @@ import org.crossdesk.intake.cases.CaseBook;
 import org.crossdesk.intake.cases.ReferralStatus;
 import org.crossdesk.intake.referralid.OutboxPosition;
 import org.crossdesk.intake.referralid.ReferralIds;
-import org.crossdesk.intake.validation.DeskDirectory;
+import org.crossdesk.intake.validation.KnownDesks;
 import org.crossdesk.intake.validation.ReasonCode;
 import org.crossdesk.intake.validation.SubmissionValidator;
 import org.crossdesk.intake.validation.Violation;
@@ -47,7 +47,7 @@ class ReferralGatewayTest {
     private final RecordingOutbox outbox = new RecordingOutbox();
     private final AtomicInteger catchUps = new AtomicInteger();
     private final ReferralGateway gateway = new ReferralGateway(
-            new SubmissionValidator(clock, DeskDirectory.UNKNOWN),
+            new SubmissionValidator(clock, KnownDesks.UNKNOWN),
             cases,
             outbox,
             clock,

@@ -23,7 +23,7 @@ import org.crossdesk.events.referral.ReferralSubmission;
 import org.crossdesk.intake.cases.CaseBook;
 import org.crossdesk.intake.referralid.OutboxPosition;
 import org.crossdesk.intake.referralid.ReferralIds;
-import org.crossdesk.intake.validation.DeskDirectory;
+import org.crossdesk.intake.validation.KnownDesks;
 import org.crossdesk.intake.validation.SubmissionValidator;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +35,7 @@ class OutboxBatchTest {
 
     private final CaseBook cases = new CaseBook();
     private final OutboxProcessor processor = new OutboxProcessor(
-            new SubmissionValidator(Clock.fixed(NOW, ZoneOffset.UTC), DeskDirectory.UNKNOWN),
+            new SubmissionValidator(Clock.fixed(NOW, ZoneOffset.UTC), KnownDesks.UNKNOWN),
             cases,
             Clock.fixed(NOW, ZoneOffset.UTC),
             "intake");

@@ -36,7 +36,7 @@ import org.crossdesk.intake.cases.RecipientState;
 import org.crossdesk.intake.cases.ReferralStatus;
 import org.crossdesk.intake.referralid.OutboxPosition;
 import org.crossdesk.intake.referralid.ReferralIds;
-import org.crossdesk.intake.validation.DeskDirectory;
+import org.crossdesk.intake.validation.KnownDesks;
 import org.crossdesk.intake.validation.ReasonCode;
 import org.crossdesk.intake.validation.SubmissionValidator;
 import org.crossdesk.intake.validation.Violation;
@@ -53,7 +53,7 @@ class OutboxProcessorTest {
 
     private final CaseBook cases = new CaseBook();
     private final OutboxProcessor processor = new OutboxProcessor(
-            new SubmissionValidator(Clock.fixed(NOW, ZoneOffset.UTC), DeskDirectory.UNKNOWN),
+            new SubmissionValidator(Clock.fixed(NOW, ZoneOffset.UTC), KnownDesks.UNKNOWN),
             cases,
             Clock.fixed(NOW, ZoneOffset.UTC),
             "intake");

@@ -46,7 +46,7 @@ class SubmissionValidatorTest {
     private static final LocalDate TODAY = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
 
     private final SubmissionValidator validator =
-            new SubmissionValidator(Clock.fixed(NOW, ZoneOffset.UTC), DeskDirectory.UNKNOWN);
+            new SubmissionValidator(Clock.fixed(NOW, ZoneOffset.UTC), KnownDesks.UNKNOWN);
 
     @Test
     void theExampleReferralsOfEachTypeAreValid() {
@@ -306,7 +306,7 @@ class SubmissionValidatorTest {
     @Nested
     class Directory {
 
-        private final DeskDirectory directory = directoryOf("FR-BNRF", "DE-BKA", "ES-CNP");
+        private final KnownDesks directory = directoryOf("FR-BNRF", "DE-BKA", "ES-CNP");
 
         @Test
         void whenTheDirectoryIsEmptyOnlyTheFormOfDeskIdsIsChecked() {
@@ -715,7 +715,7 @@ class SubmissionValidatorTest {
         void theClockDecidesWhatIsFuture() {
             // The example warrant dates from 2026-02-20: seen from the day before, it lies in the future.
             SubmissionValidator earlier = new SubmissionValidator(
-                    Clock.fixed(Instant.parse("2026-02-19T12:00:00Z"), ZoneOffset.UTC), DeskDirectory.UNKNOWN);
+                    Clock.fixed(Instant.parse("2026-02-19T12:00:00Z"), ZoneOffset.UTC), KnownDesks.UNKNOWN);
 
             assertThat(earlier.validate(ExampleEvents.fugitiveSubmission()))
                     .extracting(Violation::code, Violation::field)
@@ -814,9 +814,9 @@ class SubmissionValidatorTest {
                 .build());
     }
 
-    private static DeskDirectory directoryOf(String... desks) {
+    private static KnownDesks directoryOf(String... desks) {
         Set<String> known = Set.of(desks);
-        return new DeskDirectory() {
+        return new KnownDesks() {
             @Override
             public boolean isEmpty() {
                 return known.isEmpty();

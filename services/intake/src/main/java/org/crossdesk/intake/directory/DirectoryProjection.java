@@ -3,14 +3,14 @@ package org.crossdesk.intake.directory;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.crossdesk.events.directory.DeskProfile;
-import org.crossdesk.intake.validation.DeskDirectory;
+import org.crossdesk.intake.validation.KnownDesks;
 
 /**
  * The desks of the compacted {@code directory.desks.v1} topic, as the validator needs them: replayed from
  * the beginning on start and kept current by the same feed that reads the lifecycle. A tombstone removes a
  * desk. Inactive desks stay known (a referral may name them; routing withholds them).
  */
-public final class DirectoryView implements DeskDirectory {
+public final class DirectoryProjection implements KnownDesks {
 
     private final Set<String> desks = ConcurrentHashMap.newKeySet();
 

@@ -7,10 +7,10 @@ package org.crossdesk.intake.validation;
  * checked: refusing every referral because the directory is momentarily unknown would stop the service,
  * and routing withholds desks it does not know anyway.
  */
-public interface DeskDirectory {
+public interface KnownDesks {
 
     /** A directory that knows no desk: desk ids are checked for form only. */
-    DeskDirectory UNKNOWN = new DeskDirectory() {
+    KnownDesks UNKNOWN = new KnownDesks() {
         @Override
         public boolean isEmpty() {
             return true;

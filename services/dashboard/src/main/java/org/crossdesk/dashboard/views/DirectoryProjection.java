@@ -7,9 +7,9 @@ import java.util.TreeMap;
 import org.apache.avro.generic.GenericRecord;
 
 /** The latest desk profile per desk and agreement per id, as the compacted directory topics hold them. */
-final class DeskDirectory {
+final class DirectoryProjection {
 
-    private final Map<String, DirectoryView.Desk> desks = new TreeMap<>();
+    private final Map<String, DirectorySnapshot.Desk> desks = new TreeMap<>();
     private final Map<String, Boolean> agreements = new TreeMap<>();
 
     void desk(String deskId, GenericRecord profile) {
@@ -21,7 +21,7 @@ final class DeskDirectory {
         Fields.list(profile, "referralTypes").forEach(t -> types.add(t.toString()));
         desks.put(
                 deskId,
-                new DirectoryView.Desk(
+                new DirectorySnapshot.Desk(
                         Fields.text(profile, "deskId"),
                         Fields.text(profile, "country"),
                         Fields.text(profile, "agencyName"),
@@ -38,8 +38,8 @@ final class DeskDirectory {
         }
     }
 
-    DirectoryView view() {
+    DirectorySnapshot view() {
         long active = agreements.values().stream().filter(Boolean::booleanValue).count();
-        return new DirectoryView(List.copyOf(desks.values()), agreements.size(), active);
+        return new DirectorySnapshot(List.copyOf(desks.values()), agreements.size(), active);
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * @param agreements agreements known
  * @param activeAgreements of which active
  */
-public record DirectoryView(List<Desk> desks, long agreements, long activeAgreements) {
+public record DirectorySnapshot(List<Desk> desks, long agreements, long activeAgreements) {
 
     /** A desk profile without contact details. */
     public record Desk(

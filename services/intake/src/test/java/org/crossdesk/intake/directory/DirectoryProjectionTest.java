@@ -6,9 +6,9 @@ import org.crossdesk.events.directory.DeskProfile;
 import org.crossdesk.events.examples.ExampleEvents;
 import org.junit.jupiter.api.Test;
 
-class DirectoryViewTest {
+class DirectoryProjectionTest {
 
-    private final DirectoryView directory = new DirectoryView();
+    private final DirectoryProjection directory = new DirectoryProjection();
 
     @Test
     void profilesAddDesksAndTombstonesRemoveThem() {
