@@ -10,6 +10,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.crossdesk.events.Topics;
+import org.crossdesk.platform.kafka.CrossdeskKafkaAutoConfiguration;
 import org.springframework.kafka.support.KafkaHeaders;
 
 /**
@@ -61,6 +62,10 @@ public final class DeadLetters {
         headers.add(
                 KafkaHeaders.DLT_EXCEPTION_MESSAGE,
                 (causeMessage == null ? "" : causeMessage).getBytes(StandardCharsets.UTF_8));
+        // The platform's recoverer adds the innermost cause under this name too: one header for operators to read.
+        headers.add(
+                CrossdeskKafkaAutoConfiguration.ROOT_CAUSE_HEADER,
+                (causeClass + ": " + (causeMessage == null ? "" : causeMessage)).getBytes(StandardCharsets.UTF_8));
         extra.forEach((name, text) -> headers.add(name, text.getBytes(StandardCharsets.UTF_8)));
         String keyText = key == null ? null : new String(key, StandardCharsets.UTF_8);
         CompletableFuture<Void> done = new CompletableFuture<>();

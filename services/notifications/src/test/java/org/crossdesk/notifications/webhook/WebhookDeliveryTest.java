@@ -27,6 +27,7 @@ import org.crossdesk.notifications.testing.NotificationsApp;
 import org.crossdesk.notifications.testing.Signatures;
 import org.crossdesk.notifications.testing.WebhookReceiver;
 import org.crossdesk.notifications.testing.WebhookReceiver.Received;
+import org.crossdesk.platform.kafka.CrossdeskKafkaAutoConfiguration;
 import org.crossdesk.testsupport.CrossdeskEvents;
 import org.crossdesk.testsupport.MutableClock;
 import org.crossdesk.testsupport.TopicProbe;
@@ -182,6 +183,9 @@ class WebhookDeliveryTest {
                         .getLong())
                 .isEqualTo(original.offset());
         assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("HTTP 400");
+        assertThat(header(deadLetter, CrossdeskKafkaAutoConfiguration.ROOT_CAUSE_HEADER))
+                .startsWith(KafkaDeliveryRecorder.GIVEN_UP + ": ")
+                .contains("HTTP 400");
         assertThat(header(deadLetter, "crossdesk-delivery-id"))
                 .isEqualTo(alert.getMetadata().getEventId() + "." + subscriptionId);
 
