@@ -15,6 +15,7 @@ import org.crossdesk.routing.testing.Http;
 import org.crossdesk.routing.testing.Kafka;
 import org.crossdesk.routing.testing.Ready;
 import org.crossdesk.routing.testing.RoutingServiceTest;
+import org.crossdesk.testsupport.CrossdeskEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,7 +72,7 @@ class DirectoryApiTest {
                             Topics.deskOutboxName("PT-GNR"),
                             Topics.deskInboxName("PT-GNR") + "-dlt");
         }
-        assertThat(Kafka.values(Topics.DIRECTORY_DESKS, "PT-GNR"))
+        assertThat(CrossdeskEvents.values(Topics.DIRECTORY_DESKS, "PT-GNR"))
                 .last()
                 .isInstanceOfSatisfying(
                         DeskProfile.class,
@@ -182,7 +183,7 @@ class DirectoryApiTest {
 
     private static void awaitAudit(String actor, AuditAction action, String resource, AuditDecision decision) {
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> Kafka.values(Topics.AUDIT, actor).stream()
+                .until(() -> CrossdeskEvents.values(Topics.AUDIT, actor).stream()
                         .map(AuditEvent.class::cast)
                         .anyMatch(event -> event.getAction() == action
                                 && event.getResourceId().equals(resource)

@@ -20,6 +20,7 @@ import org.crossdesk.routing.testing.Http;
 import org.crossdesk.routing.testing.Kafka;
 import org.crossdesk.routing.testing.Ready;
 import org.crossdesk.routing.testing.RoutingServiceTest;
+import org.crossdesk.testsupport.CrossdeskEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -133,7 +134,7 @@ class RoutingApiTest {
     }
 
     private static boolean audited(String actor, String referralId, AuditDecision decision) {
-        return Kafka.values(Topics.AUDIT, actor).stream()
+        return CrossdeskEvents.values(Topics.AUDIT, actor).stream()
                 .map(AuditEvent.class::cast)
                 .anyMatch(event -> event.getAction() == AuditAction.READ_REFERRAL
                         && event.getResourceId().equals(referralId)

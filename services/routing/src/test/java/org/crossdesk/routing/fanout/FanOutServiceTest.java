@@ -3,11 +3,11 @@ package org.crossdesk.routing.fanout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.crossdesk.routing.testing.Kafka.lifecycle;
 import static org.crossdesk.routing.testing.Kafka.newReferralId;
-import static org.crossdesk.routing.testing.Kafka.probe;
 import static org.crossdesk.routing.testing.Kafka.submitted;
-import static org.crossdesk.routing.testing.Kafka.values;
 import static org.crossdesk.routing.testing.Submissions.drugs;
 import static org.crossdesk.routing.testing.Submissions.fugitive;
+import static org.crossdesk.testsupport.CrossdeskEvents.probe;
+import static org.crossdesk.testsupport.CrossdeskEvents.values;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,6 +37,7 @@ import org.crossdesk.events.response.AlertActioned;
 import org.crossdesk.routing.testing.Kafka;
 import org.crossdesk.routing.testing.Ready;
 import org.crossdesk.routing.testing.RoutingServiceTest;
+import org.crossdesk.testsupport.CrossdeskEvents;
 import org.crossdesk.testsupport.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -200,7 +201,7 @@ class FanOutServiceTest {
                         .setReason("?")
                         .setWithdrawnBy("x")
                         .build());
-        Kafka.sendRaw(Topics.REFERRALS_LIFECYCLE, garbage, "not avro".getBytes(StandardCharsets.UTF_8));
+        CrossdeskEvents.sendRaw(Topics.REFERRALS_LIFECYCLE, garbage, "not avro".getBytes(StandardCharsets.UTF_8));
         String next = newReferralId();
         submitted(next, fugitive("FR-BNRF").subject("AT").build());
 

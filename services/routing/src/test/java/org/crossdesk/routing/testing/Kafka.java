@@ -2,7 +2,6 @@ package org.crossdesk.routing.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.crossdesk.events.Topics;
@@ -15,7 +14,6 @@ import org.crossdesk.platform.kafka.KafkaClientSettings;
 import org.crossdesk.testsupport.CrossdeskEvents;
 import org.crossdesk.testsupport.KafkaFixture;
 import org.crossdesk.testsupport.RegistryFixture;
-import org.crossdesk.testsupport.TopicProbe;
 
 /** Test access to the shared broker with Crossdesk's own client settings: write as intake would, read as desks do. */
 public final class Kafka {
@@ -28,19 +26,9 @@ public final class Kafka {
         return KafkaClientSettings.of(KafkaFixture.bootstrapServers(), RegistryFixture.url());
     }
 
-    /** A read_committed probe of Avro values: what a desk or a downstream service sees. */
-    public static TopicProbe<String, Object> probe(String topic) {
-        return CrossdeskEvents.probe(topic);
-    }
-
-    /** The Avro values on {@code topic} under {@code key}, committed only, in order. */
-    public static List<Object> values(String topic, String key) {
-        return CrossdeskEvents.values(topic, key);
-    }
-
     /** Writes a lifecycle event as intake does; returns once Kafka has it. */
     public static void lifecycle(String referralId, Object event) {
-        send(
+        CrossdeskEvents.send(
                 Topics.REFERRALS_LIFECYCLE,
                 referralId,
                 ReferralEvent.newBuilder()
@@ -51,7 +39,7 @@ public final class Kafka {
 
     /** Writes a response event as intake or notifications do. */
     public static void response(String referralId, Object event) {
-        send(
+        CrossdeskEvents.send(
                 Topics.REFERRALS_RESPONSES,
                 referralId,
                 ResponseEvent.newBuilder()
@@ -68,15 +56,6 @@ public final class Kafka {
                         .setSubmission(submission)
                         .setReceivedFromTopic(Topics.deskOutboxName(submission.getIssuingDesk()))
                         .build());
-    }
-
-    public static void send(String topic, String key, Object value) {
-        CrossdeskEvents.send(topic, key, value);
-    }
-
-    /** Writes raw bytes, as a broken client would. */
-    public static void sendRaw(String topic, String key, byte[] value) {
-        CrossdeskEvents.sendRaw(topic, key, value);
     }
 
     /** A referral id no other test uses. */
