@@ -2,6 +2,7 @@ package org.crossdesk.access;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -50,6 +51,17 @@ public record KafkaCredentials(String username, String password) {
         settings.put("security.protocol", securityProtocol);
         settings.put("sasl.mechanism", MECHANISM);
         settings.put("sasl.jaas.config", jaasConfig());
+        return settings;
+    }
+
+    /**
+     * {@code clientSettings} authenticated as this user instead: the same cluster and TLS settings, its security
+     * protocol kept (SASL_PLAINTEXT when none is set), this user's SASL login.
+     */
+    public Map<String, Object> over(Map<String, Object> clientSettings) {
+        Map<String, Object> settings = new HashMap<>(clientSettings);
+        String protocol = String.valueOf(settings.getOrDefault("security.protocol", SASL_PLAINTEXT));
+        settings.putAll(kafkaProperties(protocol));
         return settings;
     }
 

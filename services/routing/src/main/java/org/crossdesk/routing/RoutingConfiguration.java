@@ -5,9 +5,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
@@ -115,11 +113,8 @@ class RoutingConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty({"crossdesk.routing.issuer.username", "crossdesk.routing.issuer.password"})
     Admin deskIssuerAdmin(KafkaClientSettings settings, IssuerProperties issuer) {
-        Map<String, Object> config = new HashMap<>(settings.admin());
-        String protocol = String.valueOf(config.getOrDefault("security.protocol", KafkaCredentials.SASL_PLAINTEXT));
         // The issuer's own credential replaces routing's for this one client.
-        config.putAll(new KafkaCredentials(issuer.getUsername(), issuer.getPassword()).kafkaProperties(protocol));
-        return Admin.create(config);
+        return Admin.create(new KafkaCredentials(issuer.getUsername(), issuer.getPassword()).over(settings.admin()));
     }
 
     @Bean
@@ -136,10 +131,7 @@ class RoutingConfiguration {
 
     /** Whether a client with these credentials is let in (one bounded round trip). */
     private static boolean authenticates(KafkaClientSettings settings, KafkaCredentials credentials) {
-        Map<String, Object> config = new HashMap<>(settings.probeAdmin());
-        String protocol = String.valueOf(config.getOrDefault("security.protocol", KafkaCredentials.SASL_PLAINTEXT));
-        config.putAll(credentials.kafkaProperties(protocol));
-        try (Admin probe = Admin.create(config)) {
+        try (Admin probe = Admin.create(credentials.over(settings.probeAdmin()))) {
             probe.describeCluster().clusterId().get();
             return true;
         } catch (ExecutionException e) {
