@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.crossdesk.events.AlertIds;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.common.EventMetadata;
@@ -347,112 +349,94 @@ public final class OutboxProcessor {
     private Decision acknowledgement(OutboxPosition position, EventMetadata cause, AlertAcknowledgement ack) {
         String desk = position.desk();
         String referralId = ack.getReferralId();
-        Optional<CaseStatus> known = cases.status(referralId);
-        if (known.isPresent() && cases.hasEvent(referralId, position.eventId(EVENT))) {
-            return receiptOnly(
-                    position,
-                    cause,
-                    OutboxMessageKind.ACKNOWLEDGEMENT,
-                    ReceiptStatus.ACCEPTED,
-                    referralId,
-                    known.get().deskReference(),
-                    List.of());
-        }
-        List<Violation> reasons = new ArrayList<>(recipientMayRespond(desk, referralId, known));
-        reasons.addAll(validator.validate(ack));
-        String reference = reasons.stream()
-                        .anyMatch(v -> v.code().kind() == ReasonCode.Kind.FORBIDDEN
-                                || v.code().kind() == ReasonCode.Kind.NOT_FOUND)
-                ? ""
-                : known.get().deskReference();
-        if (!reasons.isEmpty()) {
-            return receiptOnly(
-                    position,
-                    cause,
-                    OutboxMessageKind.ACKNOWLEDGEMENT,
-                    ReceiptStatus.REJECTED,
-                    referralId,
-                    reference,
-                    reasons);
-        }
-        boolean already =
-                known.get().recipients().stream().anyMatch(r -> r.desk().equals(desk) && r.acknowledgedAt() != null);
-        if (already) {
-            return receiptOnly(
-                    position,
-                    cause,
-                    OutboxMessageKind.ACKNOWLEDGEMENT,
-                    ReceiptStatus.DUPLICATE,
-                    referralId,
-                    reference,
-                    List.of());
-        }
-        AlertAcknowledged acknowledged = AlertAcknowledged.newBuilder()
-                .setAlertId(AlertIds.of(referralId, desk))
-                .setReferralId(referralId)
-                .setRecipientDesk(desk)
-                .setAcknowledgedBy(ack.getAcknowledgedBy())
-                .setAcknowledgedAt(position.timestamp())
-                .setNote(ack.getNote())
-                .build();
-        return accepted(
+        return recipientAnswer(
                 position,
                 cause,
                 OutboxMessageKind.ACKNOWLEDGEMENT,
                 referralId,
-                reference,
-                new Emission<>(
-                        Topics.REFERRALS_RESPONSES, referralId, response(position, cause, referralId, acknowledged)));
+                () -> validator.validate(ack),
+                // An alert is acknowledged once; a second acknowledgement is answered DUPLICATE.
+                recipient -> recipient.acknowledgedAt() != null,
+                () -> AlertAcknowledged.newBuilder()
+                        .setAlertId(AlertIds.of(referralId, desk))
+                        .setReferralId(referralId)
+                        .setRecipientDesk(desk)
+                        .setAcknowledgedBy(ack.getAcknowledgedBy())
+                        .setAcknowledgedAt(position.timestamp())
+                        .setNote(ack.getNote())
+                        .build());
     }
 
     private Decision actionReport(OutboxPosition position, EventMetadata cause, ActionReport report) {
         String desk = position.desk();
         String referralId = report.getReferralId();
+        return recipientAnswer(
+                position,
+                cause,
+                OutboxMessageKind.ACTION_REPORT,
+                referralId,
+                () -> validator.validate(report),
+                // Several reports are legitimate (a trace first, an arrest later); each is a fact of its own.
+                recipient -> false,
+                () -> AlertActioned.newBuilder()
+                        .setAlertId(AlertIds.of(referralId, desk))
+                        .setReferralId(referralId)
+                        .setRecipientDesk(desk)
+                        .setOutcome(report.getOutcome())
+                        .setDetails(report.getDetails())
+                        .setActionedAt(position.timestamp())
+                        .build());
+    }
+
+    /**
+     * The steps every recipient's answer goes through, whatever it says: a replayed message is answered as before;
+     * then who may answer, the answer's own validation, whether this desk already gave it, and finally the event on
+     * the responses topic. A rejection that says the referral is unknown or not the desk's names no desk reference,
+     * so that the receipt discloses nothing of another desk's referral.
+     */
+    private Decision recipientAnswer(
+            OutboxPosition position,
+            EventMetadata cause,
+            OutboxMessageKind kind,
+            String referralId,
+            Supplier<List<Violation>> validation,
+            Predicate<CaseStatus.Recipient> alreadyAnswered,
+            Supplier<Object> answer) {
+        String desk = position.desk();
         Optional<CaseStatus> known = cases.status(referralId);
         if (known.isPresent() && cases.hasEvent(referralId, position.eventId(EVENT))) {
             return receiptOnly(
                     position,
                     cause,
-                    OutboxMessageKind.ACTION_REPORT,
+                    kind,
                     ReceiptStatus.ACCEPTED,
                     referralId,
                     known.get().deskReference(),
                     List.of());
         }
         List<Violation> reasons = new ArrayList<>(recipientMayRespond(desk, referralId, known));
-        reasons.addAll(validator.validate(report));
+        reasons.addAll(validation.get());
         String reference = reasons.stream()
                         .anyMatch(v -> v.code().kind() == ReasonCode.Kind.FORBIDDEN
                                 || v.code().kind() == ReasonCode.Kind.NOT_FOUND)
                 ? ""
                 : known.get().deskReference();
         if (!reasons.isEmpty()) {
-            return receiptOnly(
-                    position,
-                    cause,
-                    OutboxMessageKind.ACTION_REPORT,
-                    ReceiptStatus.REJECTED,
-                    referralId,
-                    reference,
-                    reasons);
+            return receiptOnly(position, cause, kind, ReceiptStatus.REJECTED, referralId, reference, reasons);
         }
-        // Several reports are legitimate (a trace first, an arrest later); each is a fact of its own.
-        AlertActioned actioned = AlertActioned.newBuilder()
-                .setAlertId(AlertIds.of(referralId, desk))
-                .setReferralId(referralId)
-                .setRecipientDesk(desk)
-                .setOutcome(report.getOutcome())
-                .setDetails(report.getDetails())
-                .setActionedAt(position.timestamp())
-                .build();
+        boolean already =
+                known.get().recipients().stream().anyMatch(r -> r.desk().equals(desk) && alreadyAnswered.test(r));
+        if (already) {
+            return receiptOnly(position, cause, kind, ReceiptStatus.DUPLICATE, referralId, reference, List.of());
+        }
         return accepted(
                 position,
                 cause,
-                OutboxMessageKind.ACTION_REPORT,
+                kind,
                 referralId,
                 reference,
                 new Emission<>(
-                        Topics.REFERRALS_RESPONSES, referralId, response(position, cause, referralId, actioned)));
+                        Topics.REFERRALS_RESPONSES, referralId, response(position, cause, referralId, answer.get())));
     }
 
     /** Who may acknowledge or report action: a desk routing sent the alert to, while the referral is open. */

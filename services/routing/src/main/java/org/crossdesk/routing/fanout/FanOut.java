@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.crossdesk.events.AlertIds;
@@ -201,32 +202,18 @@ public final class FanOut {
             // Version already forwarded: a duplicate, which must not reach the recipients twice.
             return List.of();
         }
-        List<Outgoing> out = new ArrayList<>();
-        for (RoutedRecipient recipient : referral.recipients()) {
-            out.add(inbox(
-                    recipient.getDeskId(),
-                    referral.referralId(),
-                    cause,
-                    "amended",
-                    AlertAmended.newBuilder()
-                            .setAlertId(AlertIds.of(referral.referralId(), recipient.getDeskId()))
-                            .setReferralId(referral.referralId())
-                            .setVersion(amended.getVersion())
-                            .setSubmission(amended.getSubmission())
-                            .setReason(amended.getReason())
-                            .build()));
-        }
-        out.add(inbox(
-                referral.issuingDesk(),
-                referral.referralId(),
+        List<Outgoing> out = toRecipientsWithReceipt(
+                referral,
                 cause,
-                "receipt",
-                receipt(
-                        referral.deskReference(),
-                        referral.referralId(),
-                        OutboxMessageKind.AMENDMENT,
-                        referral.recipients(),
-                        List.of())));
+                "amended",
+                OutboxMessageKind.AMENDMENT,
+                deskId -> AlertAmended.newBuilder()
+                        .setAlertId(AlertIds.of(referral.referralId(), deskId))
+                        .setReferralId(referral.referralId())
+                        .setVersion(amended.getVersion())
+                        .setSubmission(amended.getSubmission())
+                        .setReason(amended.getReason())
+                        .build());
         ledger.put(referral.withVersion(amended.getVersion()));
         return out;
     }
@@ -240,31 +227,41 @@ public final class FanOut {
         if (referral.withdrawn()) {
             return List.of();
         }
+        List<Outgoing> out = toRecipientsWithReceipt(
+                referral,
+                cause,
+                "withdrawn",
+                OutboxMessageKind.WITHDRAWAL,
+                deskId -> AlertWithdrawn.newBuilder()
+                        .setAlertId(AlertIds.of(referral.referralId(), deskId))
+                        .setReferralId(referral.referralId())
+                        .setReason(withdrawn.getReason())
+                        .build());
+        ledger.put(referral.asWithdrawn());
+        return out;
+    }
+
+    /**
+     * A change the issuer made to a routed referral: one alert to each desk the referral went to, then the issuer's
+     * receipt naming the same recipients.
+     */
+    private List<Outgoing> toRecipientsWithReceipt(
+            RoutedReferral referral,
+            EventMetadata cause,
+            String role,
+            OutboxMessageKind kind,
+            Function<String, SpecificRecord> alertFor) {
         List<Outgoing> out = new ArrayList<>();
         for (RoutedRecipient recipient : referral.recipients()) {
             out.add(inbox(
-                    recipient.getDeskId(),
-                    referral.referralId(),
-                    cause,
-                    "withdrawn",
-                    AlertWithdrawn.newBuilder()
-                            .setAlertId(AlertIds.of(referral.referralId(), recipient.getDeskId()))
-                            .setReferralId(referral.referralId())
-                            .setReason(withdrawn.getReason())
-                            .build()));
+                    recipient.getDeskId(), referral.referralId(), cause, role, alertFor.apply(recipient.getDeskId())));
         }
         out.add(inbox(
                 referral.issuingDesk(),
                 referral.referralId(),
                 cause,
                 "receipt",
-                receipt(
-                        referral.deskReference(),
-                        referral.referralId(),
-                        OutboxMessageKind.WITHDRAWAL,
-                        referral.recipients(),
-                        List.of())));
-        ledger.put(referral.asWithdrawn());
+                receipt(referral.deskReference(), referral.referralId(), kind, referral.recipients(), List.of())));
         return out;
     }
 
