@@ -12,8 +12,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.TopicPartition;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.directory.DeskProfile;
@@ -28,7 +26,6 @@ import org.crossdesk.notifications.deadline.DeadlineTracker;
 import org.crossdesk.notifications.deadline.EscalationDirectory;
 import org.crossdesk.notifications.deadline.KafkaBreachPublisher;
 import org.crossdesk.notifications.egress.EgressPolicy;
-import org.crossdesk.notifications.kafka.DeadLetters;
 import org.crossdesk.notifications.rendering.InboxMessageRenderer;
 import org.crossdesk.notifications.stream.InboxStreams;
 import org.crossdesk.notifications.subscription.KafkaSubscriptionStore;
@@ -55,6 +52,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 
 /** Wires the plain-Java parts of the service to Kafka, HTTP and configuration. */
 @Configuration(proxyBeanMethods = false)
@@ -109,17 +107,6 @@ class NotificationsConfiguration {
         return new AvroDecoder(settings.serde());
     }
 
-    @Bean(destroyMethod = "close")
-    Producer<String, byte[]> deadLetterProducer(
-            KafkaClientSettings settings, @Value("${spring.application.name}") String app) {
-        return new KafkaProducer<>(settings.rawProducer(app + "-dead-letters"));
-    }
-
-    @Bean
-    DeadLetters deadLetters(Producer<String, byte[]> deadLetterProducer) {
-        return new DeadLetters(deadLetterProducer);
-    }
-
     @Bean
     SubscriptionService subscriptionService(
             SubscriptionRegistry registry,
@@ -165,7 +152,7 @@ class NotificationsConfiguration {
             InboxMessageRenderer renderer,
             HttpWebhookTransport transport,
             KafkaTemplate<String, Object> kafka,
-            DeadLetters deadLetters,
+            ConsumerRecordRecoverer deadLetters,
             TopicProvisioner deskTopics,
             DeliveryLedger ledger,
             ScheduledExecutorService notificationsTimer,
@@ -196,7 +183,7 @@ class NotificationsConfiguration {
     InboxDeliveryLoop inboxDeliveryLoop(
             KafkaClientSettings settings,
             AvroDecoder decoder,
-            DeadLetters deadLetters,
+            ConsumerRecordRecoverer deadLetters,
             TopicProvisioner deskTopics,
             WebhookDispatcher dispatcher,
             NotificationsProperties properties,
@@ -228,7 +215,7 @@ class NotificationsConfiguration {
     DeadlineConsumer deadlineConsumer(
             KafkaClientSettings settings,
             AvroDecoder decoder,
-            DeadLetters deadLetters,
+            ConsumerRecordRecoverer deadLetters,
             DeadlineTracker tracker,
             @Value("${spring.application.name}") String app) {
         return new DeadlineConsumer(

@@ -1,6 +1,5 @@
 package org.crossdesk.notifications.deadline;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,11 +14,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.crossdesk.events.Topics;
-import org.crossdesk.notifications.kafka.DeadLetters;
 import org.crossdesk.platform.kafka.follow.AvroDecoder;
 import org.crossdesk.platform.kafka.follow.ConsumerSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 
 /**
  * Feeds the {@link DeadlineTracker} from the lifecycle, responses and breaches topics. Its consumer group
@@ -41,7 +40,7 @@ public final class DeadlineConsumer implements AutoCloseable {
 
     private final Map<String, Object> consumerConfig;
     private final AvroDecoder decoder;
-    private final DeadLetters deadLetters;
+    private final ConsumerRecordRecoverer deadLetters;
     private final DeadlineTracker tracker;
     private final ConsumerSessions sessions;
     private volatile boolean running = true;
@@ -53,7 +52,10 @@ public final class DeadlineConsumer implements AutoCloseable {
     private long lastCommit;
 
     public DeadlineConsumer(
-            Map<String, Object> consumerConfig, AvroDecoder decoder, DeadLetters deadLetters, DeadlineTracker tracker) {
+            Map<String, Object> consumerConfig,
+            AvroDecoder decoder,
+            ConsumerRecordRecoverer deadLetters,
+            DeadlineTracker tracker) {
         this.consumerConfig = Map.copyOf(consumerConfig);
         this.decoder = decoder;
         this.deadLetters = deadLetters;
@@ -128,18 +130,7 @@ public final class DeadlineConsumer implements AutoCloseable {
             if (record.offset() >= checkedUpTo.getOrDefault(partition, 0L)) {
                 log.warn("Dead-lettering unreadable record {}@{}: {}", partition, record.offset(), e.getMessage());
                 try {
-                    deadLetters
-                            .send(
-                                    record.topic(),
-                                    record.partition(),
-                                    record.offset(),
-                                    record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
-                                    record.value(),
-                                    record.headers(),
-                                    e.getClass().getName(),
-                                    e.getMessage(),
-                                    Map.of())
-                            .join();
+                    deadLetters.accept(record, e);
                 } catch (RuntimeException notWritten) {
                     // It stays on its own topic (kept forever) and is met again at the next replay.
                     log.error("Could not dead-letter {}@{}", partition, record.offset(), notWritten);

@@ -17,12 +17,12 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.inbox.InboxMessage;
-import org.crossdesk.notifications.kafka.DeadLetters;
 import org.crossdesk.platform.kafka.TopicProvisioner;
 import org.crossdesk.platform.kafka.follow.AvroDecoder;
 import org.crossdesk.platform.kafka.follow.ConsumerSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 
 /**
  * The Kafka side of webhook delivery: reads every desk's inbox (pattern subscription, consumer group
@@ -45,7 +45,7 @@ public final class InboxDeliveryLoop implements AutoCloseable {
 
     private final Map<String, Object> consumerConfig;
     private final AvroDecoder decoder;
-    private final DeadLetters deadLetters;
+    private final ConsumerRecordRecoverer deadLetters;
     private final TopicProvisioner deskTopics;
     private final WebhookDispatcher dispatcher;
     private final int maxInProgressPerPartition;
@@ -63,7 +63,7 @@ public final class InboxDeliveryLoop implements AutoCloseable {
     public InboxDeliveryLoop(
             Map<String, Object> consumerConfig,
             AvroDecoder decoder,
-            DeadLetters deadLetters,
+            ConsumerRecordRecoverer deadLetters,
             TopicProvisioner deskTopics,
             WebhookDispatcher dispatcher,
             int maxInProgressPerPartition) {
@@ -157,18 +157,7 @@ public final class InboxDeliveryLoop implements AutoCloseable {
                 cause.getMessage());
         try {
             deskTopics.ensureDeskTopics(Topics.deskIdOf(record.topic()));
-            deadLetters
-                    .send(
-                            record.topic(),
-                            record.partition(),
-                            record.offset(),
-                            record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
-                            record.value(),
-                            record.headers(),
-                            cause.getClass().getName(),
-                            cause.getMessage(),
-                            Map.of())
-                    .join();
+            deadLetters.accept(record, cause);
             return true;
         } catch (RuntimeException e) {
             // Never skipped without its dead letter: read it again from here.

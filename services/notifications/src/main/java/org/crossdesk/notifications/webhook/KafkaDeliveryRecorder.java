@@ -3,9 +3,9 @@ package org.crossdesk.notifications.webhook;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.common.EventMetadata;
 import org.crossdesk.events.notification.InboxMessageKind;
@@ -13,9 +13,9 @@ import org.crossdesk.events.response.AlertDelivered;
 import org.crossdesk.events.response.DeliveryChannel;
 import org.crossdesk.events.response.DeliveryFailed;
 import org.crossdesk.events.response.ResponseEvent;
-import org.crossdesk.notifications.kafka.DeadLetters;
 import org.crossdesk.platform.kafka.TopicProvisioner;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 
 /**
  * Records delivery outcomes on Kafka.
@@ -37,18 +37,21 @@ public final class KafkaDeliveryRecorder implements DeliveryRecorder {
 
     public static final String SUBSCRIPTION_ID_HEADER = "crossdesk-subscription-id";
     public static final String ATTEMPTS_HEADER = "crossdesk-attempts";
-    /** The cause class header value of a delivery given up (there is no exception behind it). */
-    public static final String GIVEN_UP = "org.crossdesk.notifications.webhook.DeliveryGivenUp";
+    /** The cause class header value of a delivery given up. */
+    public static final String GIVEN_UP = DeliveryGivenUp.class.getName();
 
     private static final String PRODUCER = "notifications";
 
     private final KafkaOperations<String, Object> kafka;
-    private final DeadLetters deadLetters;
+    private final ConsumerRecordRecoverer deadLetters;
     private final TopicProvisioner deskTopics;
     private final Clock clock;
 
     public KafkaDeliveryRecorder(
-            KafkaOperations<String, Object> kafka, DeadLetters deadLetters, TopicProvisioner deskTopics, Clock clock) {
+            KafkaOperations<String, Object> kafka,
+            ConsumerRecordRecoverer deadLetters,
+            TopicProvisioner deskTopics,
+            Clock clock) {
         this.kafka = kafka;
         this.deadLetters = deadLetters;
         this.deskTopics = deskTopics;
@@ -80,22 +83,26 @@ public final class KafkaDeliveryRecorder implements DeliveryRecorder {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<Void> deadLettered = deadLetters.send(
+        ConsumerRecord<String, byte[]> given = new ConsumerRecord<>(
                 source.topic(),
                 source.partition(),
                 source.offset(),
-                source.key(),
-                source.value(),
-                null,
-                GIVEN_UP,
-                "Webhook delivery given up after " + attempts + " attempt(s): " + lastError,
-                Map.of(
-                        DELIVERY_ID_HEADER,
-                        delivery.deliveryId(),
-                        SUBSCRIPTION_ID_HEADER,
-                        delivery.subscriptionId(),
-                        ATTEMPTS_HEADER,
-                        Integer.toString(attempts)));
+                source.key() == null ? null : new String(source.key(), StandardCharsets.UTF_8),
+                source.value());
+        given.headers()
+                .add(DELIVERY_ID_HEADER, utf8(delivery.deliveryId()))
+                .add(SUBSCRIPTION_ID_HEADER, utf8(delivery.subscriptionId()))
+                .add(ATTEMPTS_HEADER, utf8(Integer.toString(attempts)));
+        CompletableFuture<Void> deadLettered;
+        try {
+            // The platform's recoverer, as for every listener: same headers, same partition; it waits for the write.
+            deadLetters.accept(
+                    given,
+                    new DeliveryGivenUp("Webhook delivery given up after " + attempts + " attempt(s): " + lastError));
+            deadLettered = CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            deadLettered = CompletableFuture.failedFuture(e);
+        }
         if (!delivery.facts().concernsAnAlert()) {
             return deadLettered;
         }
@@ -132,5 +139,16 @@ public final class KafkaDeliveryRecorder implements DeliveryRecorder {
     private static String eventIdOf(String deliveryId) {
         int dot = deliveryId.lastIndexOf('.');
         return dot < 0 ? null : deliveryId.substring(0, dot);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Why a delivery was dead-lettered: no exception is behind it, the retry policy's attempts are spent. */
+    static final class DeliveryGivenUp extends RuntimeException {
+        DeliveryGivenUp(String message) {
+            super(message, null, false, false);
+        }
     }
 }
