@@ -2,6 +2,7 @@ package org.crossdesk.launcher.broker;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.crossdesk.broker.BrokerDefaults;
 
 /** Renders the {@code server.properties} of a single combined broker+controller node. */
 public final class ServerProperties {
@@ -26,31 +27,8 @@ public final class ServerProperties {
             p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         }
         p.put("log.dirs", settings.logDir().toAbsolutePath().toString());
-        // One node: every internal topic has a single replica.
-        p.put("offsets.topic.replication.factor", "1");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
-        // 50 partitions (the default) make the first join of every consumer group retry for seconds while
-        // they are created; a handful still spreads coordinator work over the coordinator threads.
-        p.put("offsets.topic.num.partitions", "4");
-        p.put("transaction.state.log.num.partitions", "4");
-        p.put("group.initial.rebalance.delay.ms", "0");
-        // The group coordinator holds each write (a transaction's offsets, their commit marker) up to 5 ms to
-        // batch it with others. Every exactly-once hop (routing's fan-out) waits for two such writes, and on one
-        // node there is little to batch: 0 took Kafka's own exactly-once loop here from p50 18 to 14 ms and
-        // routing's p99 from 60 to 40-53 ms (RoutingBench, docs/routing.md).
-        p.put("group.coordinator.append.linger.ms", "0");
-        // The controller fences a broker that misses heartbeats for this long (default 9 s). On a starved
-        // machine (measured: load 30 on 2 cores, while services create ~250 desk topics) the node's own
-        // heartbeat waited that long, and every produce failed with NOT_LEADER_OR_FOLLOWER until it was
-        // unfenced. With one node fencing helps nobody.
-        p.put("broker.session.timeout.ms", "60000");
-        // Topics come from the catalogue (libs/events Topics) with their partitions and retention; a typo in
-        // a topic name must fail rather than silently create a one-partition topic.
-        p.put("auto.create.topics.enable", "false");
-        p.put("num.partitions", "3");
+        // One node; the settings every Crossdesk broker shares, each with its reason, are in libs/broker.
+        p.putAll(BrokerDefaults.singleNode());
         p.putAll(settings.overrides());
         return p;
     }

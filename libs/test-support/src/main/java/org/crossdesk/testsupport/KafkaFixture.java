@@ -3,8 +3,11 @@ package org.crossdesk.testsupport;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.crossdesk.broker.BrokerDefaults;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -14,18 +17,12 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * String bootstrap = KafkaFixture.bootstrapServers(); // starts the broker on first call
  * }</pre>
  *
- * <p>The broker is tuned for tests as docs/running.md describes: one partition for consumer offsets and
- * transaction state, no initial rebalance delay. It stops when the JVM exits, after the registry and
+ * <p>The broker runs with the settings of the launcher's broker ({@code libs/broker} BrokerDefaults): topics are not
+ * created on first use, so a test creates its topics as the services do (through the catalogue) or with
+ * {@link #createTopic}. It stops when the JVM exits, after the registry and
  * after any Spring contexts still closing (see {@link Fixtures}).
  */
 public final class KafkaFixture {
-
-    /** Broker settings that make group joins and transactions fast on a single broker. */
-    static final Map<String, String> BROKER_PROPERTIES = Map.of(
-            "offsets.topic.num.partitions", "1",
-            "group.initial.rebalance.delay.ms", "0",
-            "transaction.state.log.replication.factor", "1",
-            "transaction.state.log.min.isr", "1");
 
     private static EmbeddedKafkaKraftBroker broker;
 
@@ -35,7 +32,7 @@ public final class KafkaFixture {
     public static synchronized String bootstrapServers() {
         if (broker == null) {
             EmbeddedKafkaKraftBroker starting = new EmbeddedKafkaKraftBroker(1, 1);
-            starting.brokerProperties(BROKER_PROPERTIES);
+            starting.brokerProperties(BrokerDefaults.singleNode());
             starting.afterPropertiesSet();
             broker = starting;
             Fixtures.stopAtExit();
@@ -60,6 +57,12 @@ public final class KafkaFixture {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /** Runs an admin action against the shared broker (describing topics, creating odd ones for negative tests). */
+    public static <T> T withAdmin(Function<AdminClient, T> action) {
+        bootstrapServers();
+        return broker.doWithAdminFunction(action);
     }
 
     static synchronized void stop() {

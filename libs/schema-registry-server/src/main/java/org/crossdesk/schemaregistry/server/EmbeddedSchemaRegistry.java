@@ -67,7 +67,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             args.add("--" + AUTH_PREFIX + "enabled=false");
         }
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
-        SpringApplication application = new SpringApplicationBuilder(SchemaRegistryApplication.class)
+        SpringApplication application = new SpringApplicationBuilder(RegistryServer.class)
                 .properties(RegistryProperties.DEFAULTS)
                 .registerShutdownHook(false)
                 .build();

@@ -25,10 +25,12 @@ import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfig
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.actuate.endpoint.web.WebMvcHealthEndpointExtensionAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 
 /**
- * The schema registry as a Spring Boot application.
+ * The schema registry server as a Spring Boot configuration: what services/schema-registry's main class runs and
+ * what {@link EmbeddedSchemaRegistry} starts in-process.
  *
  * <p>Auto-configuration is an explicit list rather than {@code @EnableAutoConfiguration}: the registry
  * also runs embedded in other modules' test JVMs ({@link EmbeddedSchemaRegistry}), whose classpath
@@ -60,10 +62,11 @@ import org.springframework.context.annotation.ComponentScan;
     HealthContributorRegistryAutoConfiguration.class,
     WebMvcHealthEndpointExtensionAutoConfiguration.class,
 })
-public class SchemaRegistryApplication {
+public class RegistryServer {
 
-    public static void main(String[] args) {
-        new SpringApplicationBuilder(SchemaRegistryApplication.class)
+    /** Starts the server with its defaults under the given command-line arguments, as the deployable does. */
+    public static ConfigurableApplicationContext run(String... args) {
+        return new SpringApplicationBuilder(RegistryServer.class)
                 .properties(RegistryProperties.DEFAULTS)
                 .run(args);
     }

@@ -11,8 +11,8 @@ import javax.security.auth.login.AppConfigurationEntry;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.common.security.JaasContext;
-import org.crossdesk.schemaregistry.TestBroker;
 import org.crossdesk.schemaregistry.server.KafkaClientConfig;
+import org.crossdesk.testsupport.KafkaFixture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,7 +81,7 @@ class KafkaScramHandshakeTest {
 
     @Test
     void aBrokerWithoutSaslIsUnavailableNotARefusal() {
-        KafkaScramHandshake handshake = handshake(TestBroker.bootstrapServers(), Duration.ofSeconds(2));
+        KafkaScramHandshake handshake = handshake(KafkaFixture.bootstrapServers(), Duration.ofSeconds(2));
         assertThatThrownBy(() -> handshake.accepts("desk-ZZ-TESTDESK", "pw"))
                 .isInstanceOf(ScramHandshake.UnavailableException.class);
     }

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.crossdesk.schemaregistry.TestBroker;
 import org.crossdesk.schemaregistry.TestUsers;
 import org.crossdesk.schemaregistry.TestUsers.User;
 import org.crossdesk.schemaregistry.http.RegistryHttp.Reply;
 import org.crossdesk.schemaregistry.server.EmbeddedSchemaRegistry;
+import org.crossdesk.testsupport.KafkaFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -32,7 +32,7 @@ class AuthenticatedRegistryHttpTest {
     @BeforeAll
     static void start() {
         registry = EmbeddedSchemaRegistry.start(
-                TestBroker.bootstrapServers(),
+                KafkaFixture.bootstrapServers(),
                 TestUsers.settingsWith("crossdesk.schema-registry.topic", "_schemas-auth-" + RUN));
     }
 
@@ -258,7 +258,7 @@ class AuthenticatedRegistryHttpTest {
         void refusesToStartWithAuthenticationOnAndNoUsersBeforeTouchingKafka() {
             String topic = "_schemas-auth-refused-" + UUID.randomUUID();
             assertThatThrownBy(() -> EmbeddedSchemaRegistry.start(
-                            TestBroker.bootstrapServers(),
+                            KafkaFixture.bootstrapServers(),
                             Map.of(
                                     "crossdesk.registry.auth.enabled",
                                     "true",
@@ -269,7 +269,7 @@ class AuthenticatedRegistryHttpTest {
                     .hasMessageContaining("crossdesk.registry.auth.users ")
                     .hasMessageContaining("crossdesk.registry.auth.kafka-verify")
                     .hasMessageContaining("crossdesk.registry.auth.enabled=false");
-            Set<String> topics = TestBroker.withAdmin(admin -> {
+            Set<String> topics = KafkaFixture.withAdmin(admin -> {
                 try {
                     return admin.listTopics().names().get();
                 } catch (Exception e) {
@@ -282,7 +282,7 @@ class AuthenticatedRegistryHttpTest {
         @Test
         void refusesKafkaVerificationWithoutSasl() {
             assertThatThrownBy(() -> EmbeddedSchemaRegistry.start(
-                            TestBroker.bootstrapServers(),
+                            KafkaFixture.bootstrapServers(),
                             Map.of(
                                     "crossdesk.registry.auth.kafka-verify",
                                     "true",

@@ -5,10 +5,10 @@ import static org.crossdesk.schemaregistry.http.RegistryHttp.schemaBody;
 
 import java.util.Map;
 import java.util.UUID;
-import org.crossdesk.schemaregistry.TestBroker;
 import org.crossdesk.schemaregistry.TestUsers;
 import org.crossdesk.schemaregistry.http.RegistryHttp.Reply;
 import org.crossdesk.schemaregistry.server.EmbeddedSchemaRegistry;
+import org.crossdesk.testsupport.KafkaFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class EmbeddedRegistryHttpTest extends RegistryHttpContract {
     @BeforeAll
     static void start() {
         registry = EmbeddedSchemaRegistry.start(
-                TestBroker.bootstrapServers(),
+                KafkaFixture.bootstrapServers(),
                 TestUsers.settingsWith(
                         "crossdesk.schema-registry.topic", "_schemas-http-contract-" + UUID.randomUUID()));
     }

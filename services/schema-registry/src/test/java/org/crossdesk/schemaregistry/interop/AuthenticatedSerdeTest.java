@@ -3,35 +3,28 @@ package org.crossdesk.schemaregistry.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.awaitility.Awaitility;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.examples.AvroBinary;
 import org.crossdesk.events.examples.ExampleEvents;
 import org.crossdesk.events.referral.ReferralEvent;
-import org.crossdesk.schemaregistry.TestBroker;
 import org.crossdesk.schemaregistry.TestUsers;
 import org.crossdesk.schemaregistry.TestUsers.User;
 import org.crossdesk.schemaregistry.client.SchemaRegistryAuthException;
 import org.crossdesk.schemaregistry.serde.KafkaAvroSerializer;
 import org.crossdesk.schemaregistry.serde.SpecificAvroDeserializer;
 import org.crossdesk.schemaregistry.server.EmbeddedSchemaRegistry;
+import org.crossdesk.testsupport.KafkaFixture;
+import org.crossdesk.testsupport.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,7 +42,7 @@ class AuthenticatedSerdeTest {
     @BeforeAll
     static void start() {
         registry = EmbeddedSchemaRegistry.start(
-                TestBroker.bootstrapServers(),
+                KafkaFixture.bootstrapServers(),
                 TestUsers.settingsWith("crossdesk.schema-registry.topic", "_schemas-auth-serde-" + RUN));
     }
 
@@ -74,6 +67,7 @@ class AuthenticatedSerdeTest {
     @Test
     void aRegistrarWritesAndADeskReadsThroughTheAuthenticatedRegistry() {
         String topic = topic("auth-serde");
+        KafkaFixture.createTopic(topic, 1, Map.of());
         List<ReferralEvent> events = ExampleEvents.referralEvents();
         KafkaAvroSerializer serializer = new KafkaAvroSerializer();
         serializer.configure(serdeConfig("", TestUsers.REGISTRAR), false);
@@ -121,28 +115,14 @@ class AuthenticatedSerdeTest {
 
     private static KafkaProducer<String, Object> producer(KafkaAvroSerializer serializer) {
         return new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBroker.bootstrapServers()),
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaFixture.bootstrapServers()),
                 new StringSerializer(),
                 serializer);
     }
 
     private static <V> List<V> readAll(String topic, Deserializer<V> values) {
-        TopicPartition partition = new TopicPartition(topic, 0);
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBroker.bootstrapServers()),
-                new StringDeserializer(),
-                values)) {
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            List<V> read = new ArrayList<>();
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
-                for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(100))) {
-                    read.add(record.value());
-                }
-                return consumer.position(partition) >= end;
-            });
-            return read;
-        }
+        return TopicProbe.of(topic).readAll().stream()
+                .map(record -> values.deserialize(topic, record.value()))
+                .toList();
     }
 }

@@ -3,27 +3,18 @@ package org.crossdesk.schemaregistry.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.Schema;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.awaitility.Awaitility;
 import org.crossdesk.events.examples.AvroBinary;
 import org.crossdesk.events.examples.ExampleEvents;
 import org.crossdesk.events.referral.ReferralEvent;
-import org.crossdesk.schemaregistry.TestBroker;
 import org.crossdesk.schemaregistry.client.CompatibilityResult;
 import org.crossdesk.schemaregistry.client.IncompatibleSchemaException;
 import org.crossdesk.schemaregistry.client.RegisteredSchema;
@@ -39,6 +30,8 @@ import org.crossdesk.schemaregistry.serde.KafkaAvroDeserializer;
 import org.crossdesk.schemaregistry.serde.KafkaAvroSerializer;
 import org.crossdesk.schemaregistry.serde.SpecificAvroDeserializer;
 import org.crossdesk.schemaregistry.server.EmbeddedSchemaRegistry;
+import org.crossdesk.testsupport.KafkaFixture;
+import org.crossdesk.testsupport.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -59,7 +52,7 @@ class ClientServerTest {
     @BeforeAll
     static void start() {
         registry = EmbeddedSchemaRegistry.start(
-                TestBroker.bootstrapServers(),
+                KafkaFixture.bootstrapServers(),
                 Map.of("crossdesk.schema-registry.topic", "_schemas-client-server-" + RUN));
         client = new RestSchemaRegistryClient(registry.url(), Map.of("max.retries", 0));
     }
@@ -297,12 +290,13 @@ class ClientServerTest {
         @Test
         void aProducerAndAConsumerUsingTheSerdesRoundTripThroughTheRegistry() throws Exception {
             String topic = "client-server-referrals-" + RUN;
+            KafkaFixture.createTopic(topic, 1, Map.of());
             Map<String, Object> serde = Map.of("schema.registry.url", registry.url());
             List<ReferralEvent> events = ExampleEvents.referralEvents();
             KafkaAvroSerializer serializer = new KafkaAvroSerializer();
             serializer.configure(serde, false);
             try (KafkaProducer<String, Object> producer = new KafkaProducer<>(
-                    Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBroker.bootstrapServers()),
+                    Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaFixture.bootstrapServers()),
                     new StringSerializer(),
                     serializer)) {
                 for (ReferralEvent event : events) {
@@ -328,23 +322,9 @@ class ClientServerTest {
         }
 
         private <V> List<V> readAll(String topic, Deserializer<V> values) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(
-                    Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBroker.bootstrapServers()),
-                    new StringDeserializer(),
-                    values)) {
-                consumer.assign(List.of(partition));
-                consumer.seekToBeginning(List.of(partition));
-                long end = consumer.endOffsets(List.of(partition)).get(partition);
-                List<V> read = new ArrayList<>();
-                Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
-                    for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(100))) {
-                        read.add(record.value());
-                    }
-                    return consumer.position(partition) >= end;
-                });
-                return read;
-            }
+            return TopicProbe.of(topic).readAll().stream()
+                    .map(record -> values.deserialize(topic, record.value()))
+                    .toList();
         }
     }
 }

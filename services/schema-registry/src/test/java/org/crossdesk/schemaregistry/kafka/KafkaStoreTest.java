@@ -24,11 +24,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.crossdesk.schemaregistry.TestBroker;
 import org.crossdesk.schemaregistry.compatibility.CompatibilityLevel;
 import org.crossdesk.schemaregistry.store.SchemaRequest;
 import org.crossdesk.schemaregistry.store.SchemaStore;
 import org.crossdesk.schemaregistry.store.VersionFilter;
+import org.crossdesk.testsupport.KafkaFixture;
 import org.junit.jupiter.api.Test;
 
 /** The store on a real broker: the topic it insists on, the records it writes, the records it replays. */
@@ -44,14 +44,14 @@ class KafkaStoreTest {
     }
 
     private static KafkaStore start(String topic) throws InterruptedException {
-        return KafkaStore.start(settings(TestBroker.bootstrapServers(), topic));
+        return KafkaStore.start(settings(KafkaFixture.bootstrapServers(), topic));
     }
 
     @Test
     void createsAMissingTopicWithOnePartitionAndCompaction() throws Exception {
         String topic = newTopic();
         try (KafkaStore ignored = start(topic)) {
-            TestBroker.withAdmin(admin -> {
+            KafkaFixture.withAdmin(admin -> {
                 try {
                     assertThat(admin.describeTopics(List.of(topic))
                                     .allTopicNames()
@@ -158,7 +158,7 @@ class KafkaStoreTest {
 
     @Test
     void becomesReadySoonAfterALateBrokerBecomesReachable() throws Exception {
-        String broker = TestBroker.bootstrapServers();
+        String broker = KafkaFixture.bootstrapServers();
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
@@ -182,7 +182,7 @@ class KafkaStoreTest {
     }
 
     private static void create(NewTopic topic) {
-        TestBroker.withAdmin(admin -> {
+        KafkaFixture.withAdmin(admin -> {
             try {
                 return admin.createTopics(Set.of(topic)).all().get();
             } catch (Exception e) {
@@ -193,7 +193,7 @@ class KafkaStoreTest {
 
     private static void produce(String topic, String... keysAndValues) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBroker.bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaFixture.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
             for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -206,7 +206,7 @@ class KafkaStoreTest {
     private static List<String[]> readAll(String topic) {
         TopicPartition partition = new TopicPartition(topic, 0);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBroker.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaFixture.bootstrapServers(),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
             consumer.assign(List.of(partition));

@@ -13,9 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
-import org.crossdesk.schemaregistry.TestBroker;
 import org.crossdesk.schemaregistry.http.RegistryHttp;
 import org.crossdesk.schemaregistry.http.RegistryHttp.Reply;
+import org.crossdesk.testsupport.KafkaFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class ConcurrentRegistrationTest {
     @BeforeAll
     static void start() {
         registry = EmbeddedSchemaRegistry.start(
-                TestBroker.bootstrapServers(),
+                KafkaFixture.bootstrapServers(),
                 Map.of("crossdesk.schema-registry.topic", "_schemas-concurrency-" + UUID.randomUUID()));
         pool = Executors.newFixedThreadPool(PARALLEL);
     }

@@ -6,9 +6,9 @@ import static org.crossdesk.schemaregistry.http.RegistryHttp.schemaBody;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.crossdesk.schemaregistry.TestBroker;
 import org.crossdesk.schemaregistry.http.RegistryHttp;
 import org.crossdesk.schemaregistry.http.RegistryHttp.Reply;
+import org.crossdesk.testsupport.KafkaFixture;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -28,7 +28,7 @@ class RegistryPersistenceTest {
         Map<String, String> topic = Map.of("crossdesk.schema-registry.topic", "_schemas-restart-" + UUID.randomUUID());
         Map<String, String> before;
         int nextIdBefore;
-        try (EmbeddedSchemaRegistry first = EmbeddedSchemaRegistry.start(TestBroker.bootstrapServers(), topic)) {
+        try (EmbeddedSchemaRegistry first = EmbeddedSchemaRegistry.start(KafkaFixture.bootstrapServers(), topic)) {
             RegistryHttp http = new RegistryHttp(first.url());
             register(http, "alerts-value", schema(""));
             register(http, "alerts-value", schema(",{\"name\":\"desk\",\"type\":\"string\",\"default\":\"\"}"));
@@ -49,7 +49,7 @@ class RegistryPersistenceTest {
             ok(http.delete("/subjects/probe-value"));
             ok(http.delete("/subjects/probe-value?permanent=true"));
         }
-        try (EmbeddedSchemaRegistry second = EmbeddedSchemaRegistry.start(TestBroker.bootstrapServers(), topic)) {
+        try (EmbeddedSchemaRegistry second = EmbeddedSchemaRegistry.start(KafkaFixture.bootstrapServers(), topic)) {
             RegistryHttp http = new RegistryHttp(second.url());
             assertThat(snapshot(http)).isEqualTo(before);
             // Ids continue after the highest ever seen, versions after the highest kept.

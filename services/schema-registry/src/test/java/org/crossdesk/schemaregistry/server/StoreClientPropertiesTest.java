@@ -5,9 +5,9 @@ import static org.crossdesk.schemaregistry.http.RegistryHttp.schemaBody;
 
 import java.util.Map;
 import java.util.UUID;
-import org.crossdesk.schemaregistry.TestBroker;
 import org.crossdesk.schemaregistry.http.RegistryHttp;
 import org.crossdesk.schemaregistry.http.RegistryHttp.Reply;
+import org.crossdesk.testsupport.KafkaFixture;
 import org.junit.jupiter.api.Test;
 
 /** crossdesk.kafka.properties.* reach the store's own Kafka clients (here: the producer's request size limit). */
@@ -21,7 +21,7 @@ class StoreClientPropertiesTest {
     @Test
     void theStoresProducerHonoursAnExtraClientProperty() {
         try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(
-                TestBroker.bootstrapServers(),
+                KafkaFixture.bootstrapServers(),
                 Map.of(
                         "crossdesk.schema-registry.topic",
                         "_schemas-client-properties-" + UUID.randomUUID(),
