@@ -25,7 +25,6 @@ import org.crossdesk.systemtests.harness.HttpDesk;
 import org.crossdesk.systemtests.harness.KafkaDesk;
 import org.crossdesk.systemtests.harness.Partners;
 import org.crossdesk.systemtests.harness.Referrals;
-import org.crossdesk.systemtests.harness.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -156,9 +155,9 @@ class KafkaNativeDeskIT {
     }
 
     private Optional<JsonNode> routedReceiptOverWebhook(String referralId) {
-        return partners.webhooks().deliveriesOf(referralId).stream()
+        return partners.deliveriesOf(referralId).stream()
                 .filter(delivery -> delivery.desk().equals(HTTP_DESK))
-                .map(WebhookReceiver.Delivery::message)
+                .map(Partners.Delivery::message)
                 .map(message -> message.path("submissionReceipt"))
                 .filter(receipt -> "ROUTED".equals(receipt.path("status").asText()))
                 .findFirst();

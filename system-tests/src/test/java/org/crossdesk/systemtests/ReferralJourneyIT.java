@@ -15,7 +15,6 @@ import org.crossdesk.systemtests.harness.CrossdeskStack;
 import org.crossdesk.systemtests.harness.HttpDesk;
 import org.crossdesk.systemtests.harness.Partners;
 import org.crossdesk.systemtests.harness.Referrals;
-import org.crossdesk.systemtests.harness.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,7 +81,7 @@ class ReferralJourneyIT {
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> partners.webhookDesks(referralId, "ALERT").equals(new TreeSet<>(EXPECTED_RECIPIENTS)));
 
-        List<WebhookReceiver.Delivery> alerts = partners.webhooks().deliveriesOf(referralId).stream()
+        List<Partners.Delivery> alerts = partners.deliveriesOf(referralId).stream()
                 .filter(delivery ->
                         "ALERT".equals(delivery.message().path("kind").asText()))
                 .toList();
@@ -199,15 +198,15 @@ class ReferralJourneyIT {
     }
 
     private List<JsonNode> deadlineNotices(String referralId) {
-        return partners.webhooks().deliveriesOf(referralId).stream()
-                .map(WebhookReceiver.Delivery::message)
+        return partners.deliveriesOf(referralId).stream()
+                .map(Partners.Delivery::message)
                 .filter(message -> "DEADLINE_NOTICE".equals(message.path("kind").asText()))
                 .toList();
     }
 
     private Set<String> receiptStatuses(String referralId) {
         Set<String> statuses = new TreeSet<>();
-        partners.webhooks().deliveriesOf(referralId).stream()
+        partners.deliveriesOf(referralId).stream()
                 .filter(delivery -> delivery.desk().equals(ISSUER))
                 .map(delivery -> delivery.message()
                         .path("submissionReceipt")
@@ -221,7 +220,7 @@ class ReferralJourneyIT {
     /** Responding desk → kind of the latest response the issuer's webhook received. */
     private Map<String, String> responsesToIssuer(String referralId) {
         Map<String, String> responses = new TreeMap<>();
-        partners.webhooks().deliveriesOf(referralId).stream()
+        partners.deliveriesOf(referralId).stream()
                 .filter(delivery -> delivery.desk().equals(ISSUER))
                 .map(delivery -> delivery.message().path("recipientResponse"))
                 .filter(response -> !response.isMissingNode())

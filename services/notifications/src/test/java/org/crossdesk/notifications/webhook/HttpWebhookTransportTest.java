@@ -31,7 +31,7 @@ import javax.net.ssl.StandardConstants;
 import javax.net.ssl.TrustManagerFactory;
 import org.crossdesk.notifications.egress.EgressPolicy;
 import org.crossdesk.notifications.testing.TestDns;
-import org.crossdesk.notifications.testing.WebhookReceiver;
+import org.crossdesk.testsupport.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -24,13 +24,12 @@ import org.crossdesk.events.response.ResponseEvent;
 import org.crossdesk.notifications.testing.Api;
 import org.crossdesk.notifications.testing.Messages;
 import org.crossdesk.notifications.testing.NotificationsApp;
-import org.crossdesk.notifications.testing.Signatures;
-import org.crossdesk.notifications.testing.WebhookReceiver;
-import org.crossdesk.notifications.testing.WebhookReceiver.Received;
 import org.crossdesk.platform.kafka.CrossdeskKafkaAutoConfiguration;
 import org.crossdesk.testsupport.CrossdeskEvents;
 import org.crossdesk.testsupport.MutableClock;
 import org.crossdesk.testsupport.TopicProbe;
+import org.crossdesk.testsupport.WebhookReceiver;
+import org.crossdesk.testsupport.WebhookReceiver.Received;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,19 +121,8 @@ class WebhookDeliveryTest {
         assertThat(attempts).allSatisfy(request -> {
             assertThat(request.header("Crossdesk-Delivery-Id")).isEqualTo(deliveryId);
             assertThat(request.header("Content-Type")).isEqualTo("application/json");
-            assertThat(Signatures.verify(
-                            SECRET,
-                            request.header("Crossdesk-Timestamp"),
-                            request.body(),
-                            request.header("Crossdesk-Signature")))
-                    .as("signature verifies")
-                    .isTrue();
-            assertThat(Signatures.verify(
-                            "some-other-secret-0123456789abcdef",
-                            request.header("Crossdesk-Timestamp"),
-                            request.body(),
-                            request.header("Crossdesk-Signature")))
-                    .isFalse();
+            assertThat(request.signedWith(SECRET)).as("signature verifies").isTrue();
+            assertThat(request.signedWith("some-other-secret-0123456789abcdef")).isFalse();
         });
         assertThat(attempts)
                 .extracting(Received::bodyText)
