@@ -1,23 +1,22 @@
 package org.crossdesk.platform.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.crossdesk.access.HashedCredentials;
 
 /**
  * The API keys this service accepts, stored only as SHA-256 hashes. Keys are long random tokens,
  * not passwords, so a fast hash is enough; a leaked configuration file reveals no usable key.
  *
- * <p>One entry a line, in a file or an environment variable ({@code ;} also separates entries):
+ * <p>One entry a line, in a file or an environment variable, in the format of every hashed credential list
+ * ({@link HashedCredentials}):
  * <pre>sha256:&lt;hex&gt; &lt;principal&gt; &lt;ROLE[,ROLE]&gt; [desk-id]</pre>
  * {@code #} starts a comment. Example: {@code sha256:9f86…08 FR-OCRTIS DESK FR-OCRTIS}.
  */
@@ -35,46 +34,31 @@ public final class ApiKeys {
     }
 
     public static ApiKeys parse(String text) {
-        List<Entry> entries = new ArrayList<>();
-        int lineNo = 0;
-        for (String raw : text.split("[\\n;]")) {
-            lineNo++;
-            String line = raw.strip();
-            int hash = line.indexOf('#');
-            if (hash >= 0) {
-                line = line.substring(0, hash).strip();
-            }
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] parts = line.split("\\s+");
-            if (parts.length < 3 || !parts[0].startsWith("sha256:")) {
-                throw new IllegalArgumentException(
-                        "API key entry " + lineNo + " must read 'sha256:<hex> <principal> <ROLE[,ROLE]> [desk-id]'");
-            }
-            byte[] digest = HexFormat.of().parseHex(parts[0].substring("sha256:".length()));
-            if (digest.length != 32) {
-                throw new IllegalArgumentException("API key entry " + lineNo + ": a SHA-256 hash has 64 hex digits");
-            }
-            Set<Role> roles = EnumSet.noneOf(Role.class);
-            for (String role : parts[2].split(",")) {
-                roles.add(Role.valueOf(role.strip().toUpperCase()));
-            }
-            String desk = parts.length > 3 ? parts[3] : null;
-            entries.add(new Entry(digest, new Caller(parts[1], desk, roles)));
-        }
-        return new ApiKeys(entries);
+        return of(HashedCredentials.parse(text));
     }
 
     public static ApiKeys load(Path file, String inline) throws IOException {
-        StringBuilder text = new StringBuilder();
-        if (file != null) {
-            text.append(Files.readString(file, StandardCharsets.UTF_8)).append('\n');
+        return of(HashedCredentials.read(file, inline));
+    }
+
+    private static ApiKeys of(List<HashedCredentials.Entry> lines) {
+        List<Entry> entries = new ArrayList<>();
+        for (HashedCredentials.Entry line : lines) {
+            List<String> parts = line.fields();
+            String name = "API key entry " + line.number();
+            if (parts.size() < 3 || !HashedCredentials.isHash(parts.get(0))) {
+                throw new IllegalArgumentException(
+                        name + " must read 'sha256:<hex> <principal> <ROLE[,ROLE]> [desk-id]'");
+            }
+            byte[] digest = HashedCredentials.digestOf(parts.get(0), name);
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            for (String role : parts.get(2).split(",")) {
+                roles.add(Role.valueOf(role.strip().toUpperCase(Locale.ROOT)));
+            }
+            String desk = parts.size() > 3 ? parts.get(3) : null;
+            entries.add(new Entry(digest, new Caller(parts.get(1), desk, roles)));
         }
-        if (inline != null) {
-            text.append(inline);
-        }
-        return parse(text.toString());
+        return new ApiKeys(entries);
     }
 
     /** The caller owning this presented key, compared in constant time against every entry. */
@@ -82,7 +66,7 @@ public final class ApiKeys {
         if (presentedKey == null || presentedKey.isBlank()) {
             return Optional.empty();
         }
-        byte[] digest = sha256(presentedKey);
+        byte[] digest = HashedCredentials.sha256(presentedKey);
         Caller found = null;
         for (Entry entry : entries) {
             if (MessageDigest.isEqual(entry.hash(), digest) && found == null) {
@@ -105,9 +89,10 @@ public final class ApiKeys {
         List<String> demo = new ArrayList<>();
         for (Entry entry : entries) {
             Caller caller = entry.caller();
-            boolean byName = MessageDigest.isEqual(entry.hash(), sha256(DEMO_KEY_PREFIX + caller.name()));
+            boolean byName =
+                    MessageDigest.isEqual(entry.hash(), HashedCredentials.sha256(DEMO_KEY_PREFIX + caller.name()));
             boolean byDesk = caller.deskId() != null
-                    && MessageDigest.isEqual(entry.hash(), sha256(DEMO_KEY_PREFIX + caller.deskId()));
+                    && MessageDigest.isEqual(entry.hash(), HashedCredentials.sha256(DEMO_KEY_PREFIX + caller.deskId()));
             if (byName || byDesk) {
                 demo.add(caller.name());
             }
@@ -116,15 +101,7 @@ public final class ApiKeys {
     }
 
     public static String hash(String key) {
-        return "sha256:" + HexFormat.of().formatHex(sha256(key));
-    }
-
-    private static byte[] sha256(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return HashedCredentials.hash(key);
     }
 
     /** Prints the configuration line for a new key: {@code ApiKeys <key> <principal> <roles> [desk]}. */
