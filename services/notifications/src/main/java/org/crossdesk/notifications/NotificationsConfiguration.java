@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -162,7 +161,6 @@ class NotificationsConfiguration {
         RetryPolicy policy = new RetryPolicy(
                 webhooks.getMaxAttempts(),
                 webhooks.getInitialBackoff(),
-                webhooks.getMultiplier(),
                 webhooks.getMaxBackoff(),
                 webhooks.getMaxRetryAfter());
         return new WebhookDispatcher(
@@ -175,7 +173,6 @@ class NotificationsConfiguration {
                 policy,
                 notificationsTimer,
                 clock,
-                new SplittableRandom(),
                 webhooks.getMaxInFlightPerSubscription());
     }
 

@@ -58,10 +58,9 @@ public class NotificationsProperties {
     public static class Webhooks {
         /** Attempts in all, including the first. */
         private int maxAttempts = 8;
-        /** Backoff before the second attempt; doubles (multiplier) up to max-backoff, with jitter. */
+        /** Backoff before the second attempt; doubles up to max-backoff, each within 20 % (Kafka's back-off). */
         private Duration initialBackoff = Duration.ofSeconds(2);
 
-        private double multiplier = 2.0;
         private Duration maxBackoff = Duration.ofMinutes(2);
         /** Longest Retry-After honoured. */
         private Duration maxRetryAfter = Duration.ofMinutes(10);
@@ -97,14 +96,6 @@ public class NotificationsProperties {
 
         public void setInitialBackoff(Duration initialBackoff) {
             this.initialBackoff = initialBackoff;
-        }
-
-        public double getMultiplier() {
-            return multiplier;
-        }
-
-        public void setMultiplier(double multiplier) {
-            this.multiplier = multiplier;
         }
 
         public Duration getMaxBackoff() {

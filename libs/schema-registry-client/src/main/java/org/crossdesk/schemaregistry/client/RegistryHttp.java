@@ -1,5 +1,8 @@
 package org.crossdesk.schemaregistry.client;
 
+import static org.apache.kafka.clients.CommonClientConfigs.RETRY_BACKOFF_EXP_BASE;
+import static org.apache.kafka.clients.CommonClientConfigs.RETRY_BACKOFF_JITTER;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,11 +20,11 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.common.utils.ExponentialBackoff;
 
 /**
- * Sends one logical request: fails over across base URLs on network errors, retries with jittered exponential
- * backoff on network errors and retryable statuses, and turns error answers into typed exceptions.
+ * Sends one logical request: fails over across base URLs on network errors, retries with Kafka's jittered exponential
+ * backoff (docs/decisions/0010-one-back-off-policy.md) on network errors and retryable statuses, and turns error answers into typed exceptions.
  */
 final class RegistryHttp {
 
@@ -42,9 +45,12 @@ final class RegistryHttp {
     private final ClientSettings settings;
     private final BaseUrls urls;
     private final HttpClient http;
+    private final ExponentialBackoff backoff;
 
     RegistryHttp(ClientSettings settings) {
         this.settings = settings;
+        this.backoff = new ExponentialBackoff(
+                settings.retriesWaitMs(), RETRY_BACKOFF_EXP_BASE, settings.retriesMaxWaitMs(), RETRY_BACKOFF_JITTER);
         this.urls = new BaseUrls(settings.urls(), settings.randomizeUrls());
         HttpClient.Builder builder = HttpClient.newBuilder()
                 // h2c upgrade attempts confuse some proxies and old registries; the API is small request/response.
@@ -208,9 +214,9 @@ final class RegistryHttp {
     }
 
     private void backoff(int retry, long retryAfterMs, String method, String path, int attempts) {
-        // Equal jitter: never less than half the exponential step, so a storm of clients still backs off.
-        long ceiling = Math.min(settings.retriesMaxWaitMs(), settings.retriesWaitMs() << Math.min(retry, 30));
-        long delay = ceiling / 2 + (ceiling > 1 ? ThreadLocalRandom.current().nextLong(ceiling - ceiling / 2 + 1) : 0);
+        // Kafka's own back-off (its clients' retry.backoff.ms policy): doubling, each delay within 20 % of the step, so
+        // a storm of clients does not retry in step.
+        long delay = backoff.backoff(retry);
         if (retryAfterMs > delay) {
             delay = Math.min(retryAfterMs, settings.retriesMaxWaitMs());
         }

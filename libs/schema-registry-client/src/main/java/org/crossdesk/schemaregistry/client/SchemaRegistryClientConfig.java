@@ -16,7 +16,10 @@ public final class SchemaRegistryClientConfig {
     /** The prefix every client key may carry. */
     public static final String PREFIX = "schema.registry.";
 
-    /** {@code USER_INFO} or {@code URL}. Basic auth is attached only when this key is present. */
+    /**
+     * {@code USER_INFO}, {@code URL} or {@code SASL_INHERIT} (the user and password of the Kafka client's own
+     * {@code sasl.jaas.config}). Basic auth is attached only when this key is present.
+     */
     public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
     /** {@code user:password} for {@code USER_INFO}. */
     public static final String USER_INFO = "basic.auth.user.info";
@@ -41,7 +44,7 @@ public final class SchemaRegistryClientConfig {
     public static final String MAX_RETRIES = "max.retries";
 
     public static final int MAX_RETRIES_DEFAULT = 3;
-    /** Base of the exponential backoff; each retry waits between half and all of {@code wait * 2^retry}. */
+    /** Base of the exponential backoff: retry n waits {@code wait * 2^n}, capped, randomly within 20 % (Kafka's back-off). */
     public static final String RETRIES_WAIT_MS = "retries.wait.ms";
 
     public static final int RETRIES_WAIT_MS_DEFAULT = 1_000;

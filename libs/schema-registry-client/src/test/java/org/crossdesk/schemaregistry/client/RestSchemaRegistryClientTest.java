@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 import org.crossdesk.schemaregistry.testing.ScriptedRegistry;
 import org.crossdesk.schemaregistry.testing.ScriptedRegistry.Reply;
 import org.junit.jupiter.api.AfterEach;
@@ -174,9 +175,9 @@ class RestSchemaRegistryClientTest {
 
         List<ScriptedRegistry.Request> seen = registry.requests();
         assertThat(seen).hasSize(3);
-        // Equal jitter: retry n waits at least half of wait * 2^n.
-        assertThat(gapMillis(seen.get(0), seen.get(1))).isGreaterThanOrEqualTo(50);
-        assertThat(gapMillis(seen.get(1), seen.get(2))).isGreaterThanOrEqualTo(100);
+        // Kafka's back-off: retry n waits wait * 2^n within 20 %, so at least 80 % of it.
+        assertThat(gapMillis(seen.get(0), seen.get(1))).isGreaterThanOrEqualTo(80);
+        assertThat(gapMillis(seen.get(1), seen.get(2))).isGreaterThanOrEqualTo(160);
     }
 
     @Test
@@ -188,7 +189,7 @@ class RestSchemaRegistryClientTest {
 
         assertThat(registry.requests()).hasSize(2);
         assertThat(gapMillis(registry.requests().get(0), registry.requests().get(1)))
-                .isGreaterThanOrEqualTo(50);
+                .isGreaterThanOrEqualTo(80);
     }
 
     @Test
@@ -398,6 +399,22 @@ class RestSchemaRegistryClientTest {
     }
 
     @Test
+    void inheritsTheKafkaClientsSaslLoginAsConfluentsClientsDo() {
+        registry.enqueue(Reply.json(200, "[]"));
+
+        client(
+                        "basic.auth.credentials.source",
+                        "SASL_INHERIT",
+                        "sasl.jaas.config",
+                        new Password("org.apache.kafka.common.security.scram.ScramLoginModule required"
+                                + " username=\"desk-FR-OCRTIS\" password=\"k4fka-s3cret\";"))
+                .getAllSubjects();
+
+        assertThat(registry.lastRequest().header("Authorization"))
+                .isEqualTo("Basic " + base64("desk-FR-OCRTIS:k4fka-s3cret"));
+    }
+
+    @Test
     void sendsBasicAuthFromTheUrlAndStripsItFromTheRequest() {
         registry.enqueue(Reply.json(200, "[]"));
         String withUser = registry.url().replace("http://", "http://desk%40pol:p%3Ass@");
@@ -464,6 +481,18 @@ class RestSchemaRegistryClientTest {
         assertThatThrownBy(() -> new RestSchemaRegistryClient("ftp://h", Map.of()))
                 .isInstanceOf(ConfigException.class);
         assertThatThrownBy(() -> client("basic.auth.credentials.source", "SASL_INHERIT"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("sasl.jaas.config");
+        assertThatThrownBy(() -> client(
+                        "basic.auth.credentials.source",
+                        "SASL_INHERIT",
+                        "sasl.jaas.config",
+                        "org.apache.kafka.common.security.scram.ScramLoginModule required password=\"pw-only\";"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("username and password")
+                .message()
+                .doesNotContain("pw-only");
+        assertThatThrownBy(() -> client("basic.auth.credentials.source", "KERBEROS"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("USER_INFO");
         assertThatThrownBy(() -> client("bearer.auth.credentials.source", "OAUTHBEARER"))

@@ -144,11 +144,4 @@ public final class KafkaDeliveryRecorder implements DeliveryRecorder {
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
-
-    /** Why a delivery was dead-lettered: no exception is behind it, the retry policy's attempts are spent. */
-    static final class DeliveryGivenUp extends RuntimeException {
-        DeliveryGivenUp(String message) {
-            super(message, null, false, false);
-        }
-    }
 }

@@ -17,7 +17,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.random.RandomGenerator;
 import org.crossdesk.events.inbox.InboxMessage;
 import org.crossdesk.notifications.rendering.InboxMessageRenderer;
 import org.crossdesk.notifications.rendering.MessageFacts;
@@ -62,7 +61,6 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final RetryPolicy policy;
     private final ScheduledExecutorService timer;
     private final Clock clock;
-    private final RandomGenerator random;
     private final int maxInFlight;
 
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
@@ -78,7 +76,6 @@ public final class WebhookDispatcher implements AutoCloseable {
             RetryPolicy policy,
             ScheduledExecutorService timer,
             Clock clock,
-            RandomGenerator random,
             int maxInFlightPerSubscription) {
         this.subscriptions = subscriptions;
         this.sealer = sealer;
@@ -89,7 +86,6 @@ public final class WebhookDispatcher implements AutoCloseable {
         this.policy = policy;
         this.timer = timer;
         this.clock = clock;
-        this.random = random;
         this.maxInFlight = maxInFlightPerSubscription;
     }
 
@@ -212,7 +208,7 @@ public final class WebhookDispatcher implements AutoCloseable {
             record(task, () -> recorder.delivered(delivery, task.attempts, clock.instant()), 1);
         } else if (result.retryable() && policy.mayRetryAfter(task.attempts)) {
             task.lastError = result.error();
-            Duration delay = policy.delayAfter(task.attempts, result.retryAfter(), random);
+            Duration delay = policy.delayAfter(task.attempts, result.retryAfter());
             log.debug(
                     "Delivery {} attempt {} failed ({}); retrying in {}",
                     delivery.deliveryId(),
@@ -250,7 +246,7 @@ public final class WebhookDispatcher implements AutoCloseable {
                 ledger.recorded(task.delivery.deliveryId());
                 task.finish(true);
             } else {
-                Duration delay = policy.backoffCeiling(attempt);
+                Duration delay = policy.backoff(attempt);
                 log.warn(
                         "Could not record the outcome of delivery {} ({}); retrying in {}",
                         task.delivery.deliveryId(),

@@ -14,7 +14,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -87,19 +86,9 @@ class WebhookDispatcherTest {
 
     private WebhookDispatcher dispatcher(WebhookTransport transport, int maxAttempts, int maxInFlight) {
         RetryPolicy policy =
-                new RetryPolicy(maxAttempts, Duration.ofMillis(1), 2, Duration.ofMillis(5), Duration.ofMillis(20));
+                new RetryPolicy(maxAttempts, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(20));
         return new WebhookDispatcher(
-                registry,
-                sealer,
-                renderer,
-                transport,
-                recorder,
-                ledger,
-                policy,
-                timer,
-                clock,
-                new SplittableRandom(7),
-                maxInFlight);
+                registry, sealer, renderer, transport, recorder, ledger, policy, timer, clock, maxInFlight);
     }
 
     private Subscription subscribe(String id, String url, SubscriptionFilter filter) {

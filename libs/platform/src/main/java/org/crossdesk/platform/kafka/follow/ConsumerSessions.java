@@ -1,9 +1,13 @@
 package org.crossdesk.platform.kafka.follow;
 
+import static org.apache.kafka.clients.CommonClientConfigs.RETRY_BACKOFF_EXP_BASE;
+import static org.apache.kafka.clients.CommonClientConfigs.RETRY_BACKOFF_JITTER;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.common.utils.ExponentialBackoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,9 +17,10 @@ import org.slf4j.LoggerFactory;
  * thread, and the service goes on answering HTTP and reporting UP while it delivers nothing.
  *
  * <p>{@link #run} runs a session (open a consumer, poll until stopped, close it); when the session throws,
- * it is started again after a backoff that doubles from {@code first} up to {@code max}. A session that ran
- * longer than {@code max} counts as having recovered, so its failure starts the backoff from {@code first}
- * again. Each session must leave nothing half-done behind it: it closes its consumer, and what it had not
+ * it is started again after a backoff that doubles from {@code first} up to {@code max}, each within 20 % of that:
+ * Kafka's own {@link ExponentialBackoff}, the policy its clients use for {@code retry.backoff.ms} and the one
+ * Crossdesk uses everywhere (docs/decisions/0010-one-back-off-policy.md). A session that ran longer than
+ * {@code max} counts as having recovered, so its failure starts the backoff from {@code first} again. Each session must leave nothing half-done behind it: it closes its consumer, and what it had not
  * committed is read again by the next one.
  */
 public final class ConsumerSessions {
@@ -43,8 +48,8 @@ public final class ConsumerSessions {
     }
 
     private final String name;
-    private final Duration first;
     private final Duration max;
+    private final ExponentialBackoff backoff;
     private final Clock clock;
     private final Pause pause;
     private volatile State state = State.NOT_STARTED;
@@ -57,8 +62,9 @@ public final class ConsumerSessions {
             throw new IllegalArgumentException("Backoff needs 0 < first <= max; got " + first + " and " + max);
         }
         this.name = name;
-        this.first = first;
         this.max = max;
+        this.backoff =
+                new ExponentialBackoff(first.toMillis(), RETRY_BACKOFF_EXP_BASE, max.toMillis(), RETRY_BACKOFF_JITTER);
         this.clock = clock;
         this.pause = pause;
     }
@@ -100,7 +106,7 @@ public final class ConsumerSessions {
      * once {@code keepGoing} is false is the stop itself (e.g. a wakeup), not a failure.
      */
     public void run(BooleanSupplier keepGoing, Session session) {
-        Duration backoff = first;
+        int retries = 0;
         try {
             while (keepGoing.getAsBoolean()) {
                 state = State.RUNNING;
@@ -113,19 +119,14 @@ public final class ConsumerSessions {
                         return;
                     }
                     if (Duration.between(started, clock.instant()).compareTo(max) > 0) {
-                        backoff = first;
+                        retries = 0;
                     }
+                    long delay = backoff.backoff(retries++);
                     failures++;
                     lastFailure = e.toString();
                     state = State.RESTARTING;
-                    log.error(
-                            "{} failed; starting it again in {} ms (failure {})",
-                            name,
-                            backoff.toMillis(),
-                            failures,
-                            e);
-                    pause.pause(backoff);
-                    backoff = backoff.multipliedBy(2).compareTo(max) > 0 ? max : backoff.multipliedBy(2);
+                    log.error("{} failed; starting it again in {} ms (failure {})", name, delay, failures, e);
+                    pause.pause(Duration.ofMillis(delay));
                 }
             }
         } catch (InterruptedException e) {

@@ -35,13 +35,12 @@ class ConsumerSessionsTest {
         });
 
         assertThat(runs).hasValue(6);
-        assertThat(pauses)
-                .containsExactly(
-                        Duration.ofSeconds(1),
-                        Duration.ofSeconds(2),
-                        Duration.ofSeconds(4),
-                        Duration.ofSeconds(8),
-                        Duration.ofSeconds(8));
+        assertThat(pauses).hasSize(5);
+        assertWithinJitter(pauses.get(0), Duration.ofSeconds(1));
+        assertWithinJitter(pauses.get(1), Duration.ofSeconds(2));
+        assertWithinJitter(pauses.get(2), Duration.ofSeconds(4));
+        assertThat(pauses.get(3)).isBetween(Duration.ofMillis(6_400), Duration.ofSeconds(8));
+        assertThat(pauses.get(4)).isBetween(Duration.ofMillis(6_400), Duration.ofSeconds(8));
         assertThat(sessions.failures()).isEqualTo(5);
         assertThat(sessions.lastFailure()).contains("position could be determined");
         assertThat(sessions.state()).isEqualTo(ConsumerSessions.State.STOPPED);
@@ -62,7 +61,10 @@ class ConsumerSessionsTest {
             }
         });
 
-        assertThat(pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(1));
+        assertThat(pauses).hasSize(3);
+        assertWithinJitter(pauses.get(0), Duration.ofSeconds(1));
+        assertWithinJitter(pauses.get(1), Duration.ofSeconds(2));
+        assertWithinJitter(pauses.get(2), Duration.ofSeconds(1));
     }
 
     @Test
@@ -125,5 +127,13 @@ class ConsumerSessionsTest {
         assertThatThrownBy(
                         () -> new ConsumerSessions("x", Duration.ofSeconds(2), Duration.ofSeconds(1), clock, p -> {}))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Kafka's back-off: the step, randomly within 20 % of it, so that instances failing together do not retry together. */
+    private static void assertWithinJitter(Duration pause, Duration step) {
+        assertThat(pause)
+                .isBetween(
+                        step.multipliedBy(8).dividedBy(10),
+                        step.multipliedBy(12).dividedBy(10));
     }
 }
