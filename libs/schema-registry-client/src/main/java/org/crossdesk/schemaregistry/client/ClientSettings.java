@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import javax.security.auth.login.AppConfigurationEntry;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.types.Password;
+import org.apache.kafka.common.security.JaasContext;
 
 /** The REST client's settings, validated once at construction. */
 record ClientSettings(
@@ -68,9 +72,17 @@ record ClientSettings(
                     authorization = basic(userInfo);
                 }
                 case "URL" -> mode = AuthMode.BASIC_URL;
+                case "SASL_INHERIT" -> {
+                    // As Confluent's clients: the Kafka client's own SASL login is the registry login, so a desk
+                    // configures one credential, not two.
+                    mode = AuthMode.BASIC_USER_INFO;
+                    authorization = basic(saslUserInfo(c.getString(SaslConfigs.SASL_JAAS_CONFIG, "")));
+                }
                 default ->
                     throw new ConfigException(
-                            BASIC_AUTH_CREDENTIALS_SOURCE, basicSource, "Supported values are USER_INFO and URL");
+                            BASIC_AUTH_CREDENTIALS_SOURCE,
+                            basicSource,
+                            "Supported values are USER_INFO, URL and SASL_INHERIT");
             }
         } else if (!bearerSource.isEmpty()) {
             if (!bearerSource.equalsIgnoreCase("STATIC_TOKEN")) {
@@ -146,6 +158,30 @@ record ClientSettings(
             return base.userInfo() == null ? null : basic(decode(base.userInfo()));
         }
         return staticAuthorization;
+    }
+
+    /** {@code user:password} from the {@code username} and {@code password} options of a JAAS login line. */
+    private static String saslUserInfo(String jaasConfig) {
+        if (jaasConfig.isEmpty()) {
+            throw new ConfigException(
+                    SaslConfigs.SASL_JAAS_CONFIG,
+                    "(empty)",
+                    "Required when " + BASIC_AUTH_CREDENTIALS_SOURCE + "=SASL_INHERIT");
+        }
+        List<AppConfigurationEntry> entries = JaasContext.loadClientContext(
+                        Map.of(SaslConfigs.SASL_JAAS_CONFIG, new Password(jaasConfig)))
+                .configurationEntries();
+        Map<String, ?> options = entries.get(0).getOptions();
+        Object user = options.get("username");
+        Object password = options.get("password");
+        if (user == null || password == null) {
+            // Never quote the line: it holds a password.
+            throw new ConfigException(
+                    SaslConfigs.SASL_JAAS_CONFIG,
+                    "(hidden)",
+                    BASIC_AUTH_CREDENTIALS_SOURCE + "=SASL_INHERIT needs username and password in the login module");
+        }
+        return user + ":" + password;
     }
 
     private static String basic(String userInfo) {
