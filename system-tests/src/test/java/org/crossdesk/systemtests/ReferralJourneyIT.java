@@ -5,16 +5,22 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
+import org.crossdesk.launcher.services.Service;
 import org.crossdesk.systemtests.harness.CrossdeskStack;
 import org.crossdesk.systemtests.harness.HttpDesk;
 import org.crossdesk.systemtests.harness.Partners;
 import org.crossdesk.systemtests.harness.Referrals;
+import org.crossdesk.testsupport.TestTracing;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,6 +113,56 @@ class ReferralJourneyIT {
         });
         await().atMost(DELIVERY)
                 .untilAsserted(() -> assertThat(receiptStatuses(referralId)).contains("ROUTED"));
+    }
+
+    @Test
+    void aReferralIsOneTraceFromTheDesksSubmissionToEveryPartnersWebhook() {
+        String trace = UUID.randomUUID().toString().replace("-", ""); // 32 hex digits, as a W3C trace id
+        HttpDesk.Answer answer =
+                issuer.submit(Referrals.fugitiveFromFrance(), TestTracing.traceparent(trace, "00f067aa0ba902b7"));
+        assertThat(answer.status()).as("submission answer %s", answer.body()).isEqualTo(202);
+        String referralId = answer.text("referralId");
+
+        awaitAlerts(referralId);
+
+        // intake (HTTP, outbox, lifecycle) -> routing (fan-out) -> notifications (inbox, webhook): every hop carried
+        // the desk's trace on, and each delivery names a span of it.
+        assertThat(partners.deliveriesOf(referralId))
+                .filteredOn(delivery ->
+                        "ALERT".equals(delivery.message().path("kind").asText()))
+                .hasSize(EXPECTED_RECIPIENTS.size())
+                .allSatisfy(delivery -> assertThat(delivery.traceparent())
+                        .as("traceparent of the alert to %s", delivery.desk())
+                        .isNotNull()
+                        .satisfies(traceparent ->
+                                assertThat(TestTracing.traceIdOf(traceparent)).isEqualTo(trace)));
+    }
+
+    @Test
+    void eachServiceShowsItsKafkaLagAndHopsToASupervisorOnly() throws Exception {
+        String referralId = submit(Referrals.fugitiveFromFrance());
+        awaitAlerts(referralId);
+
+        assertThat(metrics(Service.ROUTING, "demo-supervisor"))
+                .as("routing's fan-out consumer lag, from the Kafka client's own metrics")
+                .contains("kafka_consumer_fetch_manager_records_lag_max");
+        assertThat(metrics(Service.NOTIFICATIONS, "demo-supervisor"))
+                .as("webhook deliveries observed")
+                .contains("crossdesk_webhook_delivery_seconds_count");
+        assertThat(metrics(Service.INTAKE, "demo-" + ISSUER))
+                .as("a desk is turned away")
+                .isEqualTo("403");
+    }
+
+    /** The Prometheus text of a service, or the status when it is not 200. */
+    private String metrics(Service service, String apiKey) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(stack.url(service).resolve("/actuator/prometheus"))
+                                .header("Authorization", "Bearer " + apiKey)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? response.body() : Integer.toString(response.statusCode());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.crossdesk.intake;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,7 @@ import org.crossdesk.platform.kafka.KafkaClientSettings;
 import org.crossdesk.platform.kafka.TopicProvisioner;
 import org.crossdesk.platform.kafka.follow.AvroDecoder;
 import org.crossdesk.platform.kafka.follow.TopicFollower;
+import org.crossdesk.platform.telemetry.RecordObservations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -143,7 +145,9 @@ class IntakeConfiguration {
             CaseFeed feed,
             KafkaTemplate<String, Object> kafka,
             TopicProvisioner topics,
-            IntakeProperties properties) {
+            IntakeProperties properties,
+            ObservationRegistry observations,
+            @Value("${spring.application.name}") String app) {
         return new OutboxListener(
                 processor,
                 cases,
@@ -151,7 +155,8 @@ class IntakeConfiguration {
                 kafka,
                 properties.sendTimeout(),
                 properties.catchUpTimeout(),
-                topics::ensureDeskTopics);
+                topics::ensureDeskTopics,
+                new RecordObservations(observations, "intake-outbox", app));
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.crossdesk.notifications;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +47,7 @@ import org.crossdesk.platform.kafka.follow.AvroDecoder;
 import org.crossdesk.platform.kafka.follow.ConsumersHealth;
 import org.crossdesk.platform.kafka.follow.TopicFollower;
 import org.crossdesk.platform.security.DemoMode;
+import org.crossdesk.platform.telemetry.RecordObservations;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -156,7 +158,8 @@ class NotificationsConfiguration {
             DeliveryLedger ledger,
             ScheduledExecutorService notificationsTimer,
             NotificationsProperties properties,
-            Clock clock) {
+            Clock clock,
+            ObservationRegistry observations) {
         Webhooks webhooks = properties.getWebhooks();
         RetryPolicy policy = new RetryPolicy(
                 webhooks.getMaxAttempts(),
@@ -173,7 +176,8 @@ class NotificationsConfiguration {
                 policy,
                 notificationsTimer,
                 clock,
-                webhooks.getMaxInFlightPerSubscription());
+                webhooks.getMaxInFlightPerSubscription(),
+                observations);
     }
 
     @Bean
@@ -184,6 +188,7 @@ class NotificationsConfiguration {
             TopicProvisioner deskTopics,
             WebhookDispatcher dispatcher,
             NotificationsProperties properties,
+            ObservationRegistry observations,
             @Value("${spring.application.name}") String app) {
         return new InboxDeliveryLoop(
                 settings.consumer(app, Values.BYTES, Assignment.COOPERATIVE),
@@ -191,7 +196,8 @@ class NotificationsConfiguration {
                 deadLetters,
                 deskTopics,
                 dispatcher,
-                properties.getWebhooks().getMaxInProgressPerPartition());
+                properties.getWebhooks().getMaxInProgressPerPartition(),
+                new RecordObservations(observations, "inbox-webhooks", app));
     }
 
     @Bean

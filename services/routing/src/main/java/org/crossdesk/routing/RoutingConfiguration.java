@@ -1,5 +1,7 @@
 package org.crossdesk.routing;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -24,6 +26,7 @@ import org.crossdesk.platform.kafka.KafkaClientSettings.Values;
 import org.crossdesk.platform.kafka.follow.AvroDecoder;
 import org.crossdesk.platform.kafka.follow.ConsumersHealth;
 import org.crossdesk.platform.kafka.follow.TopicFollower;
+import org.crossdesk.platform.telemetry.RecordObservations;
 import org.crossdesk.routing.access.DeskAccess;
 import org.crossdesk.routing.access.DeskProvisioner;
 import org.crossdesk.routing.access.IssuerProperties;
@@ -50,8 +53,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.ContainerProperties;
@@ -172,8 +177,11 @@ class RoutingConfiguration {
             FanOut fanOut,
             RecipientLedger ledger,
             KafkaTemplate<String, Object> kafka,
-            DeadLetterPublishingRecoverer deadLetters) {
-        return new FanOutListener(fanOut, ledger, kafka, deadLetters);
+            DeadLetterPublishingRecoverer deadLetters,
+            ObservationRegistry observations,
+            @Value("${spring.application.name}") String app) {
+        return new FanOutListener(
+                fanOut, ledger, kafka, deadLetters, new RecordObservations(observations, FanOutListener.ID, app));
     }
 
     /**
@@ -188,10 +196,15 @@ class RoutingConfiguration {
             ProducerFactory<String, Object> producers,
             LedgerRestorer restorer,
             RoutingProperties properties,
+            ObjectProvider<MeterRegistry> meters,
             @Value("${spring.application.name}") String app) {
         ConcurrentKafkaListenerContainerFactory<String, Object> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(CrossdeskKafkaAutoConfiguration.listenerConsumers(settings.fanOut(app)));
+        DefaultKafkaConsumerFactory<String, Object> consumers =
+                CrossdeskKafkaAutoConfiguration.listenerConsumers(settings.fanOut(app));
+        // The fan-out's consumer lag (records-lag-max) on /actuator/prometheus, as the platform's consumers have it.
+        meters.ifAvailable(registry -> consumers.addListener(new MicrometerConsumerListener<>(registry)));
+        factory.setConsumerFactory(consumers);
         factory.setBatchListener(true);
         factory.setConcurrency(properties.getConcurrency());
         ContainerProperties container = factory.getContainerProperties();

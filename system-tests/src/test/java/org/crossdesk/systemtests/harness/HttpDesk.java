@@ -49,6 +49,18 @@ public final class HttpDesk {
         return post(intake, "/api/v1/referrals", referral);
     }
 
+    /** {@code POST /api/v1/referrals} as part of the caller's trace: a W3C {@code traceparent} header. */
+    public Answer submit(ObjectNode referral, String traceparent) {
+        try {
+            return send(request(intake, "/api/v1/referrals")
+                    .header("Content-Type", "application/json")
+                    .header("traceparent", traceparent)
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(referral))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** {@code GET /api/v1/referrals/{id}}: status and each recipient's progress. */
     public Answer status(String referralId) {
         return send(request(intake, "/api/v1/referrals/" + referralId)

@@ -25,7 +25,8 @@ public final class Partners implements AutoCloseable {
     private static final String HOOKS = "/hooks/";
 
     /** One webhook POST the partner system of {@code desk} received, with whether its signature verified. */
-    public record Delivery(String desk, JsonNode message, boolean signatureValid, String deliveryId) {}
+    public record Delivery(
+            String desk, JsonNode message, boolean signatureValid, String deliveryId, String traceparent) {}
 
     private final WebhookReceiver webhooks = new WebhookReceiver().requireSignature(SECRET);
     private final Map<String, LiveStream> streams = new LinkedHashMap<>();
@@ -49,7 +50,8 @@ public final class Partners implements AutoCloseable {
                         request.path().substring(HOOKS.length()),
                         json(request.body()),
                         request.signedWith(SECRET),
-                        request.header("Crossdesk-Delivery-Id")))
+                        request.header("Crossdesk-Delivery-Id"),
+                        request.header("traceparent")))
                 .filter(delivery ->
                         referralId.equals(delivery.message().path("referralId").asText()))
                 .toList();

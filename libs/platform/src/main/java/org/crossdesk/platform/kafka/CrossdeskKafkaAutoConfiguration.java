@@ -1,5 +1,6 @@
 package org.crossdesk.platform.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +28,8 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ContainerProperties;
@@ -60,14 +63,18 @@ public class CrossdeskKafkaAutoConfiguration {
     ProducerFactory<String, Object> kafkaProducerFactory(
             KafkaClientSettings settings,
             CrossdeskKafkaProperties properties,
+            ObjectProvider<MeterRegistry> meters,
             @Value("${spring.application.name:crossdesk}") String app) {
         String prefix = properties.getTransactionalIdPrefix();
+        DefaultKafkaProducerFactory<String, Object> factory;
         if (prefix == null || prefix.isBlank()) {
-            return new DefaultKafkaProducerFactory<>(settings.producer(app));
+            factory = new DefaultKafkaProducerFactory<>(settings.producer(app));
+        } else {
+            factory = new DefaultKafkaProducerFactory<>(settings.transactionalProducer(app));
+            factory.setTransactionIdPrefix(prefix);
         }
-        DefaultKafkaProducerFactory<String, Object> factory =
-                new DefaultKafkaProducerFactory<>(settings.transactionalProducer(app));
-        factory.setTransactionIdPrefix(prefix);
+        // The Kafka client's own metrics (record send rate, request latency...) on /actuator/prometheus.
+        meters.ifAvailable(registry -> factory.addListener(new MicrometerProducerListener<>(registry)));
         return factory;
     }
 
@@ -78,6 +85,8 @@ public class CrossdeskKafkaAutoConfiguration {
         // Sends outside a listener transaction (an admin API write, an HTTP gateway) use a plain
         // idempotent producer; only read-process-write needs a transaction.
         template.setAllowNonTransactional(true);
+        // Every send is a span and carries the trace on in a W3C traceparent header (docs/observability.md).
+        template.setObservationEnabled(true);
         return template;
     }
 
@@ -91,8 +100,13 @@ public class CrossdeskKafkaAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ConsumerFactory<String, Object> kafkaConsumerFactory(
-            KafkaClientSettings settings, @Value("${spring.application.name:crossdesk}") String app) {
-        return listenerConsumers(settings.consumer(app));
+            KafkaClientSettings settings,
+            ObjectProvider<MeterRegistry> meters,
+            @Value("${spring.application.name:crossdesk}") String app) {
+        DefaultKafkaConsumerFactory<String, Object> factory = listenerConsumers(settings.consumer(app));
+        // The Kafka client's own metrics on /actuator/prometheus, records-lag-max (consumer lag) among them.
+        meters.ifAvailable(registry -> factory.addListener(new MicrometerConsumerListener<>(registry)));
+        return factory;
     }
 
     /**
@@ -100,7 +114,7 @@ public class CrossdeskKafkaAutoConfiguration {
      * Unreadable bytes must not stop a partition: the wrapper hands them to the error handler, which
      * dead-letters them with the original payload and the cause.
      */
-    public static ConsumerFactory<String, Object> listenerConsumers(Map<String, Object> consumerSettings) {
+    public static DefaultKafkaConsumerFactory<String, Object> listenerConsumers(Map<String, Object> consumerSettings) {
         Map<String, Object> config = new LinkedHashMap<>(consumerSettings);
         config.put(
                 ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS,
@@ -173,6 +187,8 @@ public class CrossdeskKafkaAutoConfiguration {
                 new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumerFactory);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        // Every record a listener takes is a span continuing the trace of its traceparent header.
+        factory.getContainerProperties().setObservationEnabled(true);
         retryAuthorizationFailures(factory.getContainerProperties());
         // A batch listener (@KafkaListener(batch = "true")) commits after its whole poll: RECORD makes no sense
         // there and the container refuses it.

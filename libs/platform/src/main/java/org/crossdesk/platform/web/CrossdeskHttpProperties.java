@@ -2,6 +2,7 @@ package org.crossdesk.platform.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.crossdesk.platform.security.MetricsAccessFilter;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** {@code crossdesk.http.*}: limits and authentication of a service's HTTP API. */
@@ -17,8 +18,8 @@ public class CrossdeskHttpProperties {
     /** Inline API key entries separated by ';' (env {@code CROSSDESK_HTTP_API_KEYS}). */
     private String apiKeys;
 
-    /** Ant-style paths that need an API key. */
-    private List<String> protectedPaths = new ArrayList<>(List.of("/api/**"));
+    /** Ant-style paths that need an API key (the metrics need a supervisor's or an administrator's). */
+    private List<String> protectedPaths = new ArrayList<>(List.of("/api/**", MetricsAccessFilter.METRICS_PATH));
 
     public long getMaxBodyBytes() {
         return maxBodyBytes;

@@ -12,6 +12,7 @@ import org.crossdesk.platform.security.ApiKeys;
 import org.crossdesk.platform.security.CallerArgumentResolver;
 import org.crossdesk.platform.security.CrossdeskDemoAutoConfiguration;
 import org.crossdesk.platform.security.DemoMode;
+import org.crossdesk.platform.security.MetricsAccessFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -91,6 +92,15 @@ public class CrossdeskWebAutoConfiguration {
         FilterRegistrationBean<ApiKeyAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ApiKeyAuthenticationFilter(keys, properties.getProtectedPaths()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<MetricsAccessFilter> crossdeskMetricsAccessFilter() {
+        FilterRegistrationBean<MetricsAccessFilter> registration =
+                new FilterRegistrationBean<>(new MetricsAccessFilter());
+        registration.addUrlPatterns(MetricsAccessFilter.METRICS_PATH);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;
     }
 

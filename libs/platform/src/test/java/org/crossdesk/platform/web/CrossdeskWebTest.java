@@ -48,7 +48,8 @@ class CrossdeskWebTest {
     static void keys(DynamicPropertyRegistry registry) {
         registry.add(
                 "crossdesk.http.api-keys",
-                () -> ApiKeys.hash("fr-key") + " FR-OCRTIS DESK FR-OCRTIS;" + ApiKeys.hash("admin-key") + " ops ADMIN");
+                () -> ApiKeys.hash("fr-key") + " FR-OCRTIS DESK FR-OCRTIS;" + ApiKeys.hash("admin-key") + " ops ADMIN;"
+                        + ApiKeys.hash("watch-key") + " watch SUPERVISOR");
     }
 
     @Configuration
@@ -117,6 +118,20 @@ class CrossdeskWebTest {
 
     private HttpResponse<String> postJson(String path, String key, String json) throws Exception {
         return post(path, key, "application/json", BodyPublishers.ofString(json));
+    }
+
+    @Test
+    void metricsAreForSupervisorsAndAdministratorsOnlyAndHealthForAnyone() throws Exception {
+        assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> desk = get("/actuator/prometheus", "fr-key");
+        assertThat(desk.statusCode()).isEqualTo(403);
+        assertThat(desk.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+
+        HttpResponse<String> supervisor = get("/actuator/prometheus", "watch-key");
+        assertThat(supervisor.statusCode()).isEqualTo(200);
+        assertThat(supervisor.body()).contains("jvm_memory_used_bytes");
+        assertThat(get("/actuator/prometheus", "admin-key").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.crossdesk.intake.outbox;
 
+import io.micrometer.observation.Observation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -18,6 +19,7 @@ import org.crossdesk.intake.cases.CaseBook;
 import org.crossdesk.intake.cases.CaseFeed;
 import org.crossdesk.intake.referralid.OutboxPosition;
 import org.crossdesk.platform.kafka.UnusableRecordException;
+import org.crossdesk.platform.telemetry.RecordObservations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.log.LogAccessor;
@@ -54,6 +56,7 @@ public class OutboxListener implements ConsumerSeekAware {
     private final Duration sendTimeout;
     private final Duration catchUpTimeout;
     private final Consumer<String> deskTopics;
+    private final RecordObservations observations;
 
     /**
      * @param deskTopics makes sure a desk's inbox exists before its receipt is written (a Kafka-native desk
@@ -66,8 +69,10 @@ public class OutboxListener implements ConsumerSeekAware {
             KafkaOperations<String, Object> kafka,
             Duration sendTimeout,
             Duration catchUpTimeout,
-            Consumer<String> deskTopics) {
+            Consumer<String> deskTopics,
+            RecordObservations observations) {
         this.deskTopics = deskTopics;
+        this.observations = observations;
         this.processor = processor;
         this.cases = cases;
         this.feed = feed;
@@ -129,10 +134,15 @@ public class OutboxListener implements ConsumerSeekAware {
                             record.partition(),
                             record.offset(),
                             Instant.ofEpochMilli(record.timestamp()));
-                    try {
+                    // The record's hop of its referral's trace: the event it causes is written while it is current.
+                    Observation hop = observations.of(record).start();
+                    try (Observation.Scope scope = hop.openScope()) {
                         decision = batch.add(i, position, message);
                     } catch (IllegalArgumentException e) {
                         unusable = new UnusableRecordException("Cannot process " + position + ": " + e.getMessage());
+                        hop.error(e);
+                    } finally {
+                        hop.stop();
                     }
                 }
             } catch (OutboxBatch.WriteFailedException e) {

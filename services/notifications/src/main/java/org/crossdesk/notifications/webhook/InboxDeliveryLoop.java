@@ -1,5 +1,6 @@
 package org.crossdesk.notifications.webhook;
 
+import io.micrometer.observation.Observation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
@@ -8,6 +9,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -20,6 +22,7 @@ import org.crossdesk.events.inbox.InboxMessage;
 import org.crossdesk.platform.kafka.TopicProvisioner;
 import org.crossdesk.platform.kafka.follow.AvroDecoder;
 import org.crossdesk.platform.kafka.follow.ConsumerSessions;
+import org.crossdesk.platform.telemetry.RecordObservations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
@@ -53,6 +56,7 @@ public final class InboxDeliveryLoop implements AutoCloseable {
     private final Set<TopicPartition> paused = new HashSet<>();
     private final ConcurrentLinkedQueue<Completion> completions = new ConcurrentLinkedQueue<>();
     private final ConsumerSessions sessions;
+    private final RecordObservations observations;
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Set<TopicPartition> assigned = Set.of();
@@ -66,7 +70,9 @@ public final class InboxDeliveryLoop implements AutoCloseable {
             ConsumerRecordRecoverer deadLetters,
             TopicProvisioner deskTopics,
             WebhookDispatcher dispatcher,
-            int maxInProgressPerPartition) {
+            int maxInProgressPerPartition,
+            RecordObservations observations) {
+        this.observations = observations;
         this.consumerConfig = Map.copyOf(consumerConfig);
         this.decoder = decoder;
         this.deadLetters = deadLetters;
@@ -134,7 +140,18 @@ public final class InboxDeliveryLoop implements AutoCloseable {
                 offset,
                 record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
                 record.value());
-        dispatcher.dispatch(Topics.deskIdOf(record.topic()), message, source).whenComplete((finished, error) -> {
+        // The record's hop of its referral's trace: current while the deliveries start (each delivery's span is its
+        // child), ended when every delivery of the record is finished.
+        Observation hop = observations.of(record).start();
+        CompletableFuture<Boolean> dispatched;
+        try (Observation.Scope scope = hop.openScope()) {
+            dispatched = dispatcher.dispatch(Topics.deskIdOf(record.topic()), message, source);
+        }
+        dispatched.whenComplete((finished, error) -> {
+            if (error != null) {
+                hop.error(error);
+            }
+            hop.stop();
             if (error != null) {
                 log.error(
                         "Delivery of {} failed unexpectedly; it will be delivered again after a restart",

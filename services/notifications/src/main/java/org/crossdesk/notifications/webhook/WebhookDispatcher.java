@@ -1,10 +1,14 @@
 package org.crossdesk.notifications.webhook;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.SenderContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +49,8 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     /** The header names of a delivery (docs/webhooks.md). */
     public static final String DELIVERY_ID_HEADER = "Crossdesk-Delivery-Id";
+    /** The observation (metric {@code crossdesk.webhook.delivery}, one span per delivery) of a webhook delivery. */
+    public static final String DELIVERY_OBSERVATION = "crossdesk.webhook.delivery";
 
     public static final String TIMESTAMP_HEADER = "Crossdesk-Timestamp";
     public static final String SIGNATURE_HEADER = "Crossdesk-Signature";
@@ -62,6 +68,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Clock clock;
     private final int maxInFlight;
+    private final ObservationRegistry observations;
 
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final Set<Task> live = ConcurrentHashMap.newKeySet();
@@ -76,7 +83,9 @@ public final class WebhookDispatcher implements AutoCloseable {
             RetryPolicy policy,
             ScheduledExecutorService timer,
             Clock clock,
-            int maxInFlightPerSubscription) {
+            int maxInFlightPerSubscription,
+            ObservationRegistry observations) {
+        this.observations = observations;
         this.subscriptions = subscriptions;
         this.sealer = sealer;
         this.renderer = renderer;
@@ -108,7 +117,8 @@ public final class WebhookDispatcher implements AutoCloseable {
         for (Subscription subscription : targets) {
             String deliveryId = Delivery.idOf(message.getMetadata().getEventId(), subscription.id());
             byte[] body = webhookBody(deliveryId, subscription.id(), rendered);
-            Task task = new Task(new Delivery(deliveryId, subscription.id(), deskId, facts, body, source));
+            Task task = new Task(
+                    new Delivery(deliveryId, subscription.id(), deskId, facts, body, source), deliveryHop(deskId));
             live.add(task);
             task.done.whenComplete((finished, error) -> live.remove(task));
             done.add(task.done);
@@ -182,6 +192,8 @@ public final class WebhookDispatcher implements AutoCloseable {
             headers.put(SUBSCRIPTION_HEADER, delivery.subscriptionId());
             headers.put(KIND_HEADER, delivery.facts().kind().name());
             headers.put(ATTEMPT_HEADER, Integer.toString(task.attempts));
+            // W3C traceparent of this delivery's span: the partner's system can join the referral's trace.
+            headers.putAll(task.trace);
             sent = transport.post(subscription.get().url(), headers, delivery.body());
         } catch (RuntimeException e) {
             // A secret that no longer opens (the sealing key changed) fails every attempt alike: give up now.
@@ -272,9 +284,13 @@ public final class WebhookDispatcher implements AutoCloseable {
         volatile boolean cancelled;
         int attempts;
         String lastError;
+        final Observation hop;
+        final Map<String, String> trace;
 
-        Task(Delivery delivery) {
+        Task(Delivery delivery, SenderHop hop) {
             this.delivery = delivery;
+            this.hop = hop.observation();
+            this.trace = hop.headers();
         }
 
         void cancel() {
@@ -282,8 +298,34 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
 
         void finish(boolean finished) {
+            // finished: delivered, or given up and dead-lettered; stopped: cancelled (revoked partition, shutdown).
+            hop.lowCardinalityKeyValue("outcome", finished ? "finished" : "stopped")
+                    .highCardinalityKeyValue("attempts", Integer.toString(attempts));
+            if (lastError != null) {
+                hop.highCardinalityKeyValue("last.error", lastError);
+            }
+            hop.stop();
             done.complete(finished);
         }
+    }
+
+    /** A delivery's span and the headers that carry it to the receiver. */
+    private record SenderHop(Observation observation, Map<String, String> headers) {}
+
+    /**
+     * The span of one delivery, from the first attempt to the last, a child of the inbox record's hop (current while
+     * {@link #dispatch} runs); its trace context is written into the headers every attempt sends.
+     */
+    private SenderHop deliveryHop(String deskId) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        SenderContext<Map<String, String>> context = new SenderContext<>(Map::put);
+        context.setCarrier(headers);
+        context.setRemoteServiceName("webhook");
+        Observation observation = Observation.createNotStarted(DELIVERY_OBSERVATION, () -> context, observations)
+                .contextualName("webhook delivery")
+                .lowCardinalityKeyValue("desk", deskId)
+                .start();
+        return new SenderHop(observation, Collections.unmodifiableMap(headers));
     }
 
     /** The queue of one subscription, with at most {@code maxInFlight} requests under way. */

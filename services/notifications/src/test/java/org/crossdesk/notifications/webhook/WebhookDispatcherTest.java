@@ -3,6 +3,9 @@ package org.crossdesk.notifications.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +22,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.crossdesk.events.common.EventMetadata;
 import org.crossdesk.events.examples.ExampleEvents;
 import org.crossdesk.events.inbox.InboxMessage;
@@ -28,7 +32,9 @@ import org.crossdesk.notifications.subscription.SecretSealer;
 import org.crossdesk.notifications.subscription.Subscription;
 import org.crossdesk.notifications.subscription.SubscriptionFilter;
 import org.crossdesk.notifications.subscription.SubscriptionRegistry;
+import org.crossdesk.platform.telemetry.RecordObservations;
 import org.crossdesk.testsupport.MutableClock;
+import org.crossdesk.testsupport.TestTracing;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +53,8 @@ class WebhookDispatcherTest {
     private final List<String> failed = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
     private final InboxMessageRenderer renderer = InboxMessageRenderer.standard();
+    private final TestTracing tracing = new TestTracing();
+    private final ObservationRegistry observations = tracing.registry();
     private long offsets;
 
     private record Request(
@@ -88,7 +96,17 @@ class WebhookDispatcherTest {
         RetryPolicy policy =
                 new RetryPolicy(maxAttempts, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(20));
         return new WebhookDispatcher(
-                registry, sealer, renderer, transport, recorder, ledger, policy, timer, clock, maxInFlight);
+                registry,
+                sealer,
+                renderer,
+                transport,
+                recorder,
+                ledger,
+                policy,
+                timer,
+                clock,
+                maxInFlight,
+                observations);
     }
 
     private Subscription subscribe(String id, String url, SubscriptionFilter filter) {
@@ -156,6 +174,44 @@ class WebhookDispatcherTest {
         withoutIds.remove(List.of("deliveryId", "subscriptionId"));
         assertThat(withoutIds).isEqualTo(renderer.mapper().readTree(renderer.renderJson(DESK, alert())));
         assertThat(delivered).containsExactly(deliveryId + " after 1");
+    }
+
+    @Test
+    void everyAttemptCarriesTheDeliverysSpanAChildOfTheInboxRecordsHop() {
+        subscribe("sub-a", "https://a.example/hook", SubscriptionFilter.ALL);
+        WebhookDispatcher dispatcher =
+                dispatcher(transport(request -> requests.size() < 2 ? status(503) : status(204)), 3, 1);
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        ConsumerRecord<String, byte[]> inboxRecord =
+                new ConsumerRecord<>("desk.DE-BKA.inbox.v1", 0, 0L, "k", new byte[0]);
+        inboxRecord
+                .headers()
+                .add(
+                        TestTracing.TRACEPARENT,
+                        TestTracing.traceparent(trace, "00f067aa0ba902b7").getBytes(StandardCharsets.UTF_8));
+        Observation hop = new RecordObservations(observations, "inbox-webhooks", "notifications")
+                .of(inboxRecord)
+                .start();
+
+        CompletableFuture<Boolean> done;
+        try (Observation.Scope scope = hop.openScope()) {
+            done = dispatcher.dispatch(DESK, alert(), source(0));
+        }
+        assertThat(done.join()).isTrue();
+        hop.stop();
+
+        assertThat(requests).hasSize(2);
+        SpanData delivery = tracing.spans().stream()
+                .filter(span -> span.getName().equals("webhook delivery"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(delivery.getTraceId()).isEqualTo(trace);
+        assertThat(requests)
+                .extracting(request -> request.headers().get(TestTracing.TRACEPARENT))
+                .as("both attempts name the delivery's span")
+                .allSatisfy(
+                        traceparent -> assertThat(traceparent).startsWith("00-" + trace + "-" + delivery.getSpanId()));
+        assertThat(delivery.getAttributes().asMap().toString()).contains("attempts=2");
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.crossdesk.events.Topics;
 import org.crossdesk.events.referral.ReferralEvent;
 import org.crossdesk.events.response.ResponseEvent;
 import org.crossdesk.platform.kafka.UnusableRecordException;
+import org.crossdesk.platform.telemetry.RecordObservations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -29,6 +30,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>A record the fan-out cannot use (unreadable bytes, an {@link UnroutableEventException}, or a bug in
  * the plain code) goes to its topic's dead-letter topic and the batch goes on; only a failure to write
  * to Kafka aborts the transaction, and the container then reads the batch again.
+ *
+ * <p>Each record of the batch is its own hop of its referral's trace ({@link RecordObservations}): what it causes is
+ * sent while its observation is current, so every alert carries its referral's trace on.
  */
 public class FanOutListener {
 
@@ -41,12 +45,15 @@ public class FanOutListener {
     private final RecipientLedger ledger;
     private final KafkaOperations<String, Object> kafka;
     private final DeadLetterPublishingRecoverer deadLetters;
+    private final RecordObservations observations;
 
     public FanOutListener(
             FanOut fanOut,
             RecipientLedger ledger,
             KafkaOperations<String, Object> kafka,
-            DeadLetterPublishingRecoverer deadLetters) {
+            DeadLetterPublishingRecoverer deadLetters,
+            RecordObservations observations) {
+        this.observations = observations;
         this.fanOut = fanOut;
         this.ledger = ledger;
         this.kafka = kafka;
@@ -63,25 +70,31 @@ public class FanOutListener {
     public void onBatch(List<ConsumerRecord<String, Object>> records, Consumer<?, ?> consumer) {
         long started = System.nanoTime();
         RecipientLedger.Batch batch = ledger.begin();
-        List<Outgoing> out = new ArrayList<>();
+        int sentRecords = 0;
         for (ConsumerRecord<String, Object> record : records) {
-            try {
-                out.addAll(process(record, batch));
-            } catch (RuntimeException e) {
-                // Processing is plain, deterministic code: reading the record again cannot help.
-                log.warn(
-                        "Dead-lettering {}-{}@{}: {}",
-                        record.topic(),
-                        record.partition(),
-                        record.offset(),
-                        e.getMessage());
-                deadLetters.accept(record, consumer, unusable(e));
-            }
-        }
-        for (Outgoing record : out) {
-            kafka.send(new ProducerRecord<>(record.topic(), record.key(), record.value()));
+            List<Outgoing> out = new ArrayList<>();
+            observations.observe(record, () -> {
+                try {
+                    out.addAll(process(record, batch));
+                } catch (RuntimeException e) {
+                    // Processing is plain, deterministic code: reading the record again cannot help.
+                    log.warn(
+                            "Dead-lettering {}-{}@{}: {}",
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            e.getMessage());
+                    deadLetters.accept(record, consumer, unusable(e));
+                }
+                // In the same transaction as the rest of the batch; sent while this record's hop is current.
+                for (Outgoing outgoing : out) {
+                    kafka.send(new ProducerRecord<>(outgoing.topic(), outgoing.key(), outgoing.value()));
+                }
+            });
+            sentRecords += out.size();
         }
         long sent = System.nanoTime();
+        int sentCount = sentRecords;
         afterCommit(kafka, () -> {
             batch.commit();
             if (log.isDebugEnabled()) {
@@ -89,7 +102,7 @@ public class FanOutListener {
                 log.debug(
                         "Batch of {} records in, {} out: processed and sent in {} ms, committed {} ms later",
                         records.size(),
-                        out.size(),
+                        sentCount,
                         (sent - started) / 1_000_000,
                         (now - sent) / 1_000_000);
             }
