@@ -46,8 +46,11 @@ import org.crossdesk.launcher.services.Service;
  * java -cp bench/target/benchmarks.jar org.crossdesk.bench.e2e.EndToEndBenchmark \
  *     [--rate 1000] [--duration 60] [--warmup 20] [--throughput-rate 10000] [--throughput-duration 60] \
  *     [--via http|kafka] [--stack start|running] [--home .] [--data-dir DIR] [--insecure] [--skip-baseline]
- *     [--skip-throughput]
+ *     [--skip-throughput] [--hops]
  * </pre>
+ *
+ * <p>With {@code --hops} the services export their spans to the benchmark ({@link SpanCollector}), which prints and
+ * writes where each referral's time went: every hop's duration and every wait between hops.
  *
  * With {@code --stack start} (the default) it starts its own stack through the launcher (fresh data under
  * bench/target/stack, free ports, the demo API keys accepted), secured as {@code ./crossdesk} is, or without
@@ -77,7 +80,8 @@ public final class EndToEndBenchmark {
             boolean throughput,
             int maxInFlight,
             boolean insecure,
-            Path dataDir) {
+            Path dataDir,
+            boolean hops) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new LinkedHashMap<>();
@@ -85,7 +89,8 @@ public final class EndToEndBenchmark {
             for (int i = 0; i < args.length; i++) {
                 if (args[i].equals("--skip-baseline")
                         || args[i].equals("--skip-throughput")
-                        || args[i].equals("--insecure")) {
+                        || args[i].equals("--insecure")
+                        || args[i].equals("--hops")) {
                     flags.add(args[i]);
                 } else if (args[i].startsWith("--") && i + 1 < args.length) {
                     values.put(args[i].substring(2), args[++i]);
@@ -102,6 +107,11 @@ public final class EndToEndBenchmark {
                 throw new IllegalArgumentException(
                         "--insecure starts the benchmark's own stack insecure; a running stack's"
                                 + " security is read from its data directory (--data-dir, default <home>/.crossdesk/data)");
+            }
+            if (!startStack && flags.contains("--hops")) {
+                throw new IllegalArgumentException(
+                        "--hops points the benchmark's own stack at its span collector; start the running stack with"
+                                + " MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT instead (docs/observability.md)");
             }
             Path home =
                     Path.of(values.getOrDefault("home", ".")).toAbsolutePath().normalize();
@@ -120,7 +130,8 @@ public final class EndToEndBenchmark {
                     flags.contains("--insecure"),
                     values.containsKey("data-dir")
                             ? Path.of(values.get("data-dir")).toAbsolutePath().normalize()
-                            : home.resolve(BenchStack.DEFAULT_DATA_DIR));
+                            : home.resolve(BenchStack.DEFAULT_DATA_DIR),
+                    flags.contains("--hops"));
         }
     }
 
@@ -132,6 +143,7 @@ public final class EndToEndBenchmark {
         Options options = Options.parse(args);
         Stack stack = null;
         Endpoints endpoints;
+        SpanCollector spans = options.hops() ? new SpanCollector() : null;
         if (options.startStack()) {
             StackOptions stackOptions = StackOptions.forHome(options.home())
                     .stateDir(options.home().resolve("bench/target/stack"))
@@ -143,6 +155,14 @@ public final class EndToEndBenchmark {
                     .kafkaPorts(freePort(), freePort());
             for (Service service : Service.values()) {
                 stackOptions.port(service, freePort());
+            }
+            if (spans != null) {
+                // Every service exports its spans to the collector, often and in big batches so that none is dropped.
+                stackOptions
+                        .environment("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", spans.endpoint())
+                        .environment("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULEDELAY", "1s")
+                        .environment("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_MAXQUEUESIZE", "200000")
+                        .environment("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_MAXBATCHSIZE", "8192");
             }
             stack = Stack.start(stackOptions, line -> System.out.println("[stack] " + line));
             endpoints = new Endpoints(
@@ -170,11 +190,30 @@ public final class EndToEndBenchmark {
                     JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results.json()));
             Files.writeString(dir.resolve("e2e-" + stamp + ".html"), Report.html(results));
             System.out.println(Report.table(results));
+            if (spans != null) {
+                awaitQuiet(spans);
+                String breakdown = spans.breakdown();
+                Files.writeString(dir.resolve("e2e-" + stamp + "-hops.txt"), breakdown);
+                System.out.println(breakdown);
+            }
             System.out.println("results: " + dir.resolve("e2e-" + stamp + ".json") + " and .html");
         } finally {
             if (stack != null) {
                 stack.close();
             }
+            if (spans != null) {
+                spans.close();
+            }
+        }
+    }
+
+    /** Until no span has arrived for 3 s (the services export every second), at most a minute. */
+    private static void awaitQuiet(SpanCollector spans) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        int seen = -1;
+        while (spans.count() != seen && System.nanoTime() < deadline) {
+            seen = spans.count();
+            Thread.sleep(3_000); // a bench, not a test: waits for the exporters' next batches
         }
     }
 
