@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
@@ -40,6 +41,7 @@ final class SpanCollector implements AutoCloseable {
     private static final Pattern DESK = Pattern.compile("desk\\.[A-Z0-9-]+\\.");
 
     private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final List<Hop> hops = new CopyOnWriteArrayList<>();
 
     SpanCollector() {
@@ -49,7 +51,7 @@ final class SpanCollector implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/v1/traces", this::receive);
-        server.setExecutor(Executors.newFixedThreadPool(2));
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -141,5 +143,7 @@ final class SpanCollector implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        // Its threads are not daemons: without this the benchmark's JVM would never exit.
+        executor.shutdownNow();
     }
 }
