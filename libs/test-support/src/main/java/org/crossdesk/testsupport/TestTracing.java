@@ -16,10 +16,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Tracing as the services run it (Micrometer Observation on the OpenTelemetry SDK, W3C trace context, the three
@@ -71,11 +68,6 @@ public final class TestTracing {
     /** A sampled W3C {@code traceparent}: 32 hex digits of trace id, 16 of parent span id. */
     public static String traceparent(String traceId, String parentSpanId) {
         return "00-" + traceId + "-" + parentSpanId + "-01";
-    }
-
-    /** Kafka record headers carrying a {@code traceparent}. */
-    public static Headers headersWith(String traceparent) {
-        return new RecordHeaders().add(TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The trace id of a {@code traceparent} value. */

@@ -51,8 +51,4 @@ public final class RecordObservations {
     public void observe(ConsumerRecord<?, ?> record, Runnable work) {
         of(record).observe(work);
     }
-
-    public ObservationRegistry registry() {
-        return registry;
-    }
 }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.transport.SenderContext;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.crossdesk.testsupport.TestTracing;
 import org.junit.jupiter.api.Test;
@@ -80,8 +82,9 @@ class RecordObservationsTest {
                 "CD-2026-000001",
                 "value",
                 traceparent == null
-                        ? TestTracing.headersWith("").remove(TestTracing.TRACEPARENT)
-                        : TestTracing.headersWith(traceparent),
+                        ? new RecordHeaders()
+                        : new RecordHeaders()
+                                .add(TestTracing.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8)),
                 Optional.empty());
         return record;
     }

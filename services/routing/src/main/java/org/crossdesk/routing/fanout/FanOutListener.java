@@ -70,31 +70,17 @@ public class FanOutListener {
     public void onBatch(List<ConsumerRecord<String, Object>> records, Consumer<?, ?> consumer) {
         long started = System.nanoTime();
         RecipientLedger.Batch batch = ledger.begin();
-        int sentRecords = 0;
+        List<Outgoing> out = new ArrayList<>();
         for (ConsumerRecord<String, Object> record : records) {
-            List<Outgoing> out = new ArrayList<>();
             observations.observe(record, () -> {
-                try {
-                    out.addAll(process(record, batch));
-                } catch (RuntimeException e) {
-                    // Processing is plain, deterministic code: reading the record again cannot help.
-                    log.warn(
-                            "Dead-lettering {}-{}@{}: {}",
-                            record.topic(),
-                            record.partition(),
-                            record.offset(),
-                            e.getMessage());
-                    deadLetters.accept(record, consumer, unusable(e));
-                }
                 // In the same transaction as the rest of the batch; sent while this record's hop is current.
-                for (Outgoing outgoing : out) {
+                for (Outgoing outgoing : causedBy(record, batch, consumer)) {
                     kafka.send(new ProducerRecord<>(outgoing.topic(), outgoing.key(), outgoing.value()));
+                    out.add(outgoing);
                 }
             });
-            sentRecords += out.size();
         }
         long sent = System.nanoTime();
-        int sentCount = sentRecords;
         afterCommit(kafka, () -> {
             batch.commit();
             if (log.isDebugEnabled()) {
@@ -102,11 +88,25 @@ public class FanOutListener {
                 log.debug(
                         "Batch of {} records in, {} out: processed and sent in {} ms, committed {} ms later",
                         records.size(),
-                        sentCount,
+                        out.size(),
                         (sent - started) / 1_000_000,
                         (now - sent) / 1_000_000);
             }
         });
+    }
+
+    /** What the record causes, or nothing once it is dead-lettered. */
+    private List<Outgoing> causedBy(
+            ConsumerRecord<String, Object> record, RecipientLedger.Batch batch, Consumer<?, ?> consumer) {
+        try {
+            return process(record, batch);
+        } catch (RuntimeException e) {
+            // Processing is plain, deterministic code: reading the record again cannot help.
+            log.warn(
+                    "Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+            deadLetters.accept(record, consumer, unusable(e));
+            return List.of();
+        }
     }
 
     private List<Outgoing> process(ConsumerRecord<String, Object> record, RecipientLedger.Batch batch) {
