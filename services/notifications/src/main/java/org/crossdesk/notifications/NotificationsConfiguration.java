@@ -197,6 +197,7 @@ class NotificationsConfiguration {
                 deskTopics,
                 dispatcher,
                 properties.getWebhooks().getMaxInProgressPerPartition(),
+                properties.getWebhooks().getCommitInterval(),
                 new RecordObservations(observations, "inbox-webhooks", app));
     }
 

@@ -73,6 +73,13 @@ public class NotificationsProperties {
         /** Unfinished messages per inbox partition before it is paused. */
         private int maxInProgressPerPartition = 500;
         /**
+         * How often finished inbox messages are committed. Each routing transaction moves every inbox it wrote to,
+         * so committing after every poll meant a commit request per transaction; a restart after a crash delivers
+         * again at most what finished in this interval (receivers de-duplicate by delivery id). A rebalance and a
+         * shutdown commit at once.
+         */
+        private Duration commitInterval = Duration.ofSeconds(1);
+        /**
          * Whether webhook URLs may point at loopback and RFC 1918 addresses (tests, local demos whose receivers
          * run on the same machine). Link-local (cloud metadata) and the other internal ranges stay refused.
          */
@@ -144,6 +151,14 @@ public class NotificationsProperties {
 
         public void setMaxInProgressPerPartition(int max) {
             this.maxInProgressPerPartition = max;
+        }
+
+        public Duration getCommitInterval() {
+            return commitInterval;
+        }
+
+        public void setCommitInterval(Duration commitInterval) {
+            this.commitInterval = commitInterval;
         }
 
         public boolean isAllowPrivateAddresses() {

@@ -1,5 +1,6 @@
 package org.crossdesk.notifications.deadline;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.crossdesk.events.Topics;
 import org.crossdesk.platform.kafka.follow.AvroDecoder;
 import org.crossdesk.platform.kafka.follow.ConsumerSessions;
+import org.crossdesk.platform.telemetry.ClientMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
@@ -83,7 +85,8 @@ public final class DeadlineConsumer implements AutoCloseable {
 
     private void session() {
         KafkaConsumer<String, byte[]> first = consumer;
-        try (KafkaConsumer<String, byte[]> kafka = first != null ? first : new KafkaConsumer<>(consumerConfig)) {
+        try (KafkaConsumer<String, byte[]> kafka = first != null ? first : new KafkaConsumer<>(consumerConfig);
+                KafkaClientMetrics metrics = ClientMetrics.bind(kafka)) {
             consumer = kafka;
             kafka.subscribe(TOPICS, new Rebalance(kafka));
             while (running) {

@@ -1,5 +1,6 @@
 package org.crossdesk.notifications.webhook;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.observation.Observation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import org.crossdesk.events.inbox.InboxMessage;
 import org.crossdesk.platform.kafka.TopicProvisioner;
 import org.crossdesk.platform.kafka.follow.AvroDecoder;
 import org.crossdesk.platform.kafka.follow.ConsumerSessions;
+import org.crossdesk.platform.telemetry.ClientMetrics;
 import org.crossdesk.platform.telemetry.RecordObservations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +35,9 @@ import org.springframework.kafka.listener.ConsumerRecordRecoverer;
  * polling at once. It never waits for HTTP.
  *
  * <p>Offsets are committed by hand, per partition, only up to the first message whose deliveries are not
- * finished ({@link PartitionProgress}): a restart or rebalance therefore resumes from the oldest
- * unfinished message (at least once, never lost). A partition with too many unfinished messages (its
+ * finished ({@link PartitionProgress}), at most once per commit interval (and at once on revocation and
+ * shutdown): a restart or rebalance therefore resumes from the oldest unfinished message (at least once, never
+ * lost). A partition with too many unfinished messages (its
  * desk's receiver is slow or down) is paused until they drain, which bounds memory and affects only that
  * desk. On revocation its deliveries are cancelled and its finished prefix committed, so the next owner
  * picks up exactly the rest. An unreadable record goes to the inbox's dead-letter topic and is skipped.
@@ -52,6 +55,8 @@ public final class InboxDeliveryLoop implements AutoCloseable {
     private final TopicProvisioner deskTopics;
     private final WebhookDispatcher dispatcher;
     private final int maxInProgressPerPartition;
+    private final long commitIntervalNanos;
+    private long lastCommit = System.nanoTime();
     private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
     private final Set<TopicPartition> paused = new HashSet<>();
     private final ConcurrentLinkedQueue<Completion> completions = new ConcurrentLinkedQueue<>();
@@ -71,7 +76,9 @@ public final class InboxDeliveryLoop implements AutoCloseable {
             TopicProvisioner deskTopics,
             WebhookDispatcher dispatcher,
             int maxInProgressPerPartition,
+            Duration commitInterval,
             RecordObservations observations) {
+        this.commitIntervalNanos = commitInterval.toNanos();
         this.observations = observations;
         this.consumerConfig = Map.copyOf(consumerConfig);
         this.decoder = decoder;
@@ -87,7 +94,8 @@ public final class InboxDeliveryLoop implements AutoCloseable {
     }
 
     private void session() {
-        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig)) {
+        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig);
+                KafkaClientMetrics metrics = ClientMetrics.bind(kafka)) {
             consumer = kafka;
             kafka.subscribe(Pattern.compile(Topics.DESK_INBOX_PATTERN), new Rebalance(kafka));
             while (running) {
@@ -99,7 +107,10 @@ public final class InboxDeliveryLoop implements AutoCloseable {
                     }
                 }
                 finishCompleted();
-                commit(kafka, progress.keySet());
+                if (System.nanoTime() - lastCommit >= commitIntervalNanos) {
+                    commit(kafka, progress.keySet());
+                    lastCommit = System.nanoTime();
+                }
                 flowControl(kafka);
             }
             dispatcher.cancel(source -> true);

@@ -1,5 +1,6 @@
 package org.crossdesk.platform.kafka.follow;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,6 +23,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Headers;
 import org.crossdesk.platform.kafka.KafkaClientSettings;
 import org.crossdesk.platform.kafka.KafkaClientSettings.Values;
+import org.crossdesk.platform.telemetry.ClientMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -228,7 +230,8 @@ public final class TopicFollower implements AutoCloseable {
     }
 
     private void session() {
-        try (Consumer<String, byte[]> kafka = consumers.get()) {
+        try (Consumer<String, byte[]> kafka = consumers.get();
+                KafkaClientMetrics metrics = ClientMetrics.bind(kafka)) {
             consumer = kafka;
             List<TopicPartition> partitions = partitions(kafka);
             if (!running) {
