@@ -96,7 +96,10 @@ final class CpuReport {
                 String.join(" ", r.serviceJvmOptions())));
         out.append(String.format(Locale.ROOT, "%-34s", "process"));
         for (PhaseCpu phase : phases) {
-            out.append(String.format(Locale.ROOT, " %24s", phase.name() + " (" + whole(phase.wallSeconds()) + " s)"));
+            out.append(String.format(
+                    Locale.ROOT,
+                    " %24s",
+                    String.format(Locale.ROOT, "%s (%.0f s)", phase.name(), phase.wallSeconds())));
         }
         out.append(String.format(Locale.ROOT, "%n%-34s", ""));
         for (int i = 0; i < phases.size(); i++) {

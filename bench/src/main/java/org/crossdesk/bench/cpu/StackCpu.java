@@ -183,7 +183,7 @@ public final class StackCpu {
         PhaseCpu phase = PhaseCpu.between(name, start, meter.read(), cores);
         System.out.printf(
                 Locale.ROOT,
-                "%s: stack %.2f %% of one core over %.0f s (this JVM %.2f %%)%n",
+                "%s: %.2f %% of one core in total over %.0f s (this JVM %.2f %%)%n",
                 name,
                 phase.stackPercentOfOneCore(),
                 phase.wallSeconds(),
