@@ -55,7 +55,10 @@ public final class Charts {
     private static final int WIDTH = 900;
     private static final int HEIGHT = 480;
     private static final Font LABELS = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    /** Distinct on white and for the common colour blindnesses (Okabe–Ito), in the order series are given. */
+    /**
+     * In the order series are given: Okabe–Ito colours, distinct on white and for the common colour blindnesses, with
+     * grey third, the end-to-end plots' baseline.
+     */
     private static final Color[] PALETTE = {
         new Color(0x0072B2),
         new Color(0xD55E00),
