@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +27,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.crossdesk.bench.BenchStack;
+import org.crossdesk.bench.report.ResultFiles;
 import org.crossdesk.launcher.Stack;
 import org.crossdesk.launcher.StackOptions;
 import org.crossdesk.launcher.demo.DemoDirectory;
@@ -182,21 +182,17 @@ public final class EndToEndBenchmark {
         System.out.println("stack: " + endpoints.access().describe());
         try {
             Results results = run(options, endpoints, stack, endpoints.access().secured());
-            Path dir = options.home().resolve("bench/target/results");
-            Files.createDirectories(dir);
-            String stamp = Instant.now().toString().replace(":", "").replaceAll("\\..*", "");
-            Files.writeString(
-                    dir.resolve("e2e-" + stamp + ".json"),
-                    JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results.json()));
-            Files.writeString(dir.resolve("e2e-" + stamp + ".html"), Report.html(results));
+            ResultFiles files = ResultFiles.of(options.home(), "e2e");
+            files.writeJson(results.json());
+            Report.writePage(results, files);
             System.out.println(Report.table(results));
             if (spans != null) {
                 awaitQuiet(spans);
                 String breakdown = spans.breakdown();
-                Files.writeString(dir.resolve("e2e-" + stamp + "-hops.txt"), breakdown);
+                Files.writeString(files.named("-hops.txt"), breakdown);
                 System.out.println(breakdown);
             }
-            System.out.println("results: " + dir.resolve("e2e-" + stamp + ".json") + " and .html");
+            System.out.println("results: " + files.json() + " and .html");
         } finally {
             if (stack != null) {
                 stack.close();

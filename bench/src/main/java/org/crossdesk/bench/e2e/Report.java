@@ -1,11 +1,16 @@
 package org.crossdesk.bench.e2e;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
+import org.crossdesk.bench.report.Charts;
+import org.crossdesk.bench.report.ResultFiles;
 
-/** The benchmark's table (stdout) and page (HTML with inline SVG percentile plots). */
+/** The benchmark's table (stdout) and page (HTML with the table and PNG percentile plots, {@link Charts}). */
 final class Report {
 
     private static final double[] PERCENTILES = {50, 75, 90, 95, 99, 99.5, 99.9, 99.99};
@@ -126,21 +131,19 @@ final class Report {
         return phases;
     }
 
-    /** A page with the table and one latency-by-percentile plot per phase (log scale on both axes). */
-    static String html(EndToEndBenchmark.Results r) {
-        StringBuilder page = new StringBuilder("""
-        <!doctype html><html><head><meta charset="utf-8"><title>Crossdesk end-to-end benchmark</title>
-        <style>body{font-family:system-ui,sans-serif;margin:2em;max-width:60em}pre{background:#f6f6f6;padding:1em}
-        svg{border:1px solid #ddd;margin:1em 0}text{font-size:11px}</style></head><body>
-        <h1>Crossdesk end-to-end benchmark</h1>
-        """);
-        page.append("<pre>").append(escape(table(r))).append("</pre>");
+    /**
+     * The page: the table and one latency-by-percentile plot per phase (PNG beside it, {@code -<phase>.png}), with
+     * Kafka's one-hop latency from the same run as the baseline line.
+     */
+    static Path writePage(EndToEndBenchmark.Results r, ResultFiles files) {
+        List<Path> plots = new ArrayList<>();
         for (EndToEndBenchmark.Phase phase : phases(r)) {
-            List<Series> series = new ArrayList<>();
-            series.add(new Series("submit → inbox", "#1f77b4", values(phase.toInbox())));
-            series.add(new Series("submit → webhook", "#d62728", values(phase.toWebhook())));
+            Map<String, double[]> series = new LinkedHashMap<>();
+            series.put("submit → inbox", values(phase.toInbox()));
+            series.put("submit → webhook", values(phase.toWebhook()));
             if (r.endToEndLatency() != null) {
-                series.add(new Series("Kafka one hop (baseline)", "#7f7f7f", new double[] {
+                // Kafka's EndToEndLatency prints only p50, p99 and p99.9; the plot leaves the others out.
+                series.put("Kafka one hop (baseline)", new double[] {
                     r.endToEndLatency().p50Ms(),
                     Double.NaN,
                     Double.NaN,
@@ -149,16 +152,16 @@ final class Report {
                     Double.NaN,
                     r.endToEndLatency().p999Ms(),
                     Double.NaN
-                }));
+                });
             }
-            page.append(String.format(
-                    Locale.ROOT, "<h2>%s: %.0f referrals/s offered</h2>", phase.name(), phase.offeredRate()));
-            page.append(svg(series));
+            plots.add(Charts.percentiles(
+                    String.format(Locale.ROOT, "%s: %.0f referrals/s offered", phase.name(), phase.offeredRate()),
+                    series,
+                    PERCENTILES,
+                    files.png(phase.name())));
         }
-        return page.append("</body></html>\n").toString();
+        return files.writeHtml("Crossdesk end-to-end benchmark", table(r), plots);
     }
-
-    private record Series(String label, String colour, double[] millis) {}
 
     private static double[] values(Histogram h) {
         double[] values = new double[PERCENTILES.length];
@@ -166,92 +169,5 @@ final class Report {
             values[i] = h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(PERCENTILES[i]) / 1000.0;
         }
         return values;
-    }
-
-    private static String svg(List<Series> series) {
-        int width = 720;
-        int height = 360;
-        int left = 60;
-        int bottom = 40;
-        double max = 1;
-        double min = 0.1;
-        for (Series s : series) {
-            for (double v : s.millis()) {
-                if (!Double.isNaN(v)) {
-                    max = Math.max(max, v);
-                }
-            }
-        }
-        double logMin = Math.log10(min);
-        double logMax = Math.log10(max * 1.5);
-        StringBuilder svg = new StringBuilder(String.format(
-                Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\">", width, height));
-        for (double tick = min; tick <= max * 1.5; tick *= 10) {
-            double y = y(tick, logMin, logMax, height, bottom);
-            svg.append(String.format(
-                    Locale.ROOT,
-                    "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#eee\"/>"
-                            + "<text x=\"5\" y=\"%.1f\">%s ms</text>",
-                    left,
-                    width - 10,
-                    y,
-                    y,
-                    y + 4,
-                    tick < 1 ? "0.1" : (long) tick));
-        }
-        for (int i = 0; i < PERCENTILES.length; i++) {
-            double x = x(i, left, width);
-            svg.append(String.format(
-                    Locale.ROOT,
-                    "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">p%s</text>",
-                    x,
-                    height - 20,
-                    trim(PERCENTILES[i])));
-        }
-        int legendY = 15;
-        for (Series s : series) {
-            StringBuilder points = new StringBuilder();
-            for (int i = 0; i < PERCENTILES.length; i++) {
-                double v = s.millis()[i];
-                if (!Double.isNaN(v)) {
-                    double cx = x(i, left, width);
-                    double cy = y(Math.max(min, v), logMin, logMax, height, bottom);
-                    points.append(String.format(Locale.ROOT, "%.1f,%.1f ", cx, cy));
-                    svg.append(String.format(
-                            Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>", cx, cy, s.colour()));
-                }
-            }
-            svg.append(String.format(
-                    Locale.ROOT,
-                    "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>",
-                    s.colour(),
-                    points.toString().trim()));
-            svg.append(String.format(
-                    Locale.ROOT,
-                    "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>",
-                    left + 10,
-                    legendY,
-                    s.colour(),
-                    escape(s.label())));
-            legendY += 14;
-        }
-        return svg.append("</svg>").toString();
-    }
-
-    private static double x(int index, int left, int width) {
-        return left + 20 + index * (width - left - 40) / (double) (PERCENTILES.length - 1);
-    }
-
-    private static double y(double millis, double logMin, double logMax, int height, int bottom) {
-        double fraction = (Math.log10(millis) - logMin) / (logMax - logMin);
-        return (height - bottom) - fraction * (height - bottom - 30);
-    }
-
-    private static String trim(double percentile) {
-        return percentile == Math.rint(percentile) ? Long.toString((long) percentile) : Double.toString(percentile);
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }
