@@ -24,7 +24,7 @@ import org.crossdesk.launcher.services.Service;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar org.crossdesk.bench.cpu.StackCpu [--settle 60] [--baseline 60] [--idle 120]
- *     [--demo 120] [--demo-warmup 30] [--rate 2] [--insecure] [--home .]
+ *     [--demo 120] [--demo-warmup 30] [--rate 2] [--service-jvm launcher|peak] [--insecure] [--home .]
  * </pre>
  *
  * <p>Same-run baseline first: Kafka's broker alone (the launcher's {@code --only broker}), settled for
@@ -53,6 +53,7 @@ public final class StackCpu {
             Duration demoWarmup,
             double rate,
             boolean insecure,
+            List<String> serviceJvmOptions,
             Path home) {
 
         static Options parse(String[] args) {
@@ -68,7 +69,7 @@ public final class StackCpu {
                 }
             }
             for (String name : values.keySet()) {
-                if (!List.of("settle", "baseline", "idle", "demo", "demo-warmup", "rate", "home")
+                if (!List.of("settle", "baseline", "idle", "demo", "demo-warmup", "rate", "service-jvm", "home")
                         .contains(name)) {
                     throw new IllegalArgumentException("unknown option --" + name);
                 }
@@ -85,11 +86,24 @@ public final class StackCpu {
                     seconds(values.getOrDefault("demo-warmup", "30")),
                     rate,
                     flags.contains("--insecure"),
+                    serviceJvmOptions(values.getOrDefault("service-jvm", "launcher")),
                     Path.of(values.getOrDefault("home", ".")).toAbsolutePath().normalize());
             if (options.idle().isZero() || options.demo().isZero()) {
                 throw new IllegalArgumentException("--idle and --demo are measured: they need at least 1 s");
             }
             return options;
+        }
+
+        /**
+         * The services' JVM options: the launcher's ({@code launcher}, what {@code ./crossdesk} runs and the goals are
+         * about) or the benchmarks' {@code peak} ones (both JIT compilers), to weigh start-up against steady CPU.
+         */
+        private static List<String> serviceJvmOptions(String name) {
+            return switch (name) {
+                case "launcher" -> StackOptions.DEFAULT_SERVICE_JVM_OPTIONS;
+                case "peak" -> StackOptions.PEAK_SERVICE_JVM_OPTIONS;
+                default -> throw new IllegalArgumentException("--service-jvm is launcher or peak, not " + name);
+            };
         }
 
         private static Duration seconds(String value) {
@@ -158,7 +172,7 @@ public final class StackCpu {
             CpuReport.Results results = new CpuReport.Results(
                     BenchStack.of(stack).describe(),
                     stack.access().isPresent(),
-                    StackOptions.DEFAULT_SERVICE_JVM_OPTIONS,
+                    options.serviceJvmOptions(),
                     options,
                     baseline,
                     idle,
@@ -216,6 +230,7 @@ public final class StackCpu {
                 // The demo's desks submit and answer with the published demo API keys, accepted only so.
                 .demoCredentials(true)
                 .insecure(options.insecure())
+                .serviceJvmOptions(options.serviceJvmOptions())
                 .kafkaPorts(freePort(), freePort());
         for (Service service : Service.values()) {
             stackOptions.port(service, freePort());
