@@ -112,7 +112,12 @@ final class WebhookPlot {
         g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
         g.drawLine(x, goalY, x + w, goalY);
         g.setStroke(new BasicStroke(1));
-        g.drawString(goalLabel, x + w - g.getFontMetrics().stringWidth(goalLabel), goalY - 4);
+        // On a white patch: the line often crosses a bar.
+        int labelWidth = g.getFontMetrics().stringWidth(goalLabel);
+        g.setColor(Color.WHITE);
+        g.fillRect(x + w - labelWidth - 2, goalY - 16, labelWidth + 4, 14);
+        g.setColor(Color.RED);
+        g.drawString(goalLabel, x + w - labelWidth, goalY - 4);
     }
 
     private static void latency(Graphics2D g, List<Series> series, int x, int y, int w, int h) {
