@@ -419,6 +419,11 @@ public final class EndToEndBenchmark {
         long end = System.nanoTime();
         // Let what was accepted finish its way through (bounded): how long that takes is part of the answer.
         long drainDeadline = end + Duration.ofSeconds(120).toNanos();
+        // First every submission of this phase answered (over HTTP some still wait for a connection): one accepted
+        // after the phase would count in the next, whose drain would then wait for an alert under another run id.
+        while (System.nanoTime() < drainDeadline && load.accepted.sum() + load.failed.sum() < load.sent.sum()) {
+            Thread.sleep(50);
+        }
         while (System.nanoTime() < drainDeadline && probes.routed.size() < load.accepted.sum() - acceptedBefore) {
             Thread.sleep(50);
         }
