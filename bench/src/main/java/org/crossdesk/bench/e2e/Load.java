@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Queue;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -79,16 +81,31 @@ abstract class Load implements AutoCloseable {
         }
     }
 
-    /** Desks submitting over the intake HTTP API; bodies from the demo's synthetic referrals. */
+    /**
+     * Desks submitting over the intake HTTP API; bodies from the demo's synthetic referrals. At most
+     * {@code connections} requests are on the wire at once, so the client never opens more connections than that
+     * (HTTP/1.1: one request per connection at a time) and the figures are Crossdesk's, not those of Tomcat's accept
+     * queue. Requests due beyond that wait here, in order, and their wait counts: their latency runs from the
+     * scheduled send. At most {@code maxInFlight} may wait or be on the wire; a submission due beyond that is
+     * skipped (and counted), so an overloaded stack cannot make the generator hold an ever longer queue.
+     */
     static final class Http extends Load {
+        /** The bound for the HTTP generator (#15): beyond it the benchmark measures the accept queue. */
+        static final int MAX_CONNECTIONS = 64;
+
         private static final ObjectMapper JSON = new ObjectMapper();
         private final HttpClient client;
         private final ExecutorService threads = Executors.newFixedThreadPool(2);
         private final URI submitUrl;
         private final SyntheticReferrals referrals;
-        private final Semaphore inFlight;
+        private final Semaphore outstanding;
+        private final Semaphore connections;
+        private final Queue<HttpRequest> waiting = new ConcurrentLinkedQueue<>();
 
-        Http(URI intake, SyntheticReferrals referrals, int maxInFlight) {
+        Http(URI intake, SyntheticReferrals referrals, int maxInFlight, int connections) {
+            if (connections < 1 || connections > MAX_CONNECTIONS) {
+                throw new IllegalArgumentException("--connections is 1 to " + MAX_CONNECTIONS + ", got " + connections);
+            }
             this.client = HttpClient.newBuilder()
                     .executor(threads)
                     .version(HttpClient.Version.HTTP_1_1)
@@ -96,12 +113,13 @@ abstract class Load implements AutoCloseable {
                     .build();
             this.submitUrl = intake.resolve("/api/v1/referrals");
             this.referrals = referrals;
-            this.inFlight = new Semaphore(maxInFlight);
+            this.outstanding = new Semaphore(Math.max(maxInFlight, connections));
+            this.connections = new Semaphore(connections);
         }
 
         @Override
         void send(long n, String reference) {
-            if (!inFlight.tryAcquire()) {
+            if (!outstanding.tryAcquire()) {
                 skipped.increment();
                 return;
             }
@@ -116,22 +134,46 @@ abstract class Load implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
             sent.increment();
-            HttpRequest request = HttpRequest.newBuilder(submitUrl)
+            waiting.add(HttpRequest.newBuilder(submitUrl)
                     .header("Authorization", "Bearer demo-" + issuer)
                     .header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofString(json))
-                    .build();
-            client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-                inFlight.release();
-                if (error != null) {
-                    failure(error.toString());
-                } else if (response.statusCode() / 100 == 2) {
-                    accepted.increment();
-                } else {
-                    failure(response.statusCode() + " " + response.body());
+                    .build());
+            startWaiting();
+        }
+
+        /**
+         * Puts waiting requests on the wire while a connection is free. Called after each enqueue and each answer;
+         * a caller that took a slot and found the queue empty gives the slot back and looks again, so a request
+         * queued meanwhile by a caller that found no slot is not left behind.
+         */
+        private void startWaiting() {
+            while (connections.tryAcquire()) {
+                HttpRequest next = waiting.poll();
+                if (next == null) {
+                    connections.release();
+                    if (waiting.isEmpty()) {
+                        return;
+                    }
+                    continue;
                 }
-            });
+                client.sendAsync(next, HttpResponse.BodyHandlers.ofString())
+                        .whenCompleteAsync(
+                                (response, error) -> {
+                                    connections.release();
+                                    outstanding.release();
+                                    if (error != null) {
+                                        failure(error.toString());
+                                    } else if (response.statusCode() / 100 == 2) {
+                                        accepted.increment();
+                                    } else {
+                                        failure(response.statusCode() + " " + response.body());
+                                    }
+                                    startWaiting();
+                                },
+                                threads);
+            }
         }
 
         @Override

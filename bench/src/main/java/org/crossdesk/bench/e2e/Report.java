@@ -23,7 +23,9 @@ final class Report {
                 Locale.ROOT,
                 "%nEnd-to-end benchmark (%d cores, load via %s, stack %s)%n%n",
                 Runtime.getRuntime().availableProcessors(),
-                r.options().via(),
+                r.options().via().equals("http")
+                        ? "http, at most " + r.options().connections() + " connections"
+                        : r.options().via(),
                 r.secured()
                         ? "secured: SASL/SCRAM + ACLs, registry auth"
                         : "insecure: PLAINTEXT, no ACLs, no registry auth"));

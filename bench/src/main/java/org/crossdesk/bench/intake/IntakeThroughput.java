@@ -1,5 +1,6 @@
 package org.crossdesk.bench.intake;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -7,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,8 +66,11 @@ import org.crossdesk.platform.kafka.KafkaClientSettings;
  *       round trip intake pays twice.</li>
  *   <li><b>HTTP path</b>: C clients POST distinct referrals to {@code /api/v1/referrals}; each answer (202)
  *       comes after Kafka acknowledged the outbox write. Baseline: C threads each writing the same records
- *       with the raw producer and waiting for each ack.</li>
+ *       with the raw producer and waiting for each ack. Each client waits for its answer before the next POST, so
+ *       C (at most 64) is also the number of connections. Goal: HTTP ≥ 0.5× that baseline.</li>
  * </ol>
+ *
+ * <p>Table on stdout; JSON and an HTML page with the table under {@code bench/target/results/intake-<time>.*}.
  *
  * <p>Without {@code --bootstrap} it starts what it needs on loopback with the launcher's {@link Stack} (a KRaft
  * broker, the schema registry and intake from their runnable jars; build them first) and gives intake an
@@ -87,6 +93,10 @@ import org.crossdesk.platform.kafka.KafkaClientSettings;
 public final class IntakeThroughput {
 
     private static final Duration READY = Duration.ofMinutes(3);
+    /** Issue #15: HTTP intake at least half the raw producer awaiting each ack with the same concurrency. */
+    private static final double HTTP_GOAL = 0.5;
+    /** At most 64 connections, so that the figures are intake's, not those of Tomcat's accept queue (issue #15). */
+    private static final int MAX_CLIENTS = 64;
 
     private final KafkaClientSettings settings;
     private final BenchStack access;
@@ -118,6 +128,11 @@ public final class IntakeThroughput {
         int referrals = Integer.parseInt(o.getOrDefault("referrals", "5000"));
         int httpRequests = Integer.parseInt(o.getOrDefault("http-requests", "2000"));
         int clients = Integer.parseInt(o.getOrDefault("clients", "8"));
+        if (clients < 1 || clients > MAX_CLIENTS) {
+            // Each client is one connection; more would measure Tomcat's accept queue rather than intake (issue #15).
+            throw new IllegalArgumentException("--clients is 1 to " + MAX_CLIENTS + ", got " + clients);
+        }
+        Path home = Path.of(o.getOrDefault("home", ".")).toAbsolutePath().normalize();
         boolean insecure = o.containsKey("insecure");
         if (o.containsKey("bootstrap")) {
             if (insecure) {
@@ -129,12 +144,11 @@ public final class IntakeThroughput {
             System.out.println("stack: " + access.describe());
             new IntakeThroughput(
                             access, o.get("bootstrap"), o.get("registry"), o.get("intake"), o.get("desk"), o.get("key"))
-                    .run(referrals, httpRequests, clients);
+                    .run(referrals, httpRequests, clients, home);
             return;
         }
         // The launcher's own stack on free ports: a KRaft broker process, the registry and intake from their
         // runnable jars, both JIT compilers (peak throughput), intake given one desk key of our own.
-        Path home = Path.of(o.getOrDefault("home", ".")).toAbsolutePath().normalize();
         String desk = "FR-BENCH";
         String key = "bench-" + UUID.randomUUID();
         StackOptions stackOptions = StackOptions.forHome(home)
@@ -160,11 +174,11 @@ public final class IntakeThroughput {
                             stack.url(Service.INTAKE).orElseThrow().toString(),
                             desk,
                             key)
-                    .run(referrals, httpRequests, clients);
+                    .run(referrals, httpRequests, clients, home);
         }
     }
 
-    private void run(int referrals, int httpRequests, int clients) throws Exception {
+    private void run(int referrals, int httpRequests, int clients, Path home) throws Exception {
         System.out.printf(
                 Locale.ROOT,
                 "Intake throughput: %d referrals on the Kafka path, %d HTTP POSTs by %d clients,"
@@ -201,22 +215,80 @@ public final class IntakeThroughput {
         Histogram latency = histogram();
         double httpRate = postAll(run + "-HTTP-", httpRequests, clients, latency);
 
-        System.out.println();
-        System.out.println("| path | measure | rate /s | ratio |");
-        System.out.println("| --- | --- | ---: | ---: |");
-        row("Kafka", "raw producer, async, acks=all (baseline)", rawAsync, 1.0);
-        row("Kafka", "raw producer, one record + ack at a time", rawSync, rawSync / rawAsync);
-        row("Kafka", "intake: outbox -> ReferralSubmitted + receipt", intakeRate, intakeRate / rawAsync);
-        System.out.printf(Locale.ROOT, "| Kafka | intake / raw one-at-a-time | | %.2f |%n", intakeRate / rawSync);
-        row("HTTP", clients + " threads x raw send+ack (baseline)", rawConcurrent, 1.0);
-        row("HTTP", "POST /api/v1/referrals -> 202", httpRate, httpRate / rawConcurrent);
-        System.out.printf(
-                Locale.ROOT,
-                "%nPOST latency (µs): p50 %d, p90 %d, p99 %d, max %d%n",
+        double httpRatio = httpRate / rawConcurrent;
+        StringBuilder table = new StringBuilder();
+        line(
+                table,
+                "%nIntake throughput, %d cores, stack %s; HTTP: %d clients, one connection each%n%n",
+                Runtime.getRuntime().availableProcessors(),
+                access.secured() ? "secured" : "insecure",
+                clients);
+        line(table, "| path | measure | rate /s | ratio |%n");
+        line(table, "| --- | --- | ---: | ---: |%n");
+        row(table, "Kafka", "raw producer, async, acks=all (baseline)", rawAsync, 1.0);
+        row(table, "Kafka", "raw producer, one record + ack at a time", rawSync, rawSync / rawAsync);
+        row(table, "Kafka", "intake: outbox -> ReferralSubmitted + receipt", intakeRate, intakeRate / rawAsync);
+        line(table, "| Kafka | intake / raw one-at-a-time | | %.2f |%n", intakeRate / rawSync);
+        row(table, "HTTP", clients + " threads x raw send+ack (baseline)", rawConcurrent, 1.0);
+        row(table, "HTTP", "POST /api/v1/referrals -> 202", httpRate, httpRatio);
+        line(
+                table,
+                "%nHTTP intake / raw producer awaiting each ack, %d at once: %.2f (goal >= %.1f: %s)%n",
+                clients,
+                httpRatio,
+                HTTP_GOAL,
+                httpRatio >= HTTP_GOAL ? "met" : "NOT met");
+        line(
+                table,
+                "POST latency (µs): p50 %d, p90 %d, p99 %d, max %d%n",
                 latency.getValueAtPercentile(50),
                 latency.getValueAtPercentile(90),
                 latency.getValueAtPercentile(99),
                 latency.getMaxValue());
+        System.out.print(table);
+
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("secured", access.secured());
+        json.put("cores", Runtime.getRuntime().availableProcessors());
+        json.put("referrals", referrals);
+        json.put("httpRequests", httpRequests);
+        json.put("clients", clients);
+        json.put("rawProducerAsyncPerSecond", rawAsync);
+        json.put("rawProducerOneAtATimePerSecond", rawSync);
+        json.put("intakeKafkaPerSecond", intakeRate);
+        json.put("rawProducerAwaitingAcksPerSecond", rawConcurrent);
+        json.put("intakeHttpPerSecond", httpRate);
+        json.put("ratioHttpToRawAwaitingAcks", httpRatio);
+        json.put("goal", HTTP_GOAL);
+        json.put("goalMet", httpRatio >= HTTP_GOAL);
+        Map<String, Object> postMicros = new LinkedHashMap<>();
+        postMicros.put("p50", latency.getValueAtPercentile(50));
+        postMicros.put("p90", latency.getValueAtPercentile(90));
+        postMicros.put("p99", latency.getValueAtPercentile(99));
+        postMicros.put("max", latency.getMaxValue());
+        json.put("postLatencyMicros", postMicros);
+        Path written = writeResults(home.resolve("bench/target/results"), json, table.toString());
+        System.out.println("\nresults: " + written + ".{json,html}");
+    }
+
+    /**
+     * {@code intake-<time>.json} and an HTML page with the table; returns the path without its extension. A private
+     * method on purpose: the benchmarks' shared result files and charts are to replace it.
+     */
+    private static Path writeResults(Path dir, Map<String, Object> json, String table) throws IOException {
+        Files.createDirectories(dir);
+        Path base = dir.resolve(
+                "intake-" + Instant.now().toString().replace(":", "").replaceAll("\\..*", ""));
+        Files.writeString(
+                Path.of(base + ".json"),
+                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+        Files.writeString(
+                Path.of(base + ".html"),
+                "<!doctype html><html><head><meta charset=\"utf-8\"><title>Crossdesk intake throughput</title></head>"
+                        + "<body><h1>Crossdesk intake throughput</h1><pre>"
+                        + table.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                        + "</pre></body></html>\n");
+        return base;
     }
 
     private static Histogram histogram() {
@@ -431,8 +503,12 @@ public final class IntakeThroughput {
 
     // ------------------------------------------------------------------------------------------- plumbing
 
-    private static void row(String path, String measure, double rate, double ratio) {
-        System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %.2f |%n", path, measure, rate, ratio);
+    private static void row(StringBuilder table, String path, String measure, double rate, double ratio) {
+        line(table, "| %s | %s | %,.0f | %.2f |%n", path, measure, rate, ratio);
+    }
+
+    private static void line(StringBuilder table, String format, Object... args) {
+        table.append(String.format(Locale.ROOT, format, args));
     }
 
     private static double seconds(long startNanos) {
