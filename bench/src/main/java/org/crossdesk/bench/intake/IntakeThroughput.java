@@ -1,6 +1,5 @@
 package org.crossdesk.bench.intake;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -8,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -41,6 +39,8 @@ import org.crossdesk.access.AccessAdmin;
 import org.crossdesk.access.AccessPlan;
 import org.crossdesk.access.CatalogueTopics;
 import org.crossdesk.bench.BenchStack;
+import org.crossdesk.bench.report.Charts;
+import org.crossdesk.bench.report.ResultFiles;
 import org.crossdesk.events.Topic;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.common.EventMetadata;
@@ -70,7 +70,8 @@ import org.crossdesk.platform.kafka.KafkaClientSettings;
  *       C (at most 64) is also the number of connections. Goal: HTTP ≥ 0.5× that baseline.</li>
  * </ol>
  *
- * <p>Table on stdout; JSON and an HTML page with the table under {@code bench/target/results/intake-<time>.*}.
+ * <p>Table on stdout; JSON, an HTML page with the table and a PNG bar plot under
+ * {@code bench/target/results/intake-<time>*}.
  *
  * <p>Without {@code --bootstrap} it starts what it needs on loopback with the launcher's {@link Stack} (a KRaft
  * broker, the schema registry and intake from their runnable jars; build them first) and gives intake an
@@ -267,28 +268,24 @@ public final class IntakeThroughput {
         postMicros.put("p99", latency.getValueAtPercentile(99));
         postMicros.put("max", latency.getMaxValue());
         json.put("postLatencyMicros", postMicros);
-        Path written = writeResults(home.resolve("bench/target/results"), json, table.toString());
-        System.out.println("\nresults: " + written + ".{json,html}");
-    }
-
-    /**
-     * {@code intake-<time>.json} and an HTML page with the table; returns the path without its extension. A private
-     * method on purpose: the benchmarks' shared result files and charts are to replace it.
-     */
-    private static Path writeResults(Path dir, Map<String, Object> json, String table) throws IOException {
-        Files.createDirectories(dir);
-        Path base = dir.resolve(
-                "intake-" + Instant.now().toString().replace(":", "").replaceAll("\\..*", ""));
-        Files.writeString(
-                Path.of(base + ".json"),
-                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
-        Files.writeString(
-                Path.of(base + ".html"),
-                "<!doctype html><html><head><meta charset=\"utf-8\"><title>Crossdesk intake throughput</title></head>"
-                        + "<body><h1>Crossdesk intake throughput</h1><pre>"
-                        + table.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                        + "</pre></body></html>\n");
-        return base;
+        ResultFiles files = ResultFiles.of(home, "intake");
+        files.writeJson(json);
+        Map<String, Double> kafka = new LinkedHashMap<>();
+        kafka.put("raw producer, async", rawAsync);
+        kafka.put("raw producer, one at a time", rawSync);
+        kafka.put("intake (Kafka path)", intakeRate);
+        Map<String, Double> http = new LinkedHashMap<>();
+        http.put("raw producer awaiting acks, same clients", rawConcurrent);
+        http.put("intake over HTTP", httpRate);
+        http.put(String.format(Locale.ROOT, "goal: %.1fx raw", HTTP_GOAL), HTTP_GOAL * rawConcurrent);
+        Map<String, Map<String, Double>> groups = new LinkedHashMap<>();
+        groups.put("Kafka path", kafka);
+        groups.put("HTTP path", http);
+        files.writeHtml(
+                "Crossdesk intake throughput",
+                table.toString(),
+                List.of(Charts.bars("Referrals per second", "per second", groups, files.png("rate"))));
+        System.out.println("\nresults: " + files.json() + ", .html and .png");
     }
 
     private static Histogram histogram() {

@@ -55,6 +55,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.crossdesk.bench.BenchStack;
+import org.crossdesk.bench.report.Charts;
+import org.crossdesk.bench.report.ResultFiles;
 import org.crossdesk.events.AlertIds;
 import org.crossdesk.events.Topic;
 import org.crossdesk.events.Topics;
@@ -115,6 +117,11 @@ public final class WebhookBench {
     static final int SERVICE_IN_FLIGHT_PER_SUBSCRIPTION = 4;
     /** Issue #15: webhook deliveries/s at least half the plain HTTP client's. */
     static final double GOAL = 0.5;
+
+    /** The latency percentiles reported, plotted and written to the JSON, with their names. */
+    private static final double[] PERCENTILES = {50, 90, 99, 99.9, 100};
+
+    private static final String[] PERCENTILE_LABELS = {"p50", "p90", "p99", "p99.9", "max"};
 
     private static final Pattern REFERRAL = Pattern.compile("\"referralId\":\"([^\"]+)\"");
     private static final String SECRET = "bench-webhook-secret-" + UUID.randomUUID();
@@ -524,24 +531,29 @@ public final class WebhookBench {
             json.put("latency", latency);
             json.put("unsignedDeliveries", signatures);
 
-            String stamp = Instant.now().toString().replace(":", "").replaceAll("\\..*", "");
-            Path dir = home.resolve("bench/target/results");
-            WebhookPlot.write(
-                    dir,
-                    "webhook-" + stamp,
-                    json,
+            ResultFiles files = ResultFiles.of(home, "webhook");
+            files.writeJson(json);
+            Map<String, Double> rates = new LinkedHashMap<>();
+            rates.put("Kafka consumed", consumeRate);
+            rates.put("webhooks", allRate);
+            rates.put("plain HTTP", plainRate);
+            rates.put(String.format(Locale.ROOT, "goal: %.1fx plain", GOAL), GOAL * plainRate);
+            Map<String, double[]> latencies = new LinkedHashMap<>();
+            latencies.put("Kafka consumed", millis(consumed));
+            latencies.put("webhooks", millis(delivered));
+            latencies.put("plain HTTP client", millis(plainLatency));
+            files.writeHtml(
+                    "Crossdesk webhook benchmark",
                     out.toString(),
                     List.of(
-                            new WebhookPlot.Bar("Kafka consumed", consumeRate),
-                            new WebhookPlot.Bar("webhooks", allRate),
-                            new WebhookPlot.Bar("plain HTTP", plainRate)),
-                    GOAL * plainRate,
-                    String.format(Locale.ROOT, "goal: %.1fx plain", GOAL),
-                    List.of(
-                            new WebhookPlot.Series("Kafka consumed", millis(consumed)),
-                            new WebhookPlot.Series("webhooks", millis(delivered)),
-                            new WebhookPlot.Series("plain HTTP client", millis(plainLatency))));
-            System.out.println("\nresults: " + dir.resolve("webhook-" + stamp) + ".{json,html,png}");
+                            Charts.bars(
+                                    "Deliveries per second (burst)",
+                                    "per second",
+                                    Map.of("deliveries/s", rates),
+                                    files.png("rate")),
+                            Charts.percentiles(
+                                    "Latency at a fixed rate", latencies, PERCENTILES, files.png("latency"))));
+            System.out.println("\nresults: " + files.json() + ", .html and .png");
             long unsigned =
                     tallies.stream().mapToLong(e -> e.getValue().unsigned()).sum();
             return unsigned == 0 ? 0 : 1;
@@ -839,18 +851,17 @@ public final class WebhookBench {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("count", histogram.getTotalCount());
         double[] millis = millis(histogram);
-        for (int i = 0; i < WebhookPlot.PERCENTILES.length; i++) {
-            p.put(WebhookPlot.LABELS[i], millis[i]);
+        for (int i = 0; i < PERCENTILES.length; i++) {
+            p.put(PERCENTILE_LABELS[i], millis[i]);
         }
         return p;
     }
 
     private static double[] millis(Histogram histogram) {
-        double[] millis = new double[WebhookPlot.PERCENTILES.length];
+        double[] millis = new double[PERCENTILES.length];
         for (int i = 0; i < millis.length; i++) {
-            millis[i] = histogram.getTotalCount() == 0
-                    ? Double.NaN
-                    : histogram.getValueAtPercentile(WebhookPlot.PERCENTILES[i]) / 1e3;
+            millis[i] =
+                    histogram.getTotalCount() == 0 ? Double.NaN : histogram.getValueAtPercentile(PERCENTILES[i]) / 1e3;
         }
         return millis;
     }
