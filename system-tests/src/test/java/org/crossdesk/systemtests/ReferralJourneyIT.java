@@ -146,9 +146,14 @@ class ReferralJourneyIT {
         assertThat(metrics(Service.ROUTING, "demo-supervisor"))
                 .as("routing's fan-out consumer lag, from the Kafka client's own metrics")
                 .contains("kafka_consumer_fetch_manager_records_lag_max");
-        assertThat(metrics(Service.NOTIFICATIONS, "demo-supervisor"))
+        String notifications = metrics(Service.NOTIFICATIONS, "demo-supervisor");
+        assertThat(notifications)
                 .as("webhook deliveries observed")
                 .contains("crossdesk_webhook_delivery_seconds_count");
+        assertThat(notifications)
+                .as("the inbox delivery loop's consumer lag, a consumer made outside Spring's factories")
+                .containsPattern(
+                        "kafka_consumer_fetch_manager_records_lag_max\\{[^}]*client_id=\"notifications-inbox-webhooks\"");
         assertThat(metrics(Service.INTAKE, "demo-" + ISSUER))
                 .as("a desk is turned away")
                 .isEqualTo("403");

@@ -4,13 +4,16 @@ import io.micrometer.observation.ObservationRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.crossdesk.events.Topics;
@@ -190,8 +193,11 @@ class NotificationsConfiguration {
             NotificationsProperties properties,
             ObservationRegistry observations,
             @Value("${spring.application.name}") String app) {
+        Map<String, Object> consumer = new HashMap<>(settings.consumer(app, Values.BYTES, Assignment.COOPERATIVE));
+        // Named, so that its metrics (lag of every inbox) can be told from the listener containers' in Prometheus.
+        consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, InboxDeliveryLoop.CLIENT_ID);
         return new InboxDeliveryLoop(
-                settings.consumer(app, Values.BYTES, Assignment.COOPERATIVE),
+                consumer,
                 decoder,
                 deadLetters,
                 deskTopics,

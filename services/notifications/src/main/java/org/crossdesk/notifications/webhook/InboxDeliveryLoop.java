@@ -47,6 +47,9 @@ public final class InboxDeliveryLoop implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(InboxDeliveryLoop.class);
 
+    /** The Kafka client id of the loop's consumer: its metrics carry it. */
+    public static final String CLIENT_ID = "notifications-inbox-webhooks";
+
     private record Completion(TopicPartition partition, PartitionProgress progress, long offset) {}
 
     private final Map<String, Object> consumerConfig;
