@@ -1,5 +1,9 @@
 package org.crossdesk.launcher;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,6 +100,26 @@ public final class StackOptions {
     public StackOptions port(Service service, int port) {
         ports.put(service, port);
         return this;
+    }
+
+    /**
+     * The broker, its controller and every service on ports free on the loopback now, so that a stack started by a test
+     * or a benchmark runs beside one on the default ports (a port taken in between fails the start, loudly).
+     */
+    public StackOptions onFreePorts() {
+        kafkaPorts(freePort(), freePort());
+        for (Service service : Service.values()) {
+            port(service, freePort());
+        }
+        return this;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on the loopback", e);
+        }
     }
 
     /** Uses an existing Kafka cluster: no broker is started. */

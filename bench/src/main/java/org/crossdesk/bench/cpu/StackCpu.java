@@ -1,8 +1,6 @@
 package org.crossdesk.bench.cpu;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -231,16 +229,7 @@ public final class StackCpu {
                 .demoCredentials(true)
                 .insecure(options.insecure())
                 .serviceJvmOptions(options.serviceJvmOptions())
-                .kafkaPorts(freePort(), freePort());
-        for (Service service : Service.values()) {
-            stackOptions.port(service, freePort());
-        }
+                .onFreePorts();
         return stackOptions;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

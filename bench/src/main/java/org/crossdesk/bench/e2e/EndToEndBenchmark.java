@@ -3,8 +3,6 @@ package org.crossdesk.bench.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -165,10 +163,7 @@ public final class EndToEndBenchmark {
                     .demoCredentials(true)
                     .insecure(options.insecure())
                     .serviceJvmOptions(StackOptions.PEAK_SERVICE_JVM_OPTIONS)
-                    .kafkaPorts(freePort(), freePort());
-            for (Service service : Service.values()) {
-                stackOptions.port(service, freePort());
-            }
+                    .onFreePorts();
             if (spans != null) {
                 // Every service exports its spans to the collector, often and in big batches so that none is dropped.
                 stackOptions
@@ -504,12 +499,6 @@ public final class EndToEndBenchmark {
                     }
                 }
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.crossdesk.bench.intake;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,6 +36,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.crossdesk.access.AccessAdmin;
 import org.crossdesk.access.AccessPlan;
 import org.crossdesk.access.CatalogueTopics;
+import org.crossdesk.bench.BenchOptions;
 import org.crossdesk.bench.BenchStack;
 import org.crossdesk.bench.report.Charts;
 import org.crossdesk.bench.report.ResultFiles;
@@ -125,7 +124,7 @@ public final class IntakeThroughput {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = options(args);
+        Map<String, String> o = BenchOptions.parse(args);
         int referrals = Integer.parseInt(o.getOrDefault("referrals", "5000"));
         int httpRequests = Integer.parseInt(o.getOrDefault("http-requests", "2000"));
         int clients = Integer.parseInt(o.getOrDefault("clients", "8"));
@@ -158,9 +157,7 @@ public final class IntakeThroughput {
                 .insecure(insecure)
                 .only(true, EnumSet.of(Service.SCHEMA_REGISTRY, Service.INTAKE))
                 .serviceJvmOptions(StackOptions.PEAK_SERVICE_JVM_OPTIONS)
-                .kafkaPorts(freePort(), freePort())
-                .port(Service.SCHEMA_REGISTRY, freePort())
-                .port(Service.INTAKE, freePort())
+                .onFreePorts()
                 .environment(
                         Service.INTAKE,
                         "CROSSDESK_HTTP_API_KEYS",
@@ -512,31 +509,8 @@ public final class IntakeThroughput {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static String sha256(String text) throws Exception {
         return HexFormat.of()
                 .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("Expected --option value, got " + args[i]);
-            }
-            if (args[i].equals("--insecure")) {
-                options.put("insecure", "true");
-            } else if (i + 1 < args.length) {
-                options.put(args[i].substring(2), args[++i]);
-            } else {
-                throw new IllegalArgumentException("Missing the value of " + args[i]);
-            }
-        }
-        return options;
     }
 }

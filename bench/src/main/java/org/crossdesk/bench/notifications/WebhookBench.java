@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +52,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.crossdesk.bench.BenchOptions;
 import org.crossdesk.bench.BenchStack;
 import org.crossdesk.bench.report.Charts;
 import org.crossdesk.bench.report.ResultFiles;
@@ -171,7 +170,7 @@ public final class WebhookBench {
     private record Endpoints(String bootstrap, String registry, String notifications) {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        Map<String, String> options = BenchOptions.parse(args);
         boolean startStack =
                 !options.getOrDefault("stack", "start").equals("running") && !options.containsKey("bootstrap");
         if (!startStack && options.containsKey("insecure")) {
@@ -199,15 +198,12 @@ public final class WebhookBench {
                 // Routing provisions the demo desks' topics and the services' ACLs on them; nothing else runs.
                 .only(true, EnumSet.of(Service.SCHEMA_REGISTRY, Service.ROUTING, Service.NOTIFICATIONS))
                 .serviceJvmOptions(StackOptions.PEAK_SERVICE_JVM_OPTIONS)
-                .kafkaPorts(freePort(), freePort())
+                .onFreePorts()
                 // The service's lanes and the plain client's concurrency are the same number by construction.
                 .environment(
                         Service.NOTIFICATIONS,
                         "CROSSDESK_NOTIFICATIONS_WEBHOOKS_MAX_IN_FLIGHT_PER_SUBSCRIPTION",
                         Integer.toString(concurrency));
-        for (Service service : List.of(Service.SCHEMA_REGISTRY, Service.ROUTING, Service.NOTIFICATIONS)) {
-            stackOptions.port(service, freePort());
-        }
         int status;
         try (Stack stack = Stack.start(stackOptions, line -> System.out.println("[stack] " + line))) {
             BenchStack access = BenchStack.of(stack);
@@ -890,29 +886,6 @@ public final class WebhookBench {
                         .all()
                         .get();
             }
-        }
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("Expected --option value, got " + args[i]);
-            }
-            if (args[i].equals("--insecure")) {
-                options.put("insecure", "true");
-            } else if (i + 1 < args.length) {
-                options.put(args[i].substring(2), args[++i]);
-            } else {
-                throw new IllegalArgumentException("Missing the value of " + args[i]);
-            }
-        }
-        return options;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -1,9 +1,5 @@
 package org.crossdesk.systemtests.harness;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,14 +71,11 @@ public final class CrossdeskStack {
                 .fresh(true)
                 // The tests act as demo desks with the published demo API keys, which the services accept only so.
                 .demoCredentials(true)
-                .kafkaPorts(freePort(), freePort())
+                .onFreePorts()
                 .environment("CROSSDESK_ROUTING_DEADLINES_IMMEDIATE_ACKNOWLEDGEMENT", IMMEDIATE_ACK_DEADLINE.toString())
                 .environment("CROSSDESK_NOTIFICATIONS_DEADLINES_CHECK_INTERVAL", "PT1S")
                 .environment("CROSSDESK_NOTIFICATIONS_WEBHOOKS_INITIAL_BACKOFF", "PT0.2S")
                 .readyTimeout(Duration.ofMinutes(4));
-        for (Service service : Service.values()) {
-            options.port(service, freePort());
-        }
         long t0 = System.nanoTime();
         Stack stack = Stack.start(options, line -> System.out.println("[stack] " + line));
         System.out.printf("[stack] ready in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, stack.components());
@@ -95,14 +88,6 @@ public final class CrossdeskStack {
             }
         }
         return new CrossdeskStack(stack);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public String bootstrapServers() {
