@@ -552,8 +552,7 @@ public final class WebhookBench {
                                     "per second",
                                     Map.of("deliveries/s", rates),
                                     files.png("rate")),
-                            Charts.percentiles(
-                                    "Latency at a fixed rate", latencies, PERCENTILES, files.png("latency"))));
+                            Charts.percentiles("Latency at a fixed rate", latencies, PLOTTED, files.png("latency"))));
             System.out.println("\nresults: " + files.json() + ", .html and .png");
             long unsigned =
                     tallies.stream().mapToLong(e -> e.getValue().unsigned()).sum();
