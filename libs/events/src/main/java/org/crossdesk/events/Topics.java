@@ -70,11 +70,8 @@ public final class Topics {
     // Six partitions spread the referral streams over the consumers of a small cluster; per-referral
     // order holds because the key is the referral id.
     private static final int REFERRAL_PARTITIONS = 6;
-    // One desk's own traffic is small (one consumer keeps up with it), and per-desk topics multiply by the number of
-    // desks: every partition costs each read of all inboxes or outboxes a fetch entry and an ACL check on the broker,
-    // each producer a slot its sender thread scans on every wake-up, each transaction a marker. One partition per desk
-    // topic also keeps a desk's inbox in one order. docs/performance.md has the A/B.
-    private static final int DESK_PARTITIONS = 1;
+    // One desk's own traffic is small, and per-desk topics multiply by the number of desks.
+    private static final int DESK_PARTITIONS = 3;
     // Directory topics are small tables every service reads completely; one partition keeps them in order.
     private static final int DIRECTORY_PARTITIONS = 1;
     // Outbox records are consumed by intake within seconds; the lifecycle topic is the durable record.
