@@ -24,7 +24,7 @@ import org.crossdesk.events.Party;
  * catalogue's topics. Idempotent: run again at every {@code up}, it changes nothing that is right.
  *
  * <p>Environment: {@code CROSSDESK_KAFKA_BOOTSTRAP_SERVERS}, {@code CROSSDESK_KAFKA_REPLICATION_FACTOR}
- * (default 1), {@code CROSSDESK_KAFKA_PROPERTIES_SECURITY_PROTOCOL} (default SASL_PLAINTEXT) and one secret per
+ * (default: the cluster's default.replication.factor), {@code CROSSDESK_KAFKA_PROPERTIES_SECURITY_PROTOCOL} (default SASL_PLAINTEXT) and one secret per
  * principal, {@code CROSSDESK_SECRET_<PRINCIPAL>} ({@code CROSSDESK_SECRET_ADMIN},
  * {@code CROSSDESK_SECRET_SVC_INTAKE}, ...; see {@link #secretVariable}).
  */
@@ -63,7 +63,9 @@ public final class AccessBootstrap {
       return;
     }
     String protocol = env.getOrDefault("CROSSDESK_KAFKA_PROPERTIES_SECURITY_PROTOCOL", KafkaCredentials.SASL_PLAINTEXT);
-    short replicationFactor = Short.parseShort(env.getOrDefault("CROSSDESK_KAFKA_REPLICATION_FACTOR", "1"));
+    // Unset: the cluster's default.replication.factor, as for the services (docs/decisions/0013).
+    short replicationFactor = Short.parseShort(env.getOrDefault("CROSSDESK_KAFKA_REPLICATION_FACTOR",
+        Short.toString(CatalogueTopics.CLUSTER_DEFAULT_REPLICATION)));
 
     Map<String, Object> settings = new LinkedHashMap<>(admin.kafkaProperties(protocol));
     settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.crossdesk.launcher.broker.BrokerSettings;
 import org.crossdesk.launcher.services.Service;
 
 /**
@@ -22,6 +23,7 @@ record LaunchOptions(
         boolean onlyBroker,
         Set<Service> only,
         int kafkaPort,
+        int brokers,
         int httpPortBase,
         Optional<String> bootstrapServers,
         Optional<String> schemaRegistryUrl,
@@ -47,7 +49,10 @@ record LaunchOptions(
         --fresh                   delete the broker's data (.crossdesk/data) first; it is kept otherwise
         --only LIST               start only these, comma-separated: broker, registry, intake, routing,
                                   notifications, dashboard (e.g. --only broker,registry)
-        --kafka-port N            the broker's port (default 9092; its controller uses N+1)
+        --brokers N               a cluster of N brokers (1 to 5; default 1, the development exception with one
+                                  replica of everything); 3 gives every topic three replicas, two in sync
+        --kafka-port N            the broker's port (default 9092; its controller uses N+1; broker K of a
+                                  cluster uses N+2(K-1) and the port above it)
         --http-port-base N        services on N+1 (registry) to N+5 (dashboard); default 8080
         --bootstrap-servers H:P   use this Kafka cluster instead of starting a broker
         --schema-registry-url U   use this schema registry (ours or Confluent's) instead of starting ours
@@ -64,6 +69,7 @@ record LaunchOptions(
         boolean onlyBroker = true;
         Set<Service> only = EnumSet.allOf(Service.class);
         int kafkaPort = 9092;
+        int brokers = 1;
         int httpPortBase = 8080;
         String bootstrap = null;
         String registry = null;
@@ -114,6 +120,7 @@ record LaunchOptions(
                     }
                 }
                 case "--kafka-port" -> kafkaPort = parsePort(arg, value(arg, inlineValue, rest));
+                case "--brokers" -> brokers = parseBrokers(value(arg, inlineValue, rest));
                 case "--http-port-base" -> {
                     httpPortBase = parsePort(arg, value(arg, inlineValue, rest));
                     if (httpPortBase + Service.values().length > 65535) {
@@ -150,6 +157,7 @@ record LaunchOptions(
                 onlyBroker,
                 only,
                 kafkaPort,
+                brokers,
                 httpPortBase,
                 Optional.ofNullable(bootstrap),
                 Optional.ofNullable(registry),
@@ -165,6 +173,7 @@ record LaunchOptions(
         StackOptions options = StackOptions.forHome(home)
                 .fresh(fresh)
                 .kafkaPorts(kafkaPort, kafkaPort + 1)
+                .brokers(brokers)
                 .insecure(insecure)
                 .demoCredentials(demo);
         for (Service service : Service.values()) {
@@ -200,6 +209,19 @@ record LaunchOptions(
             throw new UsageException("--rate must be more than 0 and at most " + (int) MAX_RATE + ", not " + text);
         }
         return rate;
+    }
+
+    private static int parseBrokers(String text) {
+        int brokers;
+        try {
+            brokers = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--brokers: '" + text + "' is not a number");
+        }
+        if (brokers < 1 || brokers > BrokerSettings.MAX_BROKERS) {
+            throw new UsageException("--brokers takes 1 to " + BrokerSettings.MAX_BROKERS + ", not " + text);
+        }
+        return brokers;
     }
 
     private static int parsePort(String option, String text) {

@@ -24,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.crossdesk.access.CatalogueTopics;
 import org.crossdesk.launcher.access.StackAccess;
 import org.crossdesk.launcher.broker.BrokerSettings;
 import org.crossdesk.launcher.broker.KafkaBroker;
@@ -37,7 +38,7 @@ import org.crossdesk.launcher.services.ServiceEnvironment;
 import org.crossdesk.launcher.services.ServiceProcess;
 
 /**
- * The running stack: a broker (unless an external cluster is used), the schema registry and the services
+ * The running stack: a broker or a cluster of them (unless an external cluster is used), the schema registry and the services
  * that are built. {@link #start} returns when every component is ready; {@link #close} stops the services
  * first and the broker last, leaving no process behind.
  */
@@ -62,7 +63,7 @@ public final class Stack implements AutoCloseable {
     });
 
     private final StackOptions options;
-    private final KafkaBroker broker;
+    private final List<KafkaBroker> brokers;
     private final List<ServiceProcess> services;
     private final List<Component> components;
     private final List<String> skipped;
@@ -71,12 +72,12 @@ public final class Stack implements AutoCloseable {
 
     private Stack(
             StackOptions options,
-            KafkaBroker broker,
+            List<KafkaBroker> brokers,
             List<ServiceProcess> services,
             List<Component> components,
             List<String> skipped) {
         this.options = options;
-        this.broker = broker;
+        this.brokers = brokers;
         this.services = services;
         this.components = components;
         this.skipped = skipped;
@@ -119,33 +120,45 @@ public final class Stack implements AutoCloseable {
 
         List<Component> components = new ArrayList<>();
         List<ServiceProcess> started = new ArrayList<>();
-        KafkaBroker broker = null;
+        List<KafkaBroker> brokers = new ArrayList<>();
         try {
             if (options.startsBroker()) {
-                progress.report("starting Kafka (KRaft) on " + options.bootstrapServers() + " ...");
-                BrokerSettings settings = BrokerSettings.local(
-                                options.kafkaPort,
-                                options.controllerPort,
-                                options.dataDir().resolve("kafka"))
-                        .withOverrides(options.brokerOverrides);
+                progress.report("starting Kafka (KRaft"
+                        + (options.brokers > 1 ? ", " + options.brokers + " brokers" : "") + ") on "
+                        + options.bootstrapServers() + " ...");
+                requireOneLayout(options);
                 Optional<StackAccess> access = options.access();
+                List<BrokerSettings> nodes = new ArrayList<>();
+                for (BrokerSettings node : BrokerSettings.cluster(options.brokerPorts(), options::brokerDataDir)) {
+                    BrokerSettings settings = node.withOverrides(options.brokerOverrides);
+                    nodes.add(access.isPresent() ? settings.secured(access.get().brokerSecrets()) : settings);
+                }
                 if (access.isPresent()) {
                     requireSecuredData(options);
-                    settings = settings.secured(access.get().brokerSecrets());
                 } else {
                     progress.report(
                             "WARNING: --insecure: Kafka accepts anyone on PLAINTEXT and the registry asks nobody;"
                                     + " for measurements only");
                 }
-                broker = KafkaBroker.start(
-                        settings, options.kafkaLib(), options.runDir(), supervisor, options.readyTimeout);
+                brokers.addAll(KafkaBroker.startCluster(
+                        nodes, options.kafkaLib(), options.runDir(), supervisor, options.readyTimeout));
                 if (access.isPresent()) {
-                    access.get().bootstrap(broker.bootstrapServers(), (short) 1, options.readyTimeout);
+                    // Topics get the cluster's default replication factor (three replicas on three brokers).
+                    access.get()
+                            .bootstrap(
+                                    options.bootstrapServers(),
+                                    CatalogueTopics.CLUSTER_DEFAULT_REPLICATION,
+                                    options.readyTimeout);
                     progress.report("kafka: SASL/SCRAM-SHA-512 and ACLs; each service has its own principal"
                             + " (secrets in " + options.dataDir().resolve("secrets") + ", owner-only)");
                 }
-                components.add(new Component(
-                        "kafka", broker.bootstrapServers(), broker.process().pid(), since(t0)));
+                for (KafkaBroker broker : brokers) {
+                    components.add(new Component(
+                            broker.settings().processName(),
+                            broker.bootstrapServers(),
+                            broker.process().pid(),
+                            since(t0)));
+                }
                 progress.report("kafka ready after " + seconds(since(t0)));
             }
             HealthCheck health = new HealthCheck(Duration.ofMillis(250));
@@ -193,15 +206,32 @@ public final class Stack implements AutoCloseable {
                 }
             }
         } catch (RuntimeException e) {
-            stopAll(started, broker);
+            stopAll(started, brokers);
             throw e instanceof StackStartException ? e : new StackStartException(e.getMessage(), e);
         }
-        return new Stack(options, broker, started, components, skipped);
+        return new Stack(options, List.copyOf(brokers), started, components, skipped);
+    }
+
+    /**
+     * A data directory holds one broker's storage or a cluster's, never both: a broker alone and a cluster are two
+     * different clusters, and a node formatted for one cannot join the other.
+     */
+    private static void requireOneLayout(StackOptions options) {
+        boolean alone = Files.exists(options.dataDir().resolve("kafka"));
+        boolean cluster = Files.exists(options.dataDir().resolve("kafka-1"));
+        if (options.brokers == 1 && cluster) {
+            throw new StackStartException(options.dataDir() + " holds a cluster's data (kafka-1, ...): start it with"
+                    + " --brokers as before, or with --fresh to delete it");
+        }
+        if (options.brokers > 1 && alone) {
+            throw new StackStartException(options.dataDir() + " holds a single broker's data (kafka): start without"
+                    + " --brokers, or with --fresh to delete it");
+        }
     }
 
     /** A data directory formatted by an insecure broker has no admin credential: it cannot be secured in place. */
     private static void requireSecuredData(StackOptions options) {
-        if (Files.exists(options.dataDir().resolve("kafka").resolve("meta.properties"))
+        if (Files.exists(options.brokerDataDir(1).resolve("meta.properties"))
                 && !Files.exists(options.dataDir().resolve("secrets").resolve(ServerProperties.ADMIN_USER))) {
             throw new StackStartException(options.dataDir() + " was made by an insecure broker (an earlier launcher or"
                     + " --insecure) and has no admin credential; start once with --fresh to make a secured one");
@@ -289,9 +319,7 @@ public final class Stack implements AutoCloseable {
     /** Every child process (broker and services), e.g. to measure memory. */
     public List<ChildProcess> processes() {
         List<ChildProcess> all = new ArrayList<>();
-        if (broker != null) {
-            all.add(broker.process());
-        }
+        brokers.forEach(broker -> all.add(broker.process()));
         services.forEach(service -> all.add(service.process()));
         return all;
     }
@@ -310,7 +338,7 @@ public final class Stack implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            killed.addAll(stopAll(services, broker));
+            killed.addAll(stopAll(services, brokers));
         }
     }
 
@@ -320,7 +348,7 @@ public final class Stack implements AutoCloseable {
     }
 
     /** Returns the names of the components that had to be killed. */
-    private static List<String> stopAll(List<ServiceProcess> services, KafkaBroker broker) {
+    private static List<String> stopAll(List<ServiceProcess> services, List<KafkaBroker> brokers) {
         List<String> killed = new CopyOnWriteArrayList<>();
         List<ServiceProcess> reversed = new ArrayList<>(services);
         Collections.reverse(reversed);
@@ -341,18 +369,29 @@ public final class Stack implements AutoCloseable {
                             .toArray(CompletableFuture[]::new))
                     .join();
         }
-        if (broker != null && !broker.process().stop(KafkaBroker.STOP_GRACE)) {
-            killed.add("kafka");
-        }
+        // All nodes at once: each shuts down in a controlled way while the controller quorum is still there, where the
+        // last of a cluster stopped one after the other would wait for a quorum that is already gone.
+        CompletableFuture.allOf(brokers.stream()
+                        .map(broker -> CompletableFuture.runAsync(
+                                () -> {
+                                    if (!broker.process().stop(KafkaBroker.STOP_GRACE)) {
+                                        killed.add(broker.settings().processName());
+                                    }
+                                },
+                                WAITERS))
+                        .toArray(CompletableFuture[]::new))
+                .join();
         return killed;
     }
 
     private static void requireFreePorts(StackOptions options, Iterable<Service> services) {
         List<String> busy = new ArrayList<>();
         if (options.startsBroker()) {
-            for (int port : new int[] {options.kafkaPort, options.controllerPort}) {
-                if (inUse(port)) {
-                    busy.add(port + " (kafka)");
+            for (BrokerSettings.Ports node : options.brokerPorts()) {
+                for (int port : new int[] {node.port(), node.controllerPort()}) {
+                    if (inUse(port)) {
+                        busy.add(port + " (kafka)");
+                    }
                 }
             }
         }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.crossdesk.launcher.access.StackAccess;
+import org.crossdesk.launcher.broker.BrokerSettings;
 import org.crossdesk.launcher.services.Service;
 
 /**
@@ -50,6 +51,10 @@ public final class StackOptions {
     boolean servicesExplicit;
     int kafkaPort = 9092;
     int controllerPort = 9093;
+    int brokers = 1;
+    /** Free ports for every possible node, chosen by {@link #onFreePorts()}; empty: nodes follow node 1's ports. */
+    List<BrokerSettings.Ports> freeBrokerPorts = List.of();
+
     final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     String externalBootstrapServers;
     String externalSchemaRegistryUrl;
@@ -91,9 +96,25 @@ public final class StackOptions {
         return this;
     }
 
+    /** Node 1's client and controller ports; node N's are N - 1 pairs above them (9092/9093, 9094/9095, ...). */
     public StackOptions kafkaPorts(int port, int controllerPort) {
         this.kafkaPort = port;
         this.controllerPort = controllerPort;
+        this.freeBrokerPorts = List.of();
+        return this;
+    }
+
+    /**
+     * A cluster of this many brokers (1 to {@value BrokerSettings#MAX_BROKERS}), each also a controller voter, on the
+     * loopback. One is the development exception (one replica of every topic); three or more get the durability of a
+     * production cluster (three replicas, two in sync: libs/broker BrokerDefaults).
+     */
+    public StackOptions brokers(int brokers) {
+        if (brokers < 1 || brokers > BrokerSettings.MAX_BROKERS) {
+            throw new IllegalArgumentException(
+                    "--brokers takes 1 to " + BrokerSettings.MAX_BROKERS + ", not " + brokers);
+        }
+        this.brokers = brokers;
         return this;
     }
 
@@ -107,7 +128,12 @@ public final class StackOptions {
      * or a benchmark runs beside one on the default ports (a port taken in between fails the start, loudly).
      */
     public StackOptions onFreePorts() {
-        kafkaPorts(freePort(), freePort());
+        List<BrokerSettings.Ports> nodes = new ArrayList<>();
+        for (int node = 1; node <= BrokerSettings.MAX_BROKERS; node++) {
+            nodes.add(new BrokerSettings.Ports(freePort(), freePort()));
+        }
+        kafkaPorts(nodes.get(0).port(), nodes.get(0).controllerPort());
+        freeBrokerPorts = List.copyOf(nodes);
         for (Service service : Service.values()) {
             port(service, freePort());
         }
@@ -212,6 +238,26 @@ public final class StackOptions {
         return stateDir.resolve("logs");
     }
 
+    /** The ports of each node of the cluster the launcher starts. */
+    List<BrokerSettings.Ports> brokerPorts() {
+        List<BrokerSettings.Ports> nodes = new ArrayList<>();
+        for (int node = 1; node <= brokers; node++) {
+            nodes.add(
+                    freeBrokerPorts.isEmpty()
+                            ? new BrokerSettings.Ports(kafkaPort + 2 * (node - 1), controllerPort + 2 * (node - 1))
+                            : freeBrokerPorts.get(node - 1));
+        }
+        return nodes;
+    }
+
+    /**
+     * Node N's log directory: {@code data/kafka} for a broker alone (as ever), {@code data/kafka-N} in a cluster, so that
+     * a one-broker directory is never mistaken for a cluster node's.
+     */
+    Path brokerDataDir(int node) {
+        return brokers == 1 ? dataDir().resolve("kafka") : dataDir().resolve("kafka-" + node);
+    }
+
     Path kafkaLib() {
         return home.resolve("launcher").resolve("target").resolve("kafka-lib");
     }
@@ -248,8 +294,14 @@ public final class StackOptions {
         return services.contains(Service.SCHEMA_REGISTRY) && externalSchemaRegistryUrl == null;
     }
 
+    /** Every node's address: a client that finds one node down tries the next. */
     String bootstrapServers() {
-        return externalBootstrapServers != null ? externalBootstrapServers : "127.0.0.1:" + kafkaPort;
+        if (externalBootstrapServers != null) {
+            return externalBootstrapServers;
+        }
+        return String.join(
+                ",",
+                brokerPorts().stream().map(ports -> "127.0.0.1:" + ports.port()).toList());
     }
 
     String schemaRegistryUrl() {

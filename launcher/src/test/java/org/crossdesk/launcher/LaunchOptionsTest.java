@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
+import org.crossdesk.launcher.broker.BrokerSettings;
 import org.crossdesk.launcher.services.Service;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +79,30 @@ class LaunchOptionsTest {
         assertThat(stack.kafkaPort).isEqualTo(19092);
         assertThat(stack.controllerPort).isEqualTo(19093);
         assertThat(stack.bootstrapServers()).isEqualTo("127.0.0.1:19092");
+    }
+
+    @Test
+    void threeBrokersTakeConsecutivePortPairsAndEachTheirOwnDataDirectory() {
+        StackOptions stack =
+                LaunchOptions.parse("--brokers", "3", "--kafka-port", "19092").toStackOptions(Path.of("/repo"));
+
+        assertThat(stack.bootstrapServers()).isEqualTo("127.0.0.1:19092,127.0.0.1:19094,127.0.0.1:19096");
+        assertThat(stack.brokerPorts())
+                .extracting(BrokerSettings.Ports::controllerPort)
+                .containsExactly(19093, 19095, 19097);
+        assertThat(stack.brokerDataDir(2)).isEqualTo(Path.of("/repo/.crossdesk/data/kafka-2"));
+        assertThat(LaunchOptions.parse().toStackOptions(Path.of("/repo")).brokerDataDir(1))
+                .as("a broker alone keeps the directory it always had")
+                .isEqualTo(Path.of("/repo/.crossdesk/data/kafka"));
+    }
+
+    @Test
+    void aClusterHasOneToFiveBrokers() {
+        for (String refused : List.of("0", "6", "three")) {
+            assertThatThrownBy(() -> LaunchOptions.parse("--brokers", refused))
+                    .isInstanceOf(LaunchOptions.UsageException.class)
+                    .hasMessageContaining("--brokers");
+        }
     }
 
     @Test

@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,7 +23,7 @@ import org.crossdesk.launcher.process.Supervisor;
 import org.crossdesk.launcher.services.LocalSecret;
 
 /**
- * A real Kafka broker (KRaft, one combined node) run as a child JVM from the Kafka jars that the build
+ * A real Kafka broker (KRaft, a combined broker and controller node, alone or one of a cluster) run as a child JVM from the Kafka jars that the build
  * copied into {@code launcher/target/kafka-lib}. Its data survive restarts: storage is formatted only
  * when the log directory has no {@code meta.properties} yet.
  */
@@ -36,6 +39,7 @@ public final class KafkaBroker implements AutoCloseable {
             "-XX:+ExitOnOutOfMemoryError");
 
     static final String READY_LINE = "Kafka Server started";
+    static final String META_PROPERTIES = "meta.properties";
     /** Controlled shutdown takes 2–3 s when idle; more with many partitions on a busy machine. */
     public static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
@@ -55,16 +59,33 @@ public final class KafkaBroker implements AutoCloseable {
      */
     public static KafkaBroker start(
             BrokerSettings settings, Path kafkaLib, Path runDir, Supervisor supervisor, Duration timeout) {
+        return startCluster(List.of(settings), kafkaLib, runDir, supervisor, timeout)
+                .get(0);
+    }
+
+    /**
+     * Formats the nodes' storage where needed (all with one cluster id: an existing node's, or a new one), starts every
+     * node and returns once each has joined the cluster and accepts connections. All are started before any is
+     * awaited: a node's broker becomes ready only once a majority of the controller voters is up. If one fails,
+     * every node started is stopped.
+     */
+    public static List<KafkaBroker> startCluster(
+            List<BrokerSettings> nodes, Path kafkaLib, Path runDir, Supervisor supervisor, Duration timeout) {
         requireJars(kafkaLib);
-        Path config = runDir.resolve("server.properties");
         Path logging = runDir.resolve("kafka-log4j2.properties");
+        Map<BrokerSettings, Path> configs = new LinkedHashMap<>();
         try {
             Files.createDirectories(runDir);
-            // It holds the broker's secrets: readable by its owner only.
-            Files.deleteIfExists(config);
-            LocalSecret.ownerOnly(config);
-            Files.writeString(config, ServerProperties.render(settings));
             Files.writeString(logging, LOG4J2_PROPERTIES);
+            for (BrokerSettings node : nodes) {
+                Path config =
+                        runDir.resolve(nodes.size() == 1 ? "server.properties" : node.processName() + ".properties");
+                // It holds the broker's secrets: readable by its owner only.
+                Files.deleteIfExists(config);
+                LocalSecret.ownerOnly(config);
+                Files.writeString(config, ServerProperties.render(node));
+                configs.put(node, config);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the broker configuration into " + runDir, e);
         }
@@ -72,28 +93,54 @@ public final class KafkaBroker implements AutoCloseable {
         jvm.add("-Dlog4j2.configurationFile=" + logging.toAbsolutePath());
         String classpath = kafkaLib.toAbsolutePath() + File.separator + "*";
 
-        if (!Files.exists(settings.logDir().resolve("meta.properties"))) {
-            format(settings, config, classpath, jvm, runDir, supervisor, timeout);
-        }
-        ChildProcess broker = supervisor.start(new ChildSpec(
-                "kafka",
-                jvm,
-                ChildSpec.mainClass(classpath, "kafka.Kafka"),
-                List.of(config.toAbsolutePath().toString()),
-                Map.of(),
-                runDir));
-        KafkaBroker started = new KafkaBroker(settings, broker);
+        String clusterId = existingClusterId(nodes).orElseGet(ClusterId::random);
+        configs.forEach((node, config) -> {
+            if (!Files.exists(node.logDir().resolve(META_PROPERTIES))) {
+                format(node, clusterId, config, classpath, jvm, runDir, supervisor, timeout);
+            }
+        });
+        List<KafkaBroker> started = new ArrayList<>();
         try {
-            started.awaitReady(timeout);
+            configs.forEach((node, config) -> started.add(new KafkaBroker(
+                    node,
+                    supervisor.start(new ChildSpec(
+                            node.processName(),
+                            jvm,
+                            ChildSpec.mainClass(classpath, "kafka.Kafka"),
+                            List.of(config.toAbsolutePath().toString()),
+                            Map.of(),
+                            runDir)))));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            for (KafkaBroker broker : started) {
+                broker.awaitReady(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), timeout);
+            }
         } catch (RuntimeException e) {
-            broker.stop(Duration.ofSeconds(10));
+            started.forEach(broker -> broker.process.stop(Duration.ofSeconds(10)));
             throw e;
         }
-        return started;
+        return List.copyOf(started);
+    }
+
+    /** The cluster id in the storage of any node formatted before, so that a node formatted now joins that cluster. */
+    static Optional<String> existingClusterId(List<BrokerSettings> nodes) {
+        for (BrokerSettings node : nodes) {
+            Path meta = node.logDir().resolve(META_PROPERTIES);
+            if (Files.exists(meta)) {
+                Properties properties = new Properties();
+                try (var in = Files.newBufferedReader(meta)) {
+                    properties.load(in);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + meta, e);
+                }
+                return Optional.ofNullable(properties.getProperty("cluster.id"));
+            }
+        }
+        return Optional.empty();
     }
 
     private static void format(
             BrokerSettings settings,
+            String clusterId,
             Path config,
             String classpath,
             List<String> jvm,
@@ -104,13 +151,8 @@ public final class KafkaBroker implements AutoCloseable {
         List<String> toolJvm = new ArrayList<>(jvm);
         toolJvm.removeIf(option -> option.startsWith("-Xm"));
         toolJvm.add("-Xmx128m");
-        List<String> arguments = new ArrayList<>(List.of(
-                "format",
-                "-t",
-                ClusterId.random(),
-                "-c",
-                config.toAbsolutePath().toString(),
-                "--ignore-formatted"));
+        List<String> arguments = new ArrayList<>(
+                List.of("format", "-t", clusterId, "-c", config.toAbsolutePath().toString(), "--ignore-formatted"));
         if (settings.isSecured()) {
             // KIP-900: the super user's SCRAM credential goes into the metadata log with the format, so the broker can
             // authenticate the launcher (and itself, between its listeners) from its first start.
@@ -120,7 +162,7 @@ public final class KafkaBroker implements AutoCloseable {
                             + settings.secrets().admin() + "]"));
         }
         ChildProcess tool = supervisor.start(new ChildSpec(
-                "kafka-storage-format",
+                settings.processName() + "-storage-format",
                 toolJvm,
                 ChildSpec.mainClass(classpath, "kafka.tools.StorageTool"),
                 arguments,
@@ -146,20 +188,21 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    private void awaitReady(Duration left, Duration timeout) {
+        long deadline = System.nanoTime() + left.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new BrokerStartException(
-                        "the broker exited with code " + process.exitCode().orElse(-1)
-                                + " while starting; last lines of " + process.log() + ":\n" + process.tail(40));
+                throw new BrokerStartException(settings.processName() + " exited with code "
+                        + process.exitCode().orElse(-1) + " while starting; last lines of " + process.log() + ":\n"
+                        + process.tail(40));
             }
             if (process.output().contains(READY_LINE) && accepts(settings.host(), settings.port())) {
                 return;
             }
             pause(100);
         }
-        throw new BrokerStartException("the broker was not ready within " + timeout + "; last lines of " + process.log()
+        throw new BrokerStartException(settings.processName() + " was not ready within " + timeout + "; last lines of "
+                + process.log()
                 + ":\n" + process.tail(40));
     }
 

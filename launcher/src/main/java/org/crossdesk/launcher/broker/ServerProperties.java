@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.crossdesk.broker.BrokerDefaults;
 
-/** Renders the {@code server.properties} of a single combined broker+controller node. */
+/** Renders the {@code server.properties} of one combined broker+controller node of a cluster of one or more. */
 public final class ServerProperties {
 
     private ServerProperties() {}
@@ -12,8 +12,9 @@ public final class ServerProperties {
     public static Map<String, String> of(BrokerSettings settings) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@" + settings.host() + ":" + settings.controllerPort());
+        p.put("node.id", Integer.toString(settings.nodeId()));
+        // A static quorum: every node is a voter, listed in every node's configuration.
+        p.put("controller.quorum.voters", settings.quorumVoters());
         p.put("controller.listener.names", "CONTROLLER");
         if (settings.isSecured()) {
             secure(p, settings);
@@ -27,8 +28,9 @@ public final class ServerProperties {
             p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         }
         p.put("log.dirs", settings.logDir().toAbsolutePath().toString());
-        // One node; the settings every Crossdesk broker shares, each with its reason, are in libs/broker.
-        p.putAll(BrokerDefaults.singleNode());
+        // The settings every Crossdesk broker shares, and the durability of a cluster of this size (one node: the
+        // development exception), each with its reason, are in libs/broker.
+        p.putAll(BrokerDefaults.cluster(settings.brokers()));
         p.putAll(settings.overrides());
         return p;
     }

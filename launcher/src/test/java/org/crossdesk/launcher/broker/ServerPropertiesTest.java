@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -42,8 +43,48 @@ class ServerPropertiesTest {
                 .containsEntry("transaction.state.log.min.isr", "1")
                 .containsEntry("share.coordinator.state.topic.replication.factor", "1")
                 .containsEntry("share.coordinator.state.topic.min.isr", "1")
+                .containsEntry("default.replication.factor", "1")
+                .containsEntry("min.insync.replicas", "1")
                 .containsEntry("group.initial.rebalance.delay.ms", "0")
                 .containsEntry("broker.session.timeout.ms", "60000");
+    }
+
+    @Test
+    void eachNodeOfAThreeBrokerClusterVotesWithTheOthersAndEveryTopicGetsThreeReplicasTwoInSync() throws IOException {
+        List<BrokerSettings> nodes = BrokerSettings.cluster(
+                List.of(
+                        new BrokerSettings.Ports(29092, 29093),
+                        new BrokerSettings.Ports(29094, 29095),
+                        new BrokerSettings.Ports(29096, 29097)),
+                node -> Path.of("data", "kafka-" + node));
+
+        for (int node = 1; node <= 3; node++) {
+            Properties p = load(nodes.get(node - 1));
+            assertThat(p)
+                    .containsEntry("node.id", Integer.toString(node))
+                    .containsEntry("controller.quorum.voters", "1@127.0.0.1:29093,2@127.0.0.1:29095,3@127.0.0.1:29097")
+                    .containsEntry("default.replication.factor", "3")
+                    .containsEntry("min.insync.replicas", "2")
+                    .containsEntry("offsets.topic.replication.factor", "3")
+                    .containsEntry("transaction.state.log.replication.factor", "3")
+                    .containsEntry("transaction.state.log.min.isr", "2")
+                    // A dead broker's partitions get a new leader after Kafka's own 9 s, not the single node's 60 s.
+                    .doesNotContainKey("broker.session.timeout.ms");
+            assertThat(p.getProperty("advertised.listeners")).isEqualTo("PLAINTEXT://127.0.0.1:" + (29090 + 2 * node));
+            assertThat(Path.of(p.getProperty("log.dirs"))).endsWithRaw(Path.of("data", "kafka-" + node));
+            assertThat(nodes.get(node - 1).processName()).isEqualTo("kafka-" + node);
+        }
+    }
+
+    @Test
+    void aTwoBrokerClusterCannotSpareASecondInSyncReplica() throws IOException {
+        List<BrokerSettings> nodes = BrokerSettings.cluster(
+                List.of(new BrokerSettings.Ports(29092, 29093), new BrokerSettings.Ports(29094, 29095)),
+                node -> Path.of("data", "kafka-" + node));
+
+        assertThat(load(nodes.get(0)))
+                .containsEntry("default.replication.factor", "2")
+                .containsEntry("min.insync.replicas", "1");
     }
 
     @Test

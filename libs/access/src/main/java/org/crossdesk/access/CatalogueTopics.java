@@ -2,6 +2,7 @@ package org.crossdesk.access;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.crossdesk.events.Topic;
 import org.crossdesk.events.Topics;
@@ -12,6 +13,12 @@ import org.crossdesk.events.Topics;
  * issuer).
  */
 public final class CatalogueTopics {
+
+    /**
+     * The replication factor that means "the cluster's {@code default.replication.factor}" (Kafka's own -1, KIP-464):
+     * the services' default, so that durability is the cluster's to set, once, for every topic (decision 0013).
+     */
+    public static final short CLUSTER_DEFAULT_REPLICATION = -1;
 
     private CatalogueTopics() {}
 
@@ -37,8 +44,13 @@ public final class CatalogueTopics {
         return topics;
     }
 
-    /** One topic with its catalogue partitions and configs. */
+    /**
+     * One topic with its catalogue partitions and configs, and {@code replicationFactor} replicas, or the cluster's
+     * default number ({@link #CLUSTER_DEFAULT_REPLICATION}).
+     */
     public static NewTopic newTopic(Topic<?, ?> topic, short replicationFactor) {
-        return new NewTopic(topic.name(), topic.partitions(), replicationFactor).configs(topic.configs());
+        Optional<Short> replicas =
+                replicationFactor == CLUSTER_DEFAULT_REPLICATION ? Optional.empty() : Optional.of(replicationFactor);
+        return new NewTopic(topic.name(), Optional.of(topic.partitions()), replicas).configs(topic.configs());
     }
 }

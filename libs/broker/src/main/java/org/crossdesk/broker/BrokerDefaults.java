@@ -32,10 +32,6 @@ public final class BrokerDefaults {
         // to batch: 0 took Kafka's own exactly-once loop here from p50 18 to 14 ms and routing's p99 from 60 to
         // 40-53 ms (RoutingBench, docs/routing.md).
         p.put("group.coordinator.append.linger.ms", "0");
-        // The controller fences a broker that misses heartbeats for this long (default 9 s). On a starved machine
-        // (measured: load 30 on 2 cores, while services create ~250 desk topics) the node's own heartbeat waited that
-        // long, and every produce failed with NOT_LEADER_OR_FOLLOWER until it was unfenced.
-        p.put("broker.session.timeout.ms", "60000");
         // Topics come from the catalogue (libs/events Topics) with their partitions and retention; a typo in a topic
         // name must fail rather than silently create a one-partition topic.
         p.put("auto.create.topics.enable", "false");
@@ -43,14 +39,57 @@ public final class BrokerDefaults {
         return p;
     }
 
-    /** {@link #tuning()} for a broker that is the whole cluster: every internal topic has its single replica. */
+    /**
+     * {@link #tuning()} for a broker that is the whole cluster: every topic, internal or Crossdesk's, has its single
+     * replica. The development exception to {@link #cluster(int)}: one lost disk loses everything.
+     */
     public static Map<String, String> singleNode() {
+        return cluster(1);
+    }
+
+    /**
+     * {@link #tuning()} with the durability a production cluster needs, for a cluster of {@code brokers} nodes: three
+     * replicas of every topic (fewer only when there are fewer brokers) and writes acknowledged by two of them, so
+     * that one broker may fail, or be restarted, without losing an acknowledged record or refusing a write. Crossdesk's
+     * services create their topics with the cluster's default replication factor (docs/decisions/0013), so these
+     * defaults are what every topic gets.
+     */
+    public static Map<String, String> cluster(int brokers) {
+        if (brokers < 1) {
+            throw new IllegalArgumentException("a cluster has at least one broker, not " + brokers);
+        }
+        String replicas = Integer.toString(replicationFactor(brokers));
+        String minInSync = Integer.toString(minInSyncReplicas(brokers));
         Map<String, String> p = tuning();
-        p.put("offsets.topic.replication.factor", "1");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
+        if (brokers == 1) {
+            // The controller fences a broker that misses heartbeats for this long (default 9 s). On a starved machine
+            // (measured: load 30 on 2 cores, while services create ~250 desk topics) the node's own heartbeat waited
+            // that long, and every produce failed with NOT_LEADER_OR_FOLLOWER until it was unfenced. A broker alone
+            // has nobody to hand its partitions to, so fencing it only stops the cluster; in a cluster the default
+            // stays, since it is how long a dead broker's partitions wait for a new leader.
+            p.put("broker.session.timeout.ms", "60000");
+        }
+        p.put("default.replication.factor", replicas);
+        p.put("min.insync.replicas", minInSync);
+        p.put("offsets.topic.replication.factor", replicas);
+        p.put("transaction.state.log.replication.factor", replicas);
+        p.put("transaction.state.log.min.isr", minInSync);
+        p.put("share.coordinator.state.topic.replication.factor", replicas);
+        p.put("share.coordinator.state.topic.min.isr", minInSync);
         return p;
+    }
+
+    /** Three replicas, the usual production choice, or as many as there are brokers. */
+    public static int replicationFactor(int brokers) {
+        return Math.min(3, brokers);
+    }
+
+    /**
+     * Two of three replicas acknowledge each write (acks=all): an acknowledged record survives the loss of any one
+     * broker, and writes go on while one is down. With fewer than three replicas, one: a write must not wait for a
+     * replica that a two-broker cluster cannot spare.
+     */
+    public static int minInSyncReplicas(int brokers) {
+        return replicationFactor(brokers) >= 3 ? 2 : 1;
     }
 }

@@ -2,6 +2,7 @@ package org.crossdesk.platform.kafka;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.crossdesk.access.CatalogueTopics;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -18,8 +19,12 @@ public class CrossdeskKafkaProperties {
     /** Comma-separated schema registry base URLs (ours or Confluent's; a path prefix is allowed). */
     private String schemaRegistryUrl = "http://localhost:8081";
 
-    /** Replication factor for topics this service creates; 1 on a single local broker. */
-    private short replicationFactor = 1;
+    /**
+     * Replication factor for topics this service creates; by default (-1) the cluster's
+     * {@code default.replication.factor}, so that the cluster's operator sets durability once for every topic
+     * (docs/decisions/0013).
+     */
+    private short replicationFactor = CatalogueTopics.CLUSTER_DEFAULT_REPLICATION;
 
     /**
      * Set to make the service's producer transactional (exactly-once read-process-write);

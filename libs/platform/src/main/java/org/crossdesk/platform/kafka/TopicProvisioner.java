@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.crossdesk.access.CatalogueTopics;
 import org.crossdesk.events.Topic;
 import org.crossdesk.events.Topics;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -74,7 +75,7 @@ public class TopicProvisioner {
     }
 
     static NewTopic newTopic(Topic<?, ?> topic, short replicationFactor) {
-        return new NewTopic(topic.name(), topic.partitions(), replicationFactor).configs(topic.configs());
+        return CatalogueTopics.newTopic(topic, replicationFactor);
     }
 
     static NewTopic deadLetterTopic(Topic<?, ?> topic, short replicationFactor) {
