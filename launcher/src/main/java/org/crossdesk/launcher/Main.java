@@ -4,18 +4,14 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.crossdesk.access.AccessPlan;
 import org.crossdesk.access.AclReport;
 import org.crossdesk.launcher.demo.DemoTraffic;
 import org.crossdesk.launcher.process.ChildProcess;
 import org.crossdesk.launcher.process.Memory;
-import org.crossdesk.launcher.services.ServiceProcess;
 
 /** {@code ./crossdesk}: starts the stack, prints where everything is, and stops it all on Ctrl-C. */
 public final class Main {
@@ -84,24 +80,9 @@ public final class Main {
                 System.err.println("crossdesk: the demo could not start: " + e.getMessage());
             }
         }
-        watchForCrashes(stack, stopped);
-    }
-
-    /** Reports a service that dies on its own (the others keep running), until the stack is stopped. */
-    private static void watchForCrashes(Stack stack, CountDownLatch stopped) throws InterruptedException {
-        Set<String> reported = new HashSet<>();
-        while (!stopped.await(2, TimeUnit.SECONDS)) {
-            for (ServiceProcess crashed : stack.crashed()) {
-                if (reported.add(crashed.service().id())) {
-                    System.err.printf(
-                            "crossdesk: %s exited on its own (code %d); last lines of %s:%n%s%n",
-                            crashed.service().id(),
-                            crashed.exitCode().orElse(-1),
-                            crashed.process().log(),
-                            crashed.process().tail(30));
-                }
-            }
-        }
+        // As docker-compose's restart policy: a component that dies is restarted, with back-off and its count shown.
+        stack.keepRunning(line -> System.err.println("crossdesk: " + line));
+        stopped.await();
     }
 
     static Map<String, Long> rssMiB(Stack stack) {

@@ -23,12 +23,15 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.crossdesk.access.CatalogueTopics;
 import org.crossdesk.launcher.access.StackAccess;
 import org.crossdesk.launcher.broker.BrokerSettings;
 import org.crossdesk.launcher.broker.KafkaBroker;
 import org.crossdesk.launcher.broker.ServerProperties;
+import org.crossdesk.launcher.keeper.RestartPolicy;
 import org.crossdesk.launcher.process.ChildProcess;
 import org.crossdesk.launcher.process.Supervisor;
 import org.crossdesk.launcher.services.HealthCheck;
@@ -65,6 +68,12 @@ public final class Stack implements AutoCloseable {
     private final StackOptions options;
     private final List<KafkaBroker> brokers;
     private final List<ServiceProcess> services;
+    private final Supervisor supervisor;
+    private final RestartPolicy restarts = new RestartPolicy();
+    /** Held while a component is (re)started or the stack is closed: nothing starts after {@link #close}. */
+    private final Object lifecycle = new Object();
+
+    private volatile ScheduledExecutorService keeper;
     private final List<Component> components;
     private final List<String> skipped;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -74,11 +83,17 @@ public final class Stack implements AutoCloseable {
             StackOptions options,
             List<KafkaBroker> brokers,
             List<ServiceProcess> services,
+            Supervisor supervisor,
             List<Component> components,
             List<String> skipped) {
         this.options = options;
-        this.brokers = brokers;
-        this.services = services;
+        // Replaced in place when the keeper restarts one.
+        this.brokers = new CopyOnWriteArrayList<>(brokers);
+        this.services = new CopyOnWriteArrayList<>(services);
+        this.supervisor = supervisor;
+        long now = System.nanoTime();
+        brokers.forEach(broker -> restarts.started(broker.settings().processName(), now));
+        services.forEach(service -> restarts.started(service.service().id(), now));
         this.components = components;
         this.skipped = skipped;
     }
@@ -209,7 +224,7 @@ public final class Stack implements AutoCloseable {
             stopAll(started, brokers);
             throw e instanceof StackStartException ? e : new StackStartException(e.getMessage(), e);
         }
-        return new Stack(options, List.copyOf(brokers), started, components, skipped);
+        return new Stack(options, brokers, started, supervisor, components, skipped);
     }
 
     /**
@@ -324,7 +339,7 @@ public final class Stack implements AutoCloseable {
         return all;
     }
 
-    /** Services that ended although nobody stopped them. */
+    /** Services that ended although nobody stopped them (and were not restarted yet). */
     public List<ServiceProcess> crashed() {
         if (closed.get()) {
             return List.of();
@@ -334,10 +349,131 @@ public final class Stack implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * Restarts, from now on, any broker or service that dies on its own, as docker-compose's restart policy does: after a
+     * back-off that doubles with each quick failure in a row ({@link RestartPolicy}), reporting the death with the end of
+     * its log, the restart with its count, and when it is healthy again. Services report DOWN in health meanwhile; the
+     * others retry what they need from it.
+     */
+    public void keepRunning(Progress progress) {
+        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread daemon = new Thread(task, "crossdesk-keeper");
+            daemon.setDaemon(true);
+            return daemon;
+        });
+        keeper = thread;
+        thread.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        keepOnce(progress);
+                    } catch (RuntimeException e) {
+                        progress.report("the keeper failed to check the components: " + e);
+                    }
+                },
+                1,
+                1,
+                TimeUnit.SECONDS);
+    }
+
+    /** How often each component was restarted by {@link #keepRunning}; only those restarted at least once. */
+    public Map<String, Integer> restarts() {
+        return restarts.restarts();
+    }
+
+    private void keepOnce(Progress progress) {
+        long now = System.nanoTime();
+        for (ServiceProcess service : services) {
+            String name = service.service().id();
+            if (closed.get() || service.exitCode().isEmpty()) {
+                continue;
+            }
+            restarts.died(name, now)
+                    .ifPresent(delay -> progress.report(name + " exited on its own (code "
+                            + service.exitCode().orElse(-1) + "); restarting it in " + seconds(delay)
+                            + "; last lines of " + service.process().log() + ":\n"
+                            + service.process().tail(20)));
+            if (restarts.takeDue(name, now)) {
+                WAITERS.execute(() -> restartService(service, progress));
+            }
+        }
+        for (KafkaBroker broker : brokers) {
+            String name = broker.settings().processName();
+            if (closed.get() || broker.process().isAlive()) {
+                continue;
+            }
+            restarts.died(name, now)
+                    .ifPresent(delay -> progress.report(name + " exited on its own (code "
+                            + broker.process().exitCode().orElse(-1) + "); restarting it in " + seconds(delay)
+                            + "; its log: " + broker.process().log()));
+            if (restarts.takeDue(name, now)) {
+                WAITERS.execute(() -> restartBroker(broker, progress));
+            }
+        }
+    }
+
+    private void restartService(ServiceProcess dead, Progress progress) {
+        String name = dead.service().id();
+        long t0 = System.nanoTime();
+        try {
+            ServiceProcess again;
+            synchronized (lifecycle) {
+                if (closed.get()) {
+                    return;
+                }
+                progress.report("restarting " + name + " (restart " + restarts.restarts(name) + ") ...");
+                again = dead.startAgain();
+                services.set(services.indexOf(dead), again);
+            }
+            again.awaitHealthy(new HealthCheck(Duration.ofMillis(250)), options.readyTimeout);
+            progress.report(name + " is healthy again after " + seconds(since(t0)) + " (restart "
+                    + restarts.restarts(name) + ")");
+        } catch (RuntimeException e) {
+            progress.report("restart " + restarts.restarts(name) + " of " + name + " failed: " + e.getMessage());
+        } finally {
+            restarts.restarted(name);
+        }
+    }
+
+    private void restartBroker(KafkaBroker dead, Progress progress) {
+        String name = dead.settings().processName();
+        long t0 = System.nanoTime();
+        try {
+            // Held until the broker is ready: a stack closed meanwhile must not leave it behind, and closing waits.
+            synchronized (lifecycle) {
+                if (closed.get()) {
+                    return;
+                }
+                progress.report("restarting " + name + " (restart " + restarts.restarts(name) + ") ...");
+                KafkaBroker again = KafkaBroker.startCluster(
+                                List.of(dead.settings()),
+                                options.kafkaLib(),
+                                options.runDir(),
+                                supervisor,
+                                options.readyTimeout)
+                        .get(0);
+                brokers.set(brokers.indexOf(dead), again);
+            }
+            progress.report(name + " is ready again after " + seconds(since(t0)) + " (restart "
+                    + restarts.restarts(name) + ")");
+        } catch (RuntimeException e) {
+            progress.report("restart " + restarts.restarts(name) + " of " + name + " failed: " + e.getMessage());
+        } finally {
+            restarts.restarted(name);
+        }
+    }
+
     /** Services first (in parallel), then the broker. Safe to call more than once. */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
+        ScheduledExecutorService thread = keeper;
+        if (thread != null) {
+            thread.shutdownNow();
+        }
+        boolean first;
+        synchronized (lifecycle) {
+            first = closed.compareAndSet(false, true);
+        }
+        if (first) {
             killed.addAll(stopAll(services, brokers));
         }
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.crossdesk.launcher.process.ChildProcess;
 import org.crossdesk.launcher.process.ChildSpec;
 import org.crossdesk.launcher.process.Supervisor;
@@ -17,11 +18,13 @@ public final class ServiceProcess {
     private final Service service;
     private final int port;
     private final ChildProcess process;
+    private final Supplier<ServiceProcess> again;
 
-    private ServiceProcess(Service service, int port, ChildProcess process) {
+    private ServiceProcess(Service service, int port, ChildProcess process, Supplier<ServiceProcess> again) {
         this.service = service;
         this.port = port;
         this.process = process;
+        this.again = again;
     }
 
     public static ServiceProcess start(
@@ -37,7 +40,13 @@ public final class ServiceProcess {
         jvm.addAll(jvmOptions);
         ChildProcess process =
                 supervisor.start(new ChildSpec(service.id(), jvm, ChildSpec.jar(jar), List.of(), environment, workDir));
-        return new ServiceProcess(service, port, process);
+        return new ServiceProcess(
+                service, port, process, () -> start(service, jar, port, environment, jvmOptions, workDir, supervisor));
+    }
+
+    /** The same service started again, as it was started (jar, port, environment, JVM options); returns at once. */
+    public ServiceProcess startAgain() {
+        return again.get();
     }
 
     public Service service() {

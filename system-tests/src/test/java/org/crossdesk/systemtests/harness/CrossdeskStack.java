@@ -9,6 +9,7 @@ import java.util.Map;
 import org.crossdesk.access.KafkaCredentials;
 import org.crossdesk.launcher.Stack;
 import org.crossdesk.launcher.StackOptions;
+import org.crossdesk.launcher.process.ChildProcess;
 import org.crossdesk.launcher.services.Service;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -87,7 +88,31 @@ public final class CrossdeskStack {
                         "system tests need " + needed.id() + " built; not built: " + stack.skipped());
             }
         }
+        // As ./crossdesk does: a service that dies is restarted (ServiceRestartIT kills one).
+        stack.keepRunning(line -> System.out.println("[stack] " + line));
         return new CrossdeskStack(stack);
+    }
+
+    /** The process id of a running service. */
+    public long pid(Service service) {
+        return process(service).pid();
+    }
+
+    /** Kills a service without warning (SIGKILL), as a crash or the kernel's OOM killer would. */
+    public void kill(Service service) {
+        process(service).handle().destroyForcibly();
+    }
+
+    /** How often the launcher restarted each component that died. */
+    public Map<String, Integer> restarts() {
+        return stack.restarts();
+    }
+
+    private ChildProcess process(Service service) {
+        return stack.processes().stream()
+                .filter(process -> process.name().equals(service.id()) && process.isAlive())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(service.id() + " is not running"));
     }
 
     public String bootstrapServers() {
