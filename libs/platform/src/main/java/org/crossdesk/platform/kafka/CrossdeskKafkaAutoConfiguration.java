@@ -9,6 +9,8 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.crossdesk.events.Topics;
@@ -36,8 +38,11 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.FailedRecordProcessor;
+import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.transaction.KafkaTransactionManager;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -205,14 +210,33 @@ public class CrossdeskKafkaAutoConfiguration {
             // is then committed in a transaction of its own so the dead letter and the skip agree.
             DefaultAfterRollbackProcessor<String, Object> afterRollback =
                     new DefaultAfterRollbackProcessor<>(recoverer, backOff, template, true);
-            afterRollback.addNotRetryableExceptions(UnusableRecordException.class);
+            classifyFailures(afterRollback);
             factory.setAfterRollbackProcessor(afterRollback);
         } else {
             DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, backOff);
-            errorHandler.addNotRetryableExceptions(UnusableRecordException.class);
+            classifyFailures(errorHandler);
             factory.setCommonErrorHandler(errorHandler);
         }
         return factory;
+    }
+
+    /**
+     * Which failed records go to the dead-letter topic, and when. A record that can never be processed goes at once: one
+     * we refuse ({@link UnusableRecordException}) or bytes the serde cannot read (its SerializationException). An
+     * outage ({@link Outages}: the broker's or the schema registry's, which the serde reports as a Kafka
+     * RetriableException) never does: the record is tried again after an {@link OutageBackOff}, for as long as the
+     * outage lasts, and the consumer's lag shows the stall meanwhile. Anything else (a bug, an odd record) is tried
+     * twice more, then dead-lettered with its cause.
+     *
+     * <p>Spring classifies every DeserializationException as not retryable; that classification is removed so that the
+     * classifier looks at its cause (it traverses causes), which tells the two kinds apart.
+     */
+    static void classifyFailures(FailedRecordProcessor processor) {
+        processor.removeClassification(DeserializationException.class);
+        processor.addNotRetryableExceptions(UnusableRecordException.class, SerializationException.class);
+        processor.addRetryableExceptions(RetriableException.class);
+        BackOff outage = new OutageBackOff();
+        processor.setBackOffFunction((record, failure) -> Outages.isOutage(failure) ? outage : null);
     }
 
     @Bean

@@ -18,7 +18,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.crossdesk.events.Topics;
-import org.crossdesk.events.examples.ExampleEvents;
 import org.crossdesk.events.outbox.AlertAcknowledgement;
 import org.crossdesk.events.outbox.OutboxMessage;
 import org.crossdesk.testsupport.CrossdeskKafka;
@@ -95,9 +94,9 @@ class DeadLetterTest {
             raw.send(new ProducerRecord<>(OUTBOX, "unknown-id", unknownSchemaId))
                     .get();
         }
-        OutboxMessage refused = outboxAcknowledgement(REFUSED_OFFICER);
+        OutboxMessage refused = OutboxExamples.acknowledgementBy(REFUSED_OFFICER);
         template.send(OUTBOX, "refused", refused).get();
-        OutboxMessage good = outboxAcknowledgement("officer-on-duty");
+        OutboxMessage good = OutboxExamples.acknowledgementBy("officer-on-duty");
         template.send(OUTBOX, "good", good).get();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> listener.received.contains(good));
@@ -141,17 +140,6 @@ class DeadLetterTest {
                         .hasSize(Topics.REFERRALS_LIFECYCLE_TOPIC.partitions());
             });
         }
-    }
-
-    private static OutboxMessage outboxAcknowledgement(String officer) {
-        OutboxMessage example = ExampleEvents.outboxMessages().stream()
-                .filter(m -> m.getMessage() instanceof AlertAcknowledgement)
-                .findFirst()
-                .orElseThrow();
-        AlertAcknowledgement ack = AlertAcknowledgement.newBuilder((AlertAcknowledgement) example.getMessage())
-                .setAcknowledgedBy(officer)
-                .build();
-        return OutboxMessage.newBuilder(example).setMessage(ack).build();
     }
 
     private static ConsumerRecord<byte[], byte[]> byKey(List<ConsumerRecord<byte[], byte[]>> records, String key) {

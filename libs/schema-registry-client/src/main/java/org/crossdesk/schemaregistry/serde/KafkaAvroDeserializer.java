@@ -26,6 +26,7 @@ import org.crossdesk.schemaregistry.client.RegisteredSchema;
 import org.crossdesk.schemaregistry.client.SchemaRegistryClient;
 import org.crossdesk.schemaregistry.client.SchemaRegistryException;
 import org.crossdesk.schemaregistry.client.SchemaRegistryNotFoundException;
+import org.crossdesk.schemaregistry.client.SchemaRegistryUnavailableException;
 
 /**
  * Avro deserializer for Confluent's wire format, a drop-in for
@@ -168,6 +169,11 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
         Schema writer;
         try {
             writer = client.getSchemaBySubjectAndId(subject, id);
+        } catch (SchemaRegistryUnavailableException e) {
+            throw new SchemaRegistryUnreachableException(
+                    "Schema id " + id + " of a record in topic '" + topic + "' cannot be fetched now: "
+                            + e.getMessage(),
+                    e);
         } catch (SchemaRegistryNotFoundException e) {
             throw new SerializationException(
                     "Schema id " + id + " of a record in topic '" + topic + "' is not in the" + " registry (error_code "
@@ -190,6 +196,10 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
                 RegisteredSchema latest = client.getLatestSchemaMetadata(latestSubject);
                 reader = client.getSchemaBySubjectAndId(
                         latestSubject, KafkaAvroSerializer.requireId(latest, latestSubject));
+            } catch (SchemaRegistryUnavailableException e) {
+                throw new SchemaRegistryUnreachableException(
+                        "The latest schema of subject '" + latestSubject + "' cannot be fetched now: " + e.getMessage(),
+                        e);
             } catch (SchemaRegistryException | IllegalArgumentException e) {
                 throw new SerializationException(
                         "Error fetching the latest schema of subject '" + latestSubject + "' (use.latest.version): "

@@ -23,6 +23,7 @@ import org.crossdesk.schemaregistry.client.RegisteredSchema;
 import org.crossdesk.schemaregistry.client.SchemaDefinition;
 import org.crossdesk.schemaregistry.client.SchemaRegistryClient;
 import org.crossdesk.schemaregistry.client.SchemaRegistryException;
+import org.crossdesk.schemaregistry.client.SchemaRegistryUnavailableException;
 
 /**
  * Avro serializer in Confluent's wire format (magic byte 0, big-endian schema id, Avro binary), a drop-in for
@@ -151,6 +152,9 @@ public class KafkaAvroSerializer implements Serializer<Object> {
                 id = requireId(
                         client.lookup(subject, SchemaDefinition.avro(forRegistry), s.normalize(), false), subject);
             }
+        } catch (SchemaRegistryUnavailableException e) {
+            throw new SchemaRegistryUnreachableException(
+                    "Cannot finish " + action + " Avro schema for subject '" + subject + "' now: " + e.getMessage(), e);
         } catch (SchemaRegistryException e) {
             throw new SerializationException(
                     "Error " + action + " Avro schema for subject '" + subject + "': " + e.getMessage(), e);

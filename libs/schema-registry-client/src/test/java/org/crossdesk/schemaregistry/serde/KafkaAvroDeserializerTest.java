@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.crossdesk.schemaregistry.testing.TinyRegistry;
@@ -33,6 +34,19 @@ class KafkaAvroDeserializerTest {
     void stop() {
         deserializer.close();
         registry.close();
+    }
+
+    @Test
+    void aRegistryThatDoesNotAnswerIsAnOutageToWaitOutNotAnUnreadableRecord() {
+        KafkaAvroDeserializer reader = configured("max.retries", 0);
+        registry.close(); // nobody listens on its port any more
+
+        assertThatThrownBy(() -> reader.deserialize("t", bytes("00" + "0000002a" + "02")))
+                .isInstanceOf(SchemaRegistryUnreachableException.class)
+                .isInstanceOf(RetriableException.class)
+                .isNotInstanceOf(SerializationException.class)
+                .hasMessageContaining("Schema id 42")
+                .hasMessageContaining("'t'");
     }
 
     @Test

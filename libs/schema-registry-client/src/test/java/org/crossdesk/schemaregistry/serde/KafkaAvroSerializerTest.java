@@ -24,6 +24,7 @@ import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.util.Utf8;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.crossdesk.schemaregistry.fixtures.TestKind;
 import org.crossdesk.schemaregistry.fixtures.TestPerson;
@@ -97,6 +98,17 @@ class KafkaAvroSerializerTest {
                 .setTags(List.of("urgent", "extradition"))
                 .setNote("synthetic test data")
                 .build();
+    }
+
+    @Test
+    void aRegistryThatDoesNotAnswerIsAnOutageToWaitOutNotABadRecord() {
+        KafkaAvroSerializer writer = serializer("max.retries", 0);
+        registry.close();
+
+        assertThatThrownBy(() -> writer.serialize("cases", caseV1("CD-1", "FR-OCRTIS")))
+                .isInstanceOf(SchemaRegistryUnreachableException.class)
+                .isInstanceOf(RetriableException.class)
+                .hasMessageContaining("cases-value");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.crossdesk.events.Topics;
+import org.crossdesk.platform.kafka.Outages;
 import org.crossdesk.platform.kafka.follow.AvroDecoder;
 import org.crossdesk.platform.kafka.follow.ConsumerSessions;
 import org.crossdesk.platform.telemetry.ClientMetrics;
@@ -129,6 +130,13 @@ public final class DeadlineConsumer implements AutoCloseable {
         try {
             value = decoder.decode(record.topic(), record.headers(), record.value());
         } catch (RuntimeException e) {
+            if (Outages.isOutage(e)) {
+                // Not unreadable, only not readable now: the session ends (health DOWN) and resumes after a back-off.
+                throw new IllegalStateException(
+                        "record " + record.topic() + "-" + record.partition() + "@" + record.offset()
+                                + " cannot be read now: " + e.getMessage(),
+                        e);
+            }
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             if (record.offset() >= checkedUpTo.getOrDefault(partition, 0L)) {
                 log.warn("Dead-lettering unreadable record {}@{}: {}", partition, record.offset(), e.getMessage());

@@ -18,6 +18,7 @@ import org.crossdesk.events.Topics;
 import org.crossdesk.events.inbox.InboxMessage;
 import org.crossdesk.notifications.rendering.InboxMessageRenderer;
 import org.crossdesk.notifications.rendering.MessageFacts;
+import org.crossdesk.platform.kafka.Outages;
 import org.crossdesk.platform.kafka.TopicProvisioner;
 import org.crossdesk.platform.kafka.follow.AvroDecoder;
 import org.slf4j.Logger;
@@ -159,6 +160,18 @@ public final class InboxStreams {
                     try {
                         message = (InboxMessage) decoder.decode(record.topic(), record.headers(), record.value());
                     } catch (RuntimeException e) {
+                        if (Outages.isOutage(e)) {
+                            // Readable later: end the stream before it; the client reconnects with its last event id
+                            // and gets this record then, instead of never.
+                            log.warn(
+                                    "Live stream of {} ends at {}-{}@{}, which cannot be read now: {}",
+                                    deskId,
+                                    record.topic(),
+                                    record.partition(),
+                                    record.offset(),
+                                    e.getMessage());
+                            return;
+                        }
                         // The inbox's dead-letter topic gets it from the webhook consumer; the stream moves past it.
                         log.warn(
                                 "Live stream of {} skips unreadable record {}-{}@{}",

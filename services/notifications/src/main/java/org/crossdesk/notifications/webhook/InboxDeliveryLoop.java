@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.inbox.InboxMessage;
+import org.crossdesk.platform.kafka.Outages;
 import org.crossdesk.platform.kafka.TopicProvisioner;
 import org.crossdesk.platform.kafka.follow.AvroDecoder;
 import org.crossdesk.platform.kafka.follow.ConsumerSessions;
@@ -144,6 +145,14 @@ public final class InboxDeliveryLoop implements AutoCloseable {
                 throw new IllegalArgumentException("An inbox record has no value");
             }
         } catch (RuntimeException e) {
+            if (Outages.isOutage(e)) {
+                // Readable once the registry answers again: end the session (health DOWN, back-off), resume from the
+                // committed offsets; never a dead letter.
+                throw new IllegalStateException(
+                        "inbox record " + record.topic() + "-" + record.partition() + "@" + record.offset()
+                                + " cannot be read now: " + e.getMessage(),
+                        e);
+            }
             return deadLetter(kafka, record, e);
         }
         long offset = record.offset();

@@ -23,6 +23,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Headers;
 import org.crossdesk.platform.kafka.KafkaClientSettings;
 import org.crossdesk.platform.kafka.KafkaClientSettings.Values;
+import org.crossdesk.platform.kafka.Outages;
 import org.crossdesk.platform.telemetry.ClientMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,13 +35,16 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>It waits for topics that do not exist yet (another service may still be creating them).
- *   <li>Values are read as bytes and decoded here: an unreadable record is logged and skipped, never a stop. Such a
+ *   <li>Values are read as bytes and decoded here: an unreadable record is logged and skipped, never a stop. (A record
+ *       that cannot be read <em>now</em>, because the schema registry does not answer, is an outage, not an unreadable
+ *       record: see the last point.) Such a
  *       reader replays from the beginning at every start, so it must not dead-letter; the topic's group consumers
  *       dead-letter the record once. A handler that throws on one record is logged the same way: one odd record
  *       must not stop the view of every other.
  *   <li>{@link #caughtUp()} completes once everything committed when it was called has been handed over: at start
  *       this is the initial replay; later, a read-your-writes barrier.
- *   <li>Any other failure (the broker unreachable beyond the client's timeouts, a lost authorization) ends the
+ *   <li>Any other failure (the broker unreachable beyond the client's timeouts, the registry unreachable while a
+ *       record needs a schema not yet cached ({@link Outages}), a lost authorization) ends the
  *       session, and {@link ConsumerSessions} starts another after a back-off, from where the handler is: nothing
  *       is handed over twice or skipped. Health shows the restart ({@link #sessions()}).
  * </ul>
@@ -306,6 +310,15 @@ public final class TopicFollower implements AutoCloseable {
         try {
             value = decoder.decode(record.topic(), record.headers(), record.value());
         } catch (RuntimeException e) {
+            if (Outages.isOutage(e)) {
+                // The record is fine; the registry (or the cluster) is not there now. Skipping it would leave a hole
+                // in the state built here: this session ends instead, health reports the follower RESTARTING (DOWN),
+                // and the next session, after its back-off, reads again from this record on.
+                throw new IllegalStateException(
+                        name + ": record " + record.topic() + "-" + record.partition() + "@" + record.offset()
+                                + " cannot be read now (" + e.getMessage() + "); reading it again after a back-off",
+                        e);
+            }
             skip(record, "cannot decode", e);
             return;
         }
