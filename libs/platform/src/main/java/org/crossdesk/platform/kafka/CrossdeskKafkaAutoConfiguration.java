@@ -70,7 +70,8 @@ public class CrossdeskKafkaAutoConfiguration {
             CrossdeskKafkaProperties properties,
             ObjectProvider<MeterRegistry> meters,
             @Value("${spring.application.name:crossdesk}") String app) {
-        String prefix = properties.getTransactionalIdPrefix();
+        // Unique per instance and stable across its restarts: instances of one service never fence each other.
+        String prefix = properties.instanceTransactionalIdPrefix();
         DefaultKafkaProducerFactory<String, Object> factory;
         if (prefix == null || prefix.isBlank()) {
             factory = new DefaultKafkaProducerFactory<>(settings.producer(app));

@@ -1,5 +1,7 @@
 package org.crossdesk.platform.kafka;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.crossdesk.access.CatalogueTopics;
@@ -31,6 +33,13 @@ public class CrossdeskKafkaProperties {
      * unset means a plain idempotent producer.
      */
     private String transactionalIdPrefix;
+
+    /**
+     * This instance's name among the service's instances, unique and stable across its restarts (a StatefulSet's pod
+     * name, a compose container's, the launcher's {@code <service>-<n>}); part of its transactional ids, so that
+     * instances never fence each other and a restarted instance fences its own zombie. Unset: the host name.
+     */
+    private String instanceId;
 
     /** Extra client settings passed to every producer, consumer and admin client (e.g. SASL). */
     private Map<String, String> properties = new LinkedHashMap<>();
@@ -65,6 +74,35 @@ public class CrossdeskKafkaProperties {
 
     public void setTransactionalIdPrefix(String transactionalIdPrefix) {
         this.transactionalIdPrefix = transactionalIdPrefix;
+    }
+
+    public String getInstanceId() {
+        return instanceId;
+    }
+
+    public void setInstanceId(String instanceId) {
+        this.instanceId = instanceId;
+    }
+
+    /**
+     * The transactional id prefix of this instance: the configured prefix and the instance id (or the host name), e.g.
+     * {@code routing-tx-routing-2-}; Spring numbers the producers after it. Null when transactions are off.
+     */
+    public String instanceTransactionalIdPrefix() {
+        if (transactionalIdPrefix == null || transactionalIdPrefix.isBlank()) {
+            return null;
+        }
+        String instance = instanceId == null || instanceId.isBlank() ? hostName() : instanceId.strip();
+        return transactionalIdPrefix + instance.replaceAll("[^A-Za-z0-9._-]", "_") + "-";
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            // Without a host name, one instance per machine is all that can be told apart anyway.
+            return "localhost";
+        }
     }
 
     public Map<String, String> getProperties() {
