@@ -82,11 +82,14 @@ public record Topic<K, V>(
     /**
      * This topic's dead-letter topic: the original key and value bytes of records that could not be
      * read, with the cause in headers. It has as many partitions as the source, because the default
-     * dead-letter publisher writes each record to the partition it came from, and it keeps records until
-     * operators deal with them (nothing accepted is dropped).
+     * dead-letter publisher writes each record to the partition it came from. It keeps records for
+     * {@link Topics#DEAD_LETTER_RETENTION}, or for the source's retention if that is shorter: a copy must
+     * not outlive its original. A compacted source keeps no time, so its dead letters get the fixed bound.
      */
     public Topic<byte[], byte[]> deadLetter() {
-        return new Topic<>(deadLetterName(), byte[].class, byte[].class, partitions, CleanupPolicy.DELETE, null);
+        Duration bound = Topics.DEAD_LETTER_RETENTION;
+        Duration kept = retention == null || retention.compareTo(bound) > 0 ? bound : retention;
+        return new Topic<>(deadLetterName(), byte[].class, byte[].class, partitions, CleanupPolicy.DELETE, kept);
     }
 
     /** Schema Registry subject of the values under the TopicNameStrategy: {@code <name>-value}. */

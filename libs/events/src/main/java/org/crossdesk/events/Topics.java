@@ -52,6 +52,15 @@ public final class Topics {
     /** Suffix of every dead-letter topic, {@code <topic>-dlt}. */
     public static final String DEAD_LETTER_SUFFIX = Topic.DEAD_LETTER_SUFFIX;
 
+    /**
+     * The longest any dead letter is kept ({@link Topic#deadLetter()}: its source's retention if that is shorter).
+     * A dead letter is a copy of a record, personal data included, waiting for an operator to redrive it
+     * (docs/operations.md); the original stays in its source topic. Two weeks lets one on call notice it, fix the
+     * cause and redrive over two weekends; a copy kept longer than its original would defeat the source's retention,
+     * the data-protection limit on that data (decision 0012).
+     */
+    public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(14);
+
     /** Prefix of per-desk topic names. */
     public static final String DESK_TOPIC_PREFIX = "desk.";
     /** Suffix of a desk's outbox topic name. */

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's and docs/topics.md's topic tables, and the README's module table, say what the catalogue and the
  * build say: who writes and reads each topic ({@link Topics#access}, from which the Kafka ACLs are computed), each
- * topic's partitions and cleanup, and which modules exist. A change to one without the other fails here.
+ * topic's partitions and cleanup, how long dead letters are kept, and which modules exist. A change to one without
+ * the other fails here.
  */
 class CatalogueDocumentationTest {
 
@@ -131,6 +132,9 @@ class CatalogueDocumentationTest {
         for (List<String> row : rows) {
             String name = topicOf(row.get(0));
             if (name == null) {
+                assertThat(row.get(5))
+                        .as("retention of dead-letter topics")
+                        .contains("at most " + Topics.DEAD_LETTER_RETENTION.toDays() + " days");
                 continue;
             }
             Topic<String, ?> topic = Topics.isDeskOutbox(name)

@@ -118,16 +118,39 @@ class TopicsTest {
     }
 
     @Test
-    void everyTopicHasADeadLetterTopicWithTheSamePartitionsKeptForever() {
+    void everyTopicHasADeadLetterTopicWithTheSamePartitionsKeptNoLongerThanItsSource() {
         List<Topic<String, ?>> topics = new ArrayList<>(Topics.all());
         topics.add(Topics.deskOutbox("DE-BKA"));
+        topics.add(Topics.deskInbox("DE-BKA"));
         assertThat(topics).allSatisfy(topic -> {
             Topic<byte[], byte[]> dlt = topic.deadLetter();
             assertThat(dlt.name()).isEqualTo(topic.name() + "-dlt").isEqualTo(topic.deadLetterName());
             assertThat(dlt.partitions()).isEqualTo(topic.partitions());
             assertThat(dlt.cleanupPolicy()).isEqualTo(Topic.CleanupPolicy.DELETE);
-            assertThat(dlt.retention()).isNull();
+            assertThat(dlt.retention()).isNotNull().isLessThanOrEqualTo(Topics.DEAD_LETTER_RETENTION);
+            if (topic.retention() != null) {
+                assertThat(dlt.retention()).isLessThanOrEqualTo(topic.retention());
+            }
+            assertThat(dlt.configs())
+                    .containsEntry("retention.ms", Long.toString(dlt.retention().toMillis()));
         });
+    }
+
+    @Test
+    void aDeadLetterTopicKeepsTheShorterOfItsSourcesRetentionAndTheFixedBound() {
+        assertThat(Topics.DEAD_LETTER_RETENTION).isEqualTo(Duration.ofDays(14));
+        // 7 days: shorter than the bound
+        assertThat(Topics.deskOutbox("DE-BKA").deadLetter().retention()).isEqualTo(Duration.ofDays(7));
+        // 30 days: longer
+        assertThat(Topics.deskInbox("DE-BKA").deadLetter().retention()).isEqualTo(Duration.ofDays(14));
+        // forever
+        assertThat(Topics.AUDIT_TOPIC.deadLetter().configs())
+                .containsEntry("retention.ms", Long.toString(Duration.ofDays(14).toMillis()));
+        // compacted: no time of its own
+        assertThat(Topics.DIRECTORY_DESKS_TOPIC.deadLetter().retention()).isEqualTo(Duration.ofDays(14));
+        Topic<String, String> hourly =
+                new Topic<>("x.v1", String.class, String.class, 1, Topic.CleanupPolicy.DELETE, Duration.ofHours(1));
+        assertThat(hourly.deadLetter().retention()).isEqualTo(Duration.ofHours(1));
     }
 
     @Test

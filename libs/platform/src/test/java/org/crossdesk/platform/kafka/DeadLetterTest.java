@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -139,6 +141,14 @@ class DeadLetterTest {
                                 .partitions())
                         .hasSize(Topics.REFERRALS_LIFECYCLE_TOPIC.partitions());
             });
+            // The source is kept forever, its dead letters no longer than the bound: a copy must not outlive its
+            // original, nor be kept when nobody redrives it.
+            String dlt = Topics.REFERRALS_LIFECYCLE_TOPIC.deadLetterName();
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, dlt);
+            Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            assertThat(config.get("retention.ms").value())
+                    .isEqualTo(Long.toString(Topics.DEAD_LETTER_RETENTION.toMillis()));
+            assertThat(config.get("cleanup.policy").value()).isEqualTo("delete");
         }
     }
 
