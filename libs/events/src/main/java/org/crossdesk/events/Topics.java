@@ -3,6 +3,7 @@ package org.crossdesk.events;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -246,6 +247,20 @@ public final class Topics {
                 DESK_PARTITIONS,
                 Topic.CleanupPolicy.DELETE,
                 INBOX_RETENTION);
+    }
+
+    /**
+     * The catalogue topic called {@code name}: a fixed topic, or a desk's outbox or inbox; empty for any other name,
+     * a dead-letter topic's included.
+     */
+    public static Optional<Topic<String, ?>> byName(String name) {
+        if (isDeskOutbox(name)) {
+            return Optional.of(deskOutbox(deskIdOf(name)));
+        }
+        if (isDeskInbox(name)) {
+            return Optional.of(deskInbox(deskIdOf(name)));
+        }
+        return ALL.stream().filter(topic -> topic.name().equals(name)).findFirst();
     }
 
     /** Name of desk {@code deskId}'s outbox topic. */

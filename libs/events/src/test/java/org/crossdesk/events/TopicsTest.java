@@ -154,6 +154,16 @@ class TopicsTest {
     }
 
     @Test
+    void aCatalogueTopicIsFoundByItsNameButNoOtherTopicIs() {
+        assertThat(Topics.byName(Topics.AUDIT)).contains(Topics.AUDIT_TOPIC);
+        assertThat(Topics.byName("desk.FR-OCRTIS.outbox.v1")).contains(Topics.deskOutbox("FR-OCRTIS"));
+        assertThat(Topics.byName("desk.FR-OCRTIS.inbox.v1")).contains(Topics.deskInbox("FR-OCRTIS"));
+        assertThat(Topics.byName(Topics.AUDIT_TOPIC.deadLetterName())).isEmpty();
+        assertThat(Topics.byName("desk.FR-OCRTIS.inbox.v1-dlt")).isEmpty();
+        assertThat(Topics.byName("unknown.v1")).isEmpty();
+    }
+
+    @Test
     void deskTopicsAreNamedAfterTheDeskAndTyped() {
         Topic<String, OutboxMessage> outbox = Topics.deskOutbox("FR-OCRTIS");
         Topic<String, InboxMessage> inbox = Topics.deskInbox("DE-BKA");

@@ -13,6 +13,7 @@ import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.crossdesk.events.DeadLetterHeaders;
 import org.crossdesk.events.Topics;
 import org.crossdesk.platform.audit.AuditLog;
 import org.springframework.beans.factory.ObjectProvider;
@@ -151,7 +152,7 @@ public class CrossdeskKafkaAutoConfiguration {
     }
 
     /** Header naming the innermost cause, since Spring's own message header is "failed to deserialize". */
-    public static final String ROOT_CAUSE_HEADER = "crossdesk_dlt-root-cause";
+    public static final String ROOT_CAUSE_HEADER = DeadLetterHeaders.ROOT_CAUSE;
 
     /**
      * Spring's headers give the outer exception (for unreadable bytes: "failed to deserialize");

@@ -15,10 +15,12 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.crossdesk.events.DeadLetterHeaders;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.outbox.AlertAcknowledgement;
 import org.crossdesk.events.outbox.OutboxMessage;
@@ -88,11 +90,13 @@ class DeadLetterTest {
                 .put((byte) 2)
                 .put((byte) 'x')
                 .array();
+        RecordMetadata garbageSent;
         try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(
                 Map.of("bootstrap.servers", KafkaFixture.bootstrapServers()),
                 new StringSerializer(),
                 new ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(OUTBOX, "garbage", garbage)).get();
+            garbageSent =
+                    raw.send(new ProducerRecord<>(OUTBOX, "garbage", garbage)).get();
             raw.send(new ProducerRecord<>(OUTBOX, "unknown-id", unknownSchemaId))
                     .get();
         }
@@ -112,6 +116,16 @@ class DeadLetterTest {
         assertThat(header(garbageLetter, "kafka_dlt-exception-fqcn")).contains("DeserializationException");
         assertThat(header(garbageLetter, CrossdeskKafkaAutoConfiguration.ROOT_CAUSE_HEADER))
                 .containsIgnoringCase("magic byte");
+        // Where it came from, in the binary encodings the launcher's dead-letters command decodes.
+        assertThat(ByteBuffer.wrap(headerBytes(garbageLetter, DeadLetterHeaders.ORIGINAL_PARTITION, Integer.BYTES))
+                        .getInt())
+                .isEqualTo(garbageSent.partition());
+        assertThat(ByteBuffer.wrap(headerBytes(garbageLetter, DeadLetterHeaders.ORIGINAL_OFFSET, Long.BYTES))
+                        .getLong())
+                .isEqualTo(garbageSent.offset());
+        assertThat(ByteBuffer.wrap(headerBytes(garbageLetter, DeadLetterHeaders.ORIGINAL_TIMESTAMP, Long.BYTES))
+                        .getLong())
+                .isEqualTo(garbageSent.timestamp());
 
         ConsumerRecord<byte[], byte[]> unknownLetter = byKey(dead, "unknown-id");
         assertThat(unknownLetter.value()).isEqualTo(unknownSchemaId);
@@ -157,6 +171,13 @@ class DeadLetterTest {
                 .filter(r -> key.equals(new String(r.key(), StandardCharsets.UTF_8)))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no dead letter keyed " + key));
+    }
+
+    private static byte[] headerBytes(ConsumerRecord<?, ?> record, String name, int size) {
+        Header header = record.headers().lastHeader(name);
+        assertThat(header).as("header " + name).isNotNull();
+        assertThat(header.value()).as("header " + name).hasSize(size);
+        return header.value();
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
