@@ -55,16 +55,12 @@ public final class BenchStack {
     }
 
     /**
-     * A stack started by the launcher with this data directory: secured if the admin's secret is there and the
-     * broker's last {@code server.properties} (beside it, in {@code ../run}) does not say PLAINTEXT.
+     * A stack started by the launcher with this data directory: secured if the launcher's admin access is there
+     * ({@link StackAccess#ofDataDir}: the admin's secret, and a broker not last started {@code --insecure}).
      */
     public static BenchStack ofDataDir(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
-        Path secrets = dir.resolve("secrets");
-        if (!Files.isRegularFile(secrets.resolve(Principals.ADMIN)) || brokerWasStartedInsecure(dir)) {
-            return new BenchStack(null, secrets);
-        }
-        return new BenchStack(new StackAccess(secrets), secrets);
+        return new BenchStack(StackAccess.ofDataDir(dir).orElse(null), dir.resolve("secrets"));
     }
 
     /** The stack of the repository checked out at {@code home}: {@code <home>/.crossdesk/data}. */
@@ -203,20 +199,5 @@ public final class BenchStack {
     @Override
     public String toString() {
         return describe();
-    }
-
-    /** The launcher rewrites {@code <state>/run/server.properties} at every start: a PLAINTEXT listener is --insecure. */
-    private static boolean brokerWasStartedInsecure(Path dataDir) {
-        Path serverProperties = dataDir.resolveSibling("run").resolve("server.properties");
-        if (!Files.isRegularFile(serverProperties)) {
-            return false;
-        }
-        Properties properties = new Properties();
-        try (Reader in = Files.newBufferedReader(serverProperties)) {
-            properties.load(in);
-        } catch (IOException e) {
-            return false;
-        }
-        return properties.getProperty("listeners", "").startsWith("PLAINTEXT://");
     }
 }

@@ -1,6 +1,7 @@
 package org.crossdesk.launcher.access;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.crossdesk.access.AccessAdmin;
@@ -41,6 +44,37 @@ public final class StackAccess {
     /** @param secrets the directory of the secret files (owner-only) */
     public StackAccess(Path secrets) {
         this.secrets = secrets;
+    }
+
+    /**
+     * The admin's access to a stack the launcher started with this data directory, for tools that reach it from
+     * outside (the benchmarks, {@code ./crossdesk dead-letters}): present if the admin's secret is there
+     * ({@code <data>/secrets/admin}) and the broker's last {@code server.properties} (beside it, in {@code ../run})
+     * does not say PLAINTEXT, which an {@code --insecure} start over secured data does. Reads secrets, never makes
+     * one.
+     */
+    public static Optional<StackAccess> ofDataDir(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        Path secrets = dir.resolve("secrets");
+        if (!Files.isRegularFile(secrets.resolve(ServerProperties.ADMIN_USER)) || brokerWasStartedInsecure(dir)) {
+            return Optional.empty();
+        }
+        return Optional.of(new StackAccess(secrets));
+    }
+
+    /** The launcher rewrites {@code <state>/run/server.properties} at every start: a PLAINTEXT listener is --insecure. */
+    private static boolean brokerWasStartedInsecure(Path dataDir) {
+        Path serverProperties = dataDir.resolveSibling("run").resolve("server.properties");
+        if (!Files.isRegularFile(serverProperties)) {
+            return false;
+        }
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(serverProperties)) {
+            properties.load(in);
+        } catch (IOException e) {
+            return false;
+        }
+        return properties.getProperty("listeners", "").startsWith("PLAINTEXT://");
     }
 
     /** Creates the secrets directory readable by its owner only, before any secret is written into it. */
