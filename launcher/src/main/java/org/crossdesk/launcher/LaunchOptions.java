@@ -37,6 +37,7 @@ record LaunchOptions(
 
     static final String USAGE = """
       Usage: ./crossdesk [options]
+             ./crossdesk dead-letters list|show|redrive|retention ...   (./crossdesk dead-letters --help)
         Starts a Kafka broker (KRaft), the schema registry and every Crossdesk service on this machine,
         waits until all are healthy and prints their URLs. Ctrl-C stops everything.
 

@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.crossdesk.access.AccessPlan;
 import org.crossdesk.access.AclReport;
+import org.crossdesk.launcher.deadletters.DeadLetters;
 import org.crossdesk.launcher.demo.DemoTraffic;
 import org.crossdesk.launcher.process.ChildProcess;
 import org.crossdesk.launcher.process.Memory;
@@ -19,6 +21,11 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals(DeadLetters.COMMAND)) {
+            // An operator's command against a running cluster, with options of its own: it starts nothing.
+            System.exit(DeadLetters.run(List.of(args).subList(1, args.length), home(), System.out, System.err));
+            return;
+        }
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(args);

@@ -226,7 +226,8 @@ public final class StackOptions {
         return externalSchemaRegistryUrl == null ? "" : externalSchemaRegistryUrl;
     }
 
-    Path dataDir() {
+    /** The broker's data and the secrets ({@code secrets/}) that go with them. */
+    public Path dataDir() {
         return stateDir.resolve("data");
     }
 
