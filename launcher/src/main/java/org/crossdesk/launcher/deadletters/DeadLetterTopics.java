@@ -48,7 +48,7 @@ import org.crossdesk.events.Topics;
  * <p>What has been redriven is remembered as the committed offsets of the consumer group {@link #REDRIVE_GROUP} on
  * each dead-letter partition (the redrive mark): {@code redrive --all} offers only what lies at or after it, so running
  * it twice offers nothing twice, and that group's lag is the number of dead letters waiting, visible to any Kafka
- * monitoring. The group never has members; its offsets are set through the Admin API.
+ * monitoring. The group never has members; its offsets are set through the Admin API (decision 0014).
  */
 final class DeadLetterTopics implements AutoCloseable {
 
