@@ -23,6 +23,7 @@ import org.crossdesk.platform.kafka.CrossdeskKafkaAutoConfiguration;
 import org.crossdesk.platform.kafka.CrossdeskKafkaProperties;
 import org.crossdesk.platform.kafka.KafkaClientSettings;
 import org.crossdesk.platform.kafka.KafkaClientSettings.Values;
+import org.crossdesk.platform.kafka.OutageBackOff;
 import org.crossdesk.platform.kafka.follow.AvroDecoder;
 import org.crossdesk.platform.kafka.follow.ConsumersHealth;
 import org.crossdesk.platform.kafka.follow.TopicFollower;
@@ -61,6 +62,7 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 
 /** Wires the plain routing code to Kafka, HTTP and configuration. */
 @Configuration(proxyBeanMethods = false)
@@ -212,6 +214,10 @@ class RoutingConfiguration {
         CrossdeskKafkaAutoConfiguration.retryAuthorizationFailures(container);
         if (producers.transactionCapable()) {
             container.setKafkaAwareTransactionManager(FanOutListener.transactionManager(producers));
+            // A batch that fails as a whole (an outage: the registry or the cluster not answering; the listener
+            // dead-letters what can never be processed itself) is rolled back and read again after Kafka's
+            // back-off, for as long as it lasts; Spring's default would retry at once, in a tight loop.
+            factory.setAfterRollbackProcessor(new DefaultAfterRollbackProcessor<>(new OutageBackOff()));
         } else {
             log.warn("crossdesk.kafka.transactional-id-prefix is not set: the fan-out is NOT exactly-once");
         }

@@ -14,6 +14,8 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.crossdesk.dashboard.views.ViewSchemas;
+import org.crossdesk.schemaregistry.client.SchemaRegistryUnavailableException;
+import org.crossdesk.schemaregistry.serde.SchemaRegistryUnreachableException;
 import org.crossdesk.schemaregistry.serde.WireFormat;
 
 /**
@@ -93,6 +95,12 @@ public final class ProjectingDeserializer implements Deserializer<Object> {
         try {
             writer = writerSchemas.apply(id);
             failures.remove(id);
+        } catch (SchemaRegistryUnavailableException e) {
+            // An outage, not a bad record: the follower stops here and reads it again after its back-off.
+            throw new SchemaRegistryUnreachableException(
+                    "Schema id " + id + " of a record in topic '" + topic + "' cannot be fetched now: "
+                            + e.getMessage(),
+                    e);
         } catch (RuntimeException e) {
             SerializationException cause = new SerializationException(
                     "Schema id " + id + " of a record in topic '" + topic + "' could not be fetched from the registry: "

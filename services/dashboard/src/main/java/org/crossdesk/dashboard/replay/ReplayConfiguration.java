@@ -1,9 +1,11 @@
 package org.crossdesk.dashboard.replay;
 
 import java.time.Clock;
+import java.util.List;
 import org.crossdesk.dashboard.DashboardProperties;
 import org.crossdesk.dashboard.views.OperationalPicture;
 import org.crossdesk.platform.kafka.KafkaClientSettings;
+import org.crossdesk.platform.kafka.follow.ConsumersHealth;
 import org.crossdesk.platform.kafka.follow.TopicFollower;
 import org.crossdesk.schemaregistry.client.CachedSchemaRegistryClient;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,6 +48,12 @@ class ReplayConfiguration {
                 properties.progressLogInterval(),
                 properties.sweepInterval(),
                 properties.sweepGrace());
+    }
+
+    /** DOWN while the replay restarts after a failure (the broker or the registry not answering): the picture stalls. */
+    @Bean
+    ConsumersHealth consumersHealth(TopicReplay replay) {
+        return new ConsumersHealth(List.of(replay.sessions()));
     }
 
     @Bean

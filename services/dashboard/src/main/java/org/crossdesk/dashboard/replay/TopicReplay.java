@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.crossdesk.dashboard.views.OperationalPicture;
+import org.crossdesk.platform.kafka.follow.ConsumerSessions;
 import org.crossdesk.platform.kafka.follow.TopicFollower;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,6 +106,11 @@ public final class TopicReplay {
                 onProgress(progress);
             }
         });
+    }
+
+    /** The replay's thread: running, or restarting after a failure (an outage), for health reports. */
+    public ConsumerSessions sessions() {
+        return follower.sessions();
     }
 
     /** Starts replaying on the follower's thread. */

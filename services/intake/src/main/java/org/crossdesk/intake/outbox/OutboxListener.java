@@ -18,6 +18,7 @@ import org.crossdesk.events.outbox.OutboxMessage;
 import org.crossdesk.intake.cases.CaseBook;
 import org.crossdesk.intake.cases.CaseFeed;
 import org.crossdesk.intake.referralid.OutboxPosition;
+import org.crossdesk.platform.kafka.Outages;
 import org.crossdesk.platform.kafka.UnusableRecordException;
 import org.crossdesk.platform.telemetry.RecordObservations;
 import org.slf4j.Logger;
@@ -118,7 +119,16 @@ public class OutboxListener implements ConsumerSeekAware {
             try {
                 DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(
                         record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
-                if (unreadable != null) {
+                if (unreadable != null && Outages.isOutage(unreadable)) {
+                    // The registry is not answering: the record is fine. Retried from here after the platform's
+                    // outage back-off, for as long as it lasts; never dead-lettered.
+                    finish(batch, records);
+                    throw new BatchListenerFailedException(
+                            "Cannot read " + record.topic() + "-" + record.partition() + "@" + record.offset()
+                                    + " now: " + unreadable.getMessage(),
+                            unreadable,
+                            i);
+                } else if (unreadable != null) {
                     unusable = new UnusableRecordException(
                             "Cannot read " + record.topic() + "-" + record.partition() + "@" + record.offset() + ": "
                                     + unreadable.getMessage(),

@@ -8,14 +8,17 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.referral.ReferralEvent;
 import org.crossdesk.events.response.ResponseEvent;
+import org.crossdesk.platform.kafka.Outages;
 import org.crossdesk.platform.kafka.UnusableRecordException;
 import org.crossdesk.platform.telemetry.RecordObservations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.kafka.transaction.KafkaTransactionManager;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
@@ -40,6 +43,7 @@ public class FanOutListener {
     public static final String ID = "routing-fanout";
 
     private static final Logger log = LoggerFactory.getLogger(FanOutListener.class);
+    private static final LogAccessor LOG_ACCESSOR = new LogAccessor(FanOutListener.class);
 
     private final FanOut fanOut;
     private final RecipientLedger ledger;
@@ -101,6 +105,9 @@ public class FanOutListener {
         try {
             return process(record, batch);
         } catch (RuntimeException e) {
+            if (Outages.isOutage(e)) {
+                throw e; // the whole batch is rolled back and read again after the outage back-off
+            }
             // Processing is plain, deterministic code: reading the record again cannot help.
             log.warn(
                     "Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
@@ -111,6 +118,15 @@ public class FanOutListener {
 
     private List<Outgoing> process(ConsumerRecord<String, Object> record, RecipientLedger.Batch batch) {
         if (record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
+            DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(
+                    record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
+            if (unreadable != null && Outages.isOutage(unreadable)) {
+                // Fine bytes the registry cannot describe now: never a dead letter, read again once it answers.
+                throw new IllegalStateException(
+                        "Cannot read " + record.topic() + "-" + record.partition() + "@" + record.offset() + " now: "
+                                + unreadable.getMessage(),
+                        unreadable);
+            }
             throw new UnusableRecordException(
                     "Unreadable value on " + record.topic() + ": see the deserializer exception header");
         }
