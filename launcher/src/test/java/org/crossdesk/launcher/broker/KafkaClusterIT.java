@@ -76,21 +76,25 @@ class KafkaClusterIT {
                             List.of(CatalogueTopics.newTopic(catalogued, CatalogueTopics.CLUSTER_DEFAULT_REPLICATION)))
                     .all()
                     .get();
-            TopicDescription description = admin.describeTopics(List.of(catalogued.name()))
-                    .allTopicNames()
-                    .get()
-                    .get(catalogued.name());
-            assertThat(description.partitions())
-                    .hasSize(3)
-                    .allSatisfy(partition -> assertThat(partition.replicas()).hasSize(3));
-            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, catalogued.name());
-            assertThat(admin.describeConfigs(List.of(resource))
-                            .all()
-                            .get()
-                            .get(resource)
-                            .get("min.insync.replicas")
-                            .value())
-                    .isEqualTo("2");
+            // Created once the controller has it; each broker learns of it a moment later.
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+                TopicDescription description = admin.describeTopics(List.of(catalogued.name()))
+                        .allTopicNames()
+                        .get()
+                        .get(catalogued.name());
+                assertThat(description.partitions())
+                        .hasSize(3)
+                        .allSatisfy(
+                                partition -> assertThat(partition.replicas()).hasSize(3));
+                ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, catalogued.name());
+                assertThat(admin.describeConfigs(List.of(resource))
+                                .all()
+                                .get()
+                                .get(resource)
+                                .get("min.insync.replicas")
+                                .value())
+                        .isEqualTo("2");
+            });
         }
 
         List<String> acknowledged = new ArrayList<>();
