@@ -24,6 +24,7 @@ record LaunchOptions(
         Set<Service> only,
         int kafkaPort,
         int brokers,
+        int instances,
         int httpPortBase,
         Optional<String> bootstrapServers,
         Optional<String> schemaRegistryUrl,
@@ -52,6 +53,9 @@ record LaunchOptions(
                                   notifications, dashboard (e.g. --only broker,registry)
         --brokers N               a cluster of N brokers (1 to 5; default 1, the development exception with one
                                   replica of everything); 3 gives every topic three replicas, two in sync
+        --instances N             N instances of every service but the registry (1 to 3; default 1): they
+                                  share the work by partition, any of them answers any request; instance K
+                                  of a service listens 10(K-1) above its port
         --kafka-port N            the broker's port (default 9092; its controller uses N+1; broker K of a
                                   cluster uses N+2(K-1) and the port above it)
         --http-port-base N        services on N+1 (registry) to N+5 (dashboard); default 8080
@@ -71,6 +75,7 @@ record LaunchOptions(
         Set<Service> only = EnumSet.allOf(Service.class);
         int kafkaPort = 9092;
         int brokers = 1;
+        int instances = 1;
         int httpPortBase = 8080;
         String bootstrap = null;
         String registry = null;
@@ -122,6 +127,7 @@ record LaunchOptions(
                 }
                 case "--kafka-port" -> kafkaPort = parsePort(arg, value(arg, inlineValue, rest));
                 case "--brokers" -> brokers = parseBrokers(value(arg, inlineValue, rest));
+                case "--instances" -> instances = parseInstances(value(arg, inlineValue, rest));
                 case "--http-port-base" -> {
                     httpPortBase = parsePort(arg, value(arg, inlineValue, rest));
                     if (httpPortBase + Service.values().length > 65535) {
@@ -159,6 +165,7 @@ record LaunchOptions(
                 only,
                 kafkaPort,
                 brokers,
+                instances,
                 httpPortBase,
                 Optional.ofNullable(bootstrap),
                 Optional.ofNullable(registry),
@@ -175,6 +182,7 @@ record LaunchOptions(
                 .fresh(fresh)
                 .kafkaPorts(kafkaPort, kafkaPort + 1)
                 .brokers(brokers)
+                .instances(instances)
                 .insecure(insecure)
                 .demoCredentials(demo);
         for (Service service : Service.values()) {
@@ -223,6 +231,19 @@ record LaunchOptions(
             throw new UsageException("--brokers takes 1 to " + BrokerSettings.MAX_BROKERS + ", not " + text);
         }
         return brokers;
+    }
+
+    private static int parseInstances(String text) {
+        int instances;
+        try {
+            instances = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--instances: '" + text + "' is not a number");
+        }
+        if (instances < 1 || instances > StackOptions.MAX_INSTANCES) {
+            throw new UsageException("--instances takes 1 to " + StackOptions.MAX_INSTANCES + ", not " + text);
+        }
+        return instances;
     }
 
     private static int parsePort(String option, String text) {

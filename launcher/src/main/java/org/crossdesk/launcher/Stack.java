@@ -93,7 +93,7 @@ public final class Stack implements AutoCloseable {
         this.supervisor = supervisor;
         long now = System.nanoTime();
         brokers.forEach(broker -> restarts.started(broker.settings().processName(), now));
-        services.forEach(service -> restarts.started(service.service().id(), now));
+        services.forEach(service -> restarts.started(service.name(), now));
         this.components = components;
         this.skipped = skipped;
     }
@@ -191,25 +191,28 @@ public final class Stack implements AutoCloseable {
                         + String.join(", ", wave.stream().map(Service::id).toList()) + " ...");
                 List<ServiceProcess> waveProcesses = new ArrayList<>();
                 for (Service service : wave) {
-                    ServiceProcess process = ServiceProcess.start(
-                            service,
-                            jars.get(service),
-                            options.portOf(service),
-                            environmentOf(options, service),
-                            options.serviceJvmOptions,
-                            options.home,
-                            supervisor);
-                    waveProcesses.add(process);
-                    started.add(process);
+                    for (int instance = 1; instance <= options.instancesOf(service); instance++) {
+                        ServiceProcess process = ServiceProcess.start(
+                                service,
+                                StackOptions.instanceName(service, instance),
+                                jars.get(service),
+                                options.portOf(service, instance),
+                                environmentOf(options, service, instance),
+                                options.serviceJvmOptions,
+                                options.home,
+                                supervisor);
+                        waveProcesses.add(process);
+                        started.add(process);
+                    }
                 }
                 List<CompletableFuture<Component>> ready = waveProcesses.stream()
                         .map(process -> CompletableFuture.supplyAsync(
                                 () -> {
                                     process.awaitHealthy(health, options.readyTimeout);
                                     Duration after = since(t0);
-                                    progress.report(process.service().id() + " ready after " + seconds(after));
+                                    progress.report(process.name() + " ready after " + seconds(after));
                                     return new Component(
-                                            process.service().id(),
+                                            process.name(),
                                             process.baseUrl().toString(),
                                             process.process().pid(),
                                             after);
@@ -254,7 +257,24 @@ public final class Stack implements AutoCloseable {
     }
 
     static Map<String, String> environmentOf(StackOptions options, Service service) {
+        return environmentOf(options, service, 1);
+    }
+
+    /** The environment of instance {@code instance} (from 1) of the service. */
+    static Map<String, String> environmentOf(StackOptions options, Service service, int instance) {
         Map<String, String> extra = new LinkedHashMap<>();
+        // Unique among the instances and the same at every start: its transactional ids (docs/routing.md).
+        extra.put("CROSSDESK_KAFKA_INSTANCE_ID", StackOptions.instanceName(service, instance));
+        if (service == Service.ROUTING && options.instancesOf(service) > 1) {
+            // A routing decision is kept by the instance that made it; the others ask their peers for it.
+            List<String> peers = new ArrayList<>();
+            for (int other = 1; other <= options.instancesOf(service); other++) {
+                if (other != instance) {
+                    peers.add("http://127.0.0.1:" + options.portOf(service, other));
+                }
+            }
+            extra.put("CROSSDESK_ROUTING_PEERS", String.join(",", peers));
+        }
         options.access().ifPresent(access -> extra.putAll(access.environment(service)));
         if (options.insecure && service == Service.SCHEMA_REGISTRY) {
             extra.put("CROSSDESK_REGISTRY_AUTH_ENABLED", "false");
@@ -289,7 +309,7 @@ public final class Stack implements AutoCloseable {
         extra.putAll(options.environment);
         extra.putAll(options.serviceEnvironment.getOrDefault(service, Map.of()));
         return ServiceEnvironment.of(
-                options.portOf(service),
+                options.portOf(service, instance),
                 options.bootstrapServers(),
                 options.schemaRegistryUrl(),
                 options.apiKeysFile(),
@@ -310,12 +330,17 @@ public final class Stack implements AutoCloseable {
         return options.schemaRegistryUrl();
     }
 
-    /** The base URL of a running service. */
+    /** The base URL of a running service (its first instance). */
     public Optional<URI> url(Service service) {
+        return urls(service).stream().findFirst();
+    }
+
+    /** The base URLs of every instance of a running service, the first instance first. */
+    public List<URI> urls(Service service) {
         return services.stream()
                 .filter(process -> process.service() == service)
-                .findFirst()
-                .map(ServiceProcess::baseUrl);
+                .map(ServiceProcess::baseUrl)
+                .toList();
     }
 
     public List<Component> components() {
@@ -383,7 +408,7 @@ public final class Stack implements AutoCloseable {
     private void keepOnce(Progress progress) {
         long now = System.nanoTime();
         for (ServiceProcess service : services) {
-            String name = service.service().id();
+            String name = service.name();
             if (closed.get() || service.exitCode().isEmpty()) {
                 continue;
             }
@@ -412,7 +437,7 @@ public final class Stack implements AutoCloseable {
     }
 
     private void restartService(ServiceProcess dead, Progress progress) {
-        String name = dead.service().id();
+        String name = dead.name();
         long t0 = System.nanoTime();
         try {
             ServiceProcess again;
@@ -498,7 +523,7 @@ public final class Stack implements AutoCloseable {
                             .map(service -> CompletableFuture.runAsync(
                                     () -> {
                                         if (!service.stop(SERVICE_STOP_GRACE)) {
-                                            killed.add(service.service().id());
+                                            killed.add(service.name());
                                         }
                                     },
                                     WAITERS))
@@ -532,8 +557,11 @@ public final class Stack implements AutoCloseable {
             }
         }
         for (Service service : services) {
-            if (inUse(options.portOf(service))) {
-                busy.add(options.portOf(service) + " (" + service.id() + ")");
+            for (int instance = 1; instance <= options.instancesOf(service); instance++) {
+                int port = options.portOf(service, instance);
+                if (inUse(port)) {
+                    busy.add(port + " (" + StackOptions.instanceName(service, instance) + ")");
+                }
             }
         }
         if (!busy.isEmpty()) {

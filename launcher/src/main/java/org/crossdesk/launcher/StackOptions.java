@@ -52,6 +52,9 @@ public final class StackOptions {
     int kafkaPort = 9092;
     int controllerPort = 9093;
     int brokers = 1;
+    int instances = 1;
+    /** Free ports for every possible instance of each service, chosen by {@link #onFreePorts()}. */
+    final Map<Service, List<Integer>> freeServicePorts = new EnumMap<>(Service.class);
     /** Free ports for every possible node, chosen by {@link #onFreePorts()}; empty: nodes follow node 1's ports. */
     List<BrokerSettings.Ports> freeBrokerPorts = List.of();
 
@@ -118,8 +121,26 @@ public final class StackOptions {
         return this;
     }
 
+    /** The port of the service's first instance; instance N's is 10 × (N − 1) above it. */
     public StackOptions port(Service service, int port) {
         ports.put(service, port);
+        freeServicePorts.remove(service);
+        return this;
+    }
+
+    /** The most instances of a service the launcher starts. */
+    public static final int MAX_INSTANCES = 3;
+
+    /**
+     * This many instances of every service but the schema registry (1 to {@value #MAX_INSTANCES}): a service's
+     * instances share its consumer groups, so each reads a share of the partitions, and any of them answers any HTTP
+     * request (docs/operations.md).
+     */
+    public StackOptions instances(int instances) {
+        if (instances < 1 || instances > MAX_INSTANCES) {
+            throw new IllegalArgumentException("--instances takes 1 to " + MAX_INSTANCES + ", not " + instances);
+        }
+        this.instances = instances;
         return this;
     }
 
@@ -135,7 +156,12 @@ public final class StackOptions {
         kafkaPorts(nodes.get(0).port(), nodes.get(0).controllerPort());
         freeBrokerPorts = List.copyOf(nodes);
         for (Service service : Service.values()) {
-            port(service, freePort());
+            List<Integer> free = new ArrayList<>();
+            for (int instance = 1; instance <= MAX_INSTANCES; instance++) {
+                free.add(freePort());
+            }
+            port(service, free.get(0));
+            freeServicePorts.put(service, List.copyOf(free));
         }
         return this;
     }
@@ -278,6 +304,28 @@ public final class StackOptions {
 
     int portOf(Service service) {
         return ports.getOrDefault(service, service.defaultPort());
+    }
+
+    /** The port of instance {@code instance} (from 1) of the service. */
+    int portOf(Service service, int instance) {
+        List<Integer> free = freeServicePorts.get(service);
+        if (free != null) {
+            return free.get(instance - 1);
+        }
+        return portOf(service) + 10 * (instance - 1);
+    }
+
+    /** How many instances of the service run: the registry's one, the others' {@link #instances(int)}. */
+    int instancesOf(Service service) {
+        return service.isPrerequisite() ? 1 : instances;
+    }
+
+    /**
+     * Instance {@code instance}'s name: the service's id for the first (as ever), {@code <id>-<n>} for the others. It
+     * names its process, log and pid file, and is its Kafka instance id (its transactional ids).
+     */
+    static String instanceName(Service service, int instance) {
+        return instance == 1 ? service.id() : service.id() + "-" + instance;
     }
 
     /** The broker's and the services' Kafka secrets, when the launcher starts a secured broker. */

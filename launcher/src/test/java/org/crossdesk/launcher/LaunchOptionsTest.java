@@ -97,6 +97,17 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void instancesAreOneToThree() {
+        assertThat(LaunchOptions.parse("--instances", "2").toStackOptions(Path.of("/repo")).instances)
+                .isEqualTo(2);
+        for (String refused : List.of("0", "4", "two")) {
+            assertThatThrownBy(() -> LaunchOptions.parse("--instances", refused))
+                    .isInstanceOf(LaunchOptions.UsageException.class)
+                    .hasMessageContaining("--instances");
+        }
+    }
+
+    @Test
     void aClusterHasOneToFiveBrokers() {
         for (String refused : List.of("0", "6", "three")) {
             assertThatThrownBy(() -> LaunchOptions.parse("--brokers", refused))

@@ -10,7 +10,7 @@ import org.crossdesk.launcher.services.Service;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the launcher tells routing about the directory, with and without --demo. */
+/** What the launcher tells the services: routing about the directory, with and without --demo; each instance who it is. */
 class StackEnvironmentTest {
 
     @TempDir
@@ -45,5 +45,37 @@ class StackEnvironmentTest {
                 .doesNotContainKey("CROSSDESK_ROUTING_SEED")
                 .containsEntry("CROSSDESK_DEMO", "true")
                 .containsEntry("CROSSDESK_ROUTING_SEED_FILE", "file:" + home.resolve("config/demo/directory.yaml"));
+    }
+
+    @Test
+    void eachInstanceHasItsOwnPortAndKafkaInstanceIdAndRoutingKnowsItsPeers() throws IOException {
+        StackOptions three = options(false).instances(3);
+
+        Map<String, String> first = Stack.environmentOf(three, Service.ROUTING, 1);
+        Map<String, String> second = Stack.environmentOf(three, Service.ROUTING, 2);
+        Map<String, String> intake = Stack.environmentOf(three, Service.INTAKE, 3);
+
+        assertThat(first)
+                .containsEntry("SERVER_PORT", "8083")
+                .containsEntry("CROSSDESK_KAFKA_INSTANCE_ID", "routing")
+                .containsEntry("CROSSDESK_ROUTING_PEERS", "http://127.0.0.1:8093,http://127.0.0.1:8103");
+        assertThat(second)
+                .containsEntry("SERVER_PORT", "8093")
+                .containsEntry("CROSSDESK_KAFKA_INSTANCE_ID", "routing-2")
+                .containsEntry("CROSSDESK_ROUTING_PEERS", "http://127.0.0.1:8083,http://127.0.0.1:8103");
+        assertThat(intake)
+                .containsEntry("SERVER_PORT", "8102")
+                .containsEntry("CROSSDESK_KAFKA_INSTANCE_ID", "intake-3")
+                .doesNotContainKey("CROSSDESK_ROUTING_PEERS");
+        assertThat(three.instancesOf(Service.SCHEMA_REGISTRY))
+                .as("one registry")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void oneInstanceHasNoPeersToAsk() throws IOException {
+        assertThat(Stack.environmentOf(options(false), Service.ROUTING))
+                .containsEntry("CROSSDESK_KAFKA_INSTANCE_ID", "routing")
+                .doesNotContainKey("CROSSDESK_ROUTING_PEERS");
     }
 }

@@ -16,12 +16,15 @@ import org.crossdesk.launcher.process.Supervisor;
 public final class ServiceProcess {
 
     private final Service service;
+    private final String name;
     private final int port;
     private final ChildProcess process;
     private final Supplier<ServiceProcess> again;
 
-    private ServiceProcess(Service service, int port, ChildProcess process, Supplier<ServiceProcess> again) {
+    private ServiceProcess(
+            Service service, String name, int port, ChildProcess process, Supplier<ServiceProcess> again) {
         this.service = service;
+        this.name = name;
         this.port = port;
         this.process = process;
         this.again = again;
@@ -35,13 +38,30 @@ public final class ServiceProcess {
             List<String> jvmOptions,
             Path workDir,
             Supervisor supervisor) {
+        return start(service, service.id(), jar, port, environment, jvmOptions, workDir, supervisor);
+    }
+
+    /** An instance of the service named {@code name} (its process, log and pid file). */
+    public static ServiceProcess start(
+            Service service,
+            String name,
+            Path jar,
+            int port,
+            Map<String, String> environment,
+            List<String> jvmOptions,
+            Path workDir,
+            Supervisor supervisor) {
         List<String> jvm = new ArrayList<>();
         jvm.add("-Xmx" + service.maxHeap());
         jvm.addAll(jvmOptions);
         ChildProcess process =
-                supervisor.start(new ChildSpec(service.id(), jvm, ChildSpec.jar(jar), List.of(), environment, workDir));
+                supervisor.start(new ChildSpec(name, jvm, ChildSpec.jar(jar), List.of(), environment, workDir));
         return new ServiceProcess(
-                service, port, process, () -> start(service, jar, port, environment, jvmOptions, workDir, supervisor));
+                service,
+                name,
+                port,
+                process,
+                () -> start(service, name, jar, port, environment, jvmOptions, workDir, supervisor));
     }
 
     /** The same service started again, as it was started (jar, port, environment, JVM options); returns at once. */
@@ -51,6 +71,11 @@ public final class ServiceProcess {
 
     public Service service() {
         return service;
+    }
+
+    /** This instance's name: the service's id, or {@code <id>-<n>} for instance n > 1. */
+    public String name() {
+        return name;
     }
 
     public int port() {

@@ -34,6 +34,7 @@ import org.crossdesk.routing.access.IssuerProperties;
 import org.crossdesk.routing.directory.DirectorySeed;
 import org.crossdesk.routing.directory.DirectoryService;
 import org.crossdesk.routing.directory.DirectoryStore;
+import org.crossdesk.routing.explain.PeerDecisions;
 import org.crossdesk.routing.fanout.FanOut;
 import org.crossdesk.routing.fanout.FanOutListener;
 import org.crossdesk.routing.fanout.LedgerRestorer;
@@ -76,6 +77,15 @@ class RoutingConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The other routing instances, asked for decisions this one does not hold. */
+    @Bean
+    PeerDecisions peerDecisions(RoutingProperties properties, CrossdeskKafkaProperties kafka) {
+        return new PeerDecisions(
+                properties.getPeers(),
+                kafka.getInstanceId() == null ? "routing" : kafka.getInstanceId(),
+                Duration.ofSeconds(5));
     }
 
     @Bean

@@ -1,7 +1,10 @@
 package org.crossdesk.routing;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.crossdesk.events.common.Priority;
 import org.crossdesk.routing.policy.RoutingRules;
@@ -30,6 +33,12 @@ public class RoutingProperties {
 
     /** How long start-up may wait for the directory topics to be read. */
     private Duration startupTimeout = Duration.ofSeconds(60);
+
+    /**
+     * Base URLs of the other instances of routing ({@code CROSSDESK_ROUTING_PEERS}, comma-separated): asked for a
+     * routing decision this instance does not hold. Empty with one instance.
+     */
+    private List<URI> peers = new ArrayList<>();
 
     /** One priority's deadlines. */
     public static class DeadlineSetting {
@@ -100,6 +109,14 @@ public class RoutingProperties {
 
     public void setConcurrency(int concurrency) {
         this.concurrency = concurrency;
+    }
+
+    public List<URI> getPeers() {
+        return peers;
+    }
+
+    public void setPeers(List<URI> peers) {
+        this.peers = peers;
     }
 
     public Duration getStartupTimeout() {

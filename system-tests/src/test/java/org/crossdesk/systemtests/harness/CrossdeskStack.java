@@ -73,6 +73,9 @@ public final class CrossdeskStack {
                 // The tests act as demo desks with the published demo API keys, which the services accept only so.
                 .demoCredentials(true)
                 .onFreePorts()
+                // Two instances of every service but the registry: every system test runs against a service whose
+                // work is shared by partition and whose any instance answers (issue #16).
+                .instances(Integer.getInteger("crossdesk.systemtests.instances", 2))
                 .environment("CROSSDESK_ROUTING_DEADLINES_IMMEDIATE_ACKNOWLEDGEMENT", IMMEDIATE_ACK_DEADLINE.toString())
                 .environment("CROSSDESK_NOTIFICATIONS_DEADLINES_CHECK_INTERVAL", "PT1S")
                 .environment("CROSSDESK_NOTIFICATIONS_WEBHOOKS_INITIAL_BACKOFF", "PT0.2S")
@@ -125,6 +128,20 @@ public final class CrossdeskStack {
 
     public URI url(Service service) {
         return stack.url(service).orElseThrow(() -> new IllegalStateException(service.id() + " is not running"));
+    }
+
+    /** The base URLs of every instance of a service, the first instance first. */
+    public List<URI> urls(Service service) {
+        return stack.urls(service);
+    }
+
+    /** A desk acting over HTTP with its demo key, through instance {@code instance} (from 1) of intake and notifications. */
+    public HttpDesk httpDesk(String deskId, int instance) {
+        return new HttpDesk(
+                deskId,
+                "demo-" + deskId,
+                urls(Service.INTAKE).get(instance - 1),
+                urls(Service.NOTIFICATIONS).get(instance - 1));
     }
 
     /** A desk acting over HTTP with its demo key ({@code demo-<DESK-ID>}). */

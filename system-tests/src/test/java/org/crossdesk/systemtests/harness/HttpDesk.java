@@ -68,6 +68,11 @@ public final class HttpDesk {
                 .GET());
     }
 
+    /** {@code GET} of {@code path} on another service, e.g. routing's {@code /api/v1/routing/{id}}, as this desk. */
+    public Answer get(URI service, String path) {
+        return send(request(service, path).GET());
+    }
+
     public Answer acknowledge(String referralId, String note) {
         return post(
                 intake,
