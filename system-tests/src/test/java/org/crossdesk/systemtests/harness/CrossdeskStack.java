@@ -96,14 +96,24 @@ public final class CrossdeskStack {
         return new CrossdeskStack(stack);
     }
 
-    /** The process id of a running service. */
+    /** The process id of a running service (its first instance). */
     public long pid(Service service) {
-        return process(service).pid();
+        return pid(service.id());
     }
 
-    /** Kills a service without warning (SIGKILL), as a crash or the kernel's OOM killer would. */
+    /** The process id of a running instance, by its name ({@code routing}, {@code routing-2}). */
+    public long pid(String instance) {
+        return process(instance).pid();
+    }
+
+    /** Kills a service (its first instance) without warning (SIGKILL), as a crash or the kernel's OOM killer would. */
     public void kill(Service service) {
-        process(service).handle().destroyForcibly();
+        kill(service.id());
+    }
+
+    /** Kills an instance, by its name, without warning. */
+    public void kill(String instance) {
+        process(instance).handle().destroyForcibly();
     }
 
     /** How often the launcher restarted each component that died. */
@@ -111,11 +121,11 @@ public final class CrossdeskStack {
         return stack.restarts();
     }
 
-    private ChildProcess process(Service service) {
+    private ChildProcess process(String instance) {
         return stack.processes().stream()
-                .filter(process -> process.name().equals(service.id()) && process.isAlive())
+                .filter(process -> process.name().equals(instance) && process.isAlive())
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException(service.id() + " is not running"));
+                .orElseThrow(() -> new IllegalStateException(instance + " is not running"));
     }
 
     public String bootstrapServers() {
