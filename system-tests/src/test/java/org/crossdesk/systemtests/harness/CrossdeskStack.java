@@ -140,6 +140,11 @@ public final class CrossdeskStack {
         return stack.url(service).orElseThrow(() -> new IllegalStateException(service.id() + " is not running"));
     }
 
+    /** The base URL of a service instance, by its name ({@code routing}, {@code routing-2}). */
+    public URI url(String instance) {
+        return stack.url(instance).orElseThrow(() -> new IllegalStateException(instance + " is not running"));
+    }
+
     /** The base URLs of every instance of a service, the first instance first. */
     public List<URI> urls(Service service) {
         return stack.urls(service);

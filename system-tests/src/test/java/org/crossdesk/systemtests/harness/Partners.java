@@ -32,13 +32,24 @@ public final class Partners implements AutoCloseable {
     private final Map<String, LiveStream> streams = new LinkedHashMap<>();
 
     public Partners(CrossdeskStack stack, List<String> desks) {
+        this(stack, desks, true);
+    }
+
+    /** Partner systems that take webhooks only, without a live stream (which ends with the instance serving it). */
+    public static Partners webhooksOnly(CrossdeskStack stack, List<String> desks) {
+        return new Partners(stack, desks, false);
+    }
+
+    private Partners(CrossdeskStack stack, List<String> desks, boolean liveStreams) {
         for (String desk : desks) {
             HttpDesk http = stack.httpDesk(desk);
             HttpDesk.Answer subscribed = http.subscribe(URI.create(webhooks.url(HOOKS + desk)), SECRET);
             assertThat(subscribed.status())
                     .as("subscription of %s: %s", desk, subscribed.body())
                     .isEqualTo(201);
-            streams.put(desk, http.openLiveStream());
+            if (liveStreams) {
+                streams.put(desk, http.openLiveStream());
+            }
         }
     }
 
