@@ -44,7 +44,9 @@ public final class ConsumerSessions {
         NOT_STARTED,
         RUNNING,
         RESTARTING,
-        STOPPED
+        STOPPED,
+        /** The loop's thread ended without being told to (an Error): nothing reads any more until a restart. */
+        DEAD
     }
 
     private final String name;
@@ -107,32 +109,45 @@ public final class ConsumerSessions {
      */
     public void run(BooleanSupplier keepGoing, Session session) {
         int retries = 0;
+        boolean ended = false; // told to stop (keepGoing false, or an interrupt), as opposed to dying
         try {
             while (keepGoing.getAsBoolean()) {
                 state = State.RUNNING;
                 Instant started = clock.instant();
+                RuntimeException failure;
                 try {
                     session.run();
-                    return;
-                } catch (RuntimeException e) {
                     if (!keepGoing.getAsBoolean()) {
+                        ended = true;
                         return;
                     }
-                    if (Duration.between(started, clock.instant()).compareTo(max) > 0) {
-                        retries = 0;
+                    // A session ends when told to; one that returns on its own has stopped reading, and would leave
+                    // the service reporting UP while it builds or delivers nothing.
+                    failure = new IllegalStateException(name + " ended although nothing stopped it");
+                } catch (RuntimeException e) {
+                    if (!keepGoing.getAsBoolean()) {
+                        ended = true;
+                        return;
                     }
-                    long delay = backoff.backoff(retries++);
-                    failures++;
-                    lastFailure = e.toString();
-                    state = State.RESTARTING;
-                    log.error("{} failed; starting it again in {} ms (failure {})", name, delay, failures, e);
-                    pause.pause(Duration.ofMillis(delay));
+                    failure = e;
                 }
+                if (Duration.between(started, clock.instant()).compareTo(max) > 0) {
+                    retries = 0;
+                }
+                long delay = backoff.backoff(retries++);
+                failures++;
+                lastFailure = failure.toString();
+                state = State.RESTARTING;
+                log.error("{} failed; starting it again in {} ms (failure {})", name, delay, failures, failure);
+                pause.pause(Duration.ofMillis(delay));
             }
+            ended = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            ended = true;
         } finally {
-            state = State.STOPPED;
+            // An Error (a StackOverflowError, a class that cannot load) ends the thread: DEAD, so health says DOWN.
+            state = ended ? State.STOPPED : State.DEAD;
         }
     }
 

@@ -7,7 +7,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * DOWN while any of the service's consumers is restarting after a failure: then webhooks, deadlines or
+ * DOWN while any of the service's consumers is restarting after a failure, or has died: then webhooks, deadlines or
  * the tables behind them are not moving, and an operator (or an orchestrator) must hear of it.
  */
 public final class ConsumersHealth implements HealthIndicator {
@@ -20,7 +20,9 @@ public final class ConsumersHealth implements HealthIndicator {
 
     @Override
     public Health health() {
-        boolean restarting = consumers.stream().anyMatch(c -> c.state() == ConsumerSessions.State.RESTARTING);
+        boolean restarting = consumers.stream()
+                .anyMatch(c ->
+                        c.state() == ConsumerSessions.State.RESTARTING || c.state() == ConsumerSessions.State.DEAD);
         Health.Builder health = restarting ? Health.down() : Health.up();
         for (ConsumerSessions consumer : consumers) {
             Map<String, Object> detail = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.crossdesk.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Status;
 
 class ConsumerSessionsTest {
 
@@ -27,11 +28,13 @@ class ConsumerSessionsTest {
     void aFailedSessionIsStartedAgainWithDoublingBackoffUpToTheMaximum() {
         ConsumerSessions sessions = sessions();
         AtomicInteger runs = new AtomicInteger();
+        AtomicBoolean running = new AtomicBoolean(true);
 
-        sessions.run(() -> true, () -> {
+        sessions.run(running::get, () -> {
             if (runs.incrementAndGet() <= 5) {
                 throw new TimeoutException("Timeout of 60000ms expired before the position could be determined");
             }
+            running.set(false); // the sixth is stopped
         });
 
         assertThat(runs).hasValue(6);
@@ -50,8 +53,9 @@ class ConsumerSessionsTest {
     void aSessionThatRanLongerThanTheMaximumBackoffStartsTheBackoffAfresh() {
         ConsumerSessions sessions = sessions();
         AtomicInteger runs = new AtomicInteger();
+        AtomicBoolean running = new AtomicBoolean(true);
 
-        sessions.run(() -> true, () -> {
+        sessions.run(running::get, () -> {
             int run = runs.incrementAndGet();
             if (run == 3) {
                 clock.advance(Duration.ofMinutes(5)); // a long healthy session before it fails
@@ -59,6 +63,7 @@ class ConsumerSessionsTest {
             if (run <= 3) {
                 throw new IllegalStateException("failure " + run);
             }
+            running.set(false);
         });
 
         assertThat(pauses).hasSize(3);
@@ -92,11 +97,13 @@ class ConsumerSessionsTest {
                 clock,
                 pause -> seenWhilePaused.add(holder[0].state()));
         AtomicInteger runs = new AtomicInteger();
+        AtomicBoolean running = new AtomicBoolean(true);
 
-        holder[0].run(() -> true, () -> {
+        holder[0].run(running::get, () -> {
             if (runs.incrementAndGet() == 1) {
                 throw new IllegalStateException("boom");
             }
+            running.set(false);
         });
 
         assertThat(seenWhilePaused).containsExactly(ConsumerSessions.State.RESTARTING);
@@ -118,6 +125,37 @@ class ConsumerSessionsTest {
         assertThat(runs).hasValue(1);
         assertThat(Thread.interrupted()).isTrue();
         assertThat(sessions.state()).isEqualTo(ConsumerSessions.State.STOPPED);
+    }
+
+    @Test
+    void aSessionThatReturnsOnItsOwnHasStoppedReadingAndIsStartedAgainAsAFailure() {
+        ConsumerSessions sessions = sessions();
+        AtomicInteger runs = new AtomicInteger();
+        AtomicBoolean running = new AtomicBoolean(true);
+
+        sessions.run(running::get, () -> {
+            if (runs.incrementAndGet() == 2) {
+                running.set(false);
+            }
+        });
+
+        assertThat(runs).hasValue(2);
+        assertThat(sessions.failures()).isEqualTo(1);
+        assertThat(sessions.lastFailure()).contains("ended although nothing stopped it");
+        assertThat(sessions.state()).isEqualTo(ConsumerSessions.State.STOPPED);
+    }
+
+    @Test
+    void aLoopKilledByAnErrorIsDeadAndTheServiceIsDown() {
+        ConsumerSessions sessions = sessions();
+
+        assertThatThrownBy(() -> sessions.run(() -> true, () -> {
+                    throw new StackOverflowError();
+                }))
+                .isInstanceOf(StackOverflowError.class);
+
+        assertThat(sessions.state()).isEqualTo(ConsumerSessions.State.DEAD);
+        assertThat(new ConsumersHealth(List.of(sessions)).health().getStatus()).isEqualTo(Status.DOWN);
     }
 
     @Test

@@ -30,10 +30,12 @@ class ConsumersHealthTest {
         assertThat(health[0].health().getStatus()).isEqualTo(Status.UP);
 
         int[] runs = {0};
-        webhooks[0].run(() -> true, () -> {
+        boolean[] running = {true};
+        webhooks[0].run(() -> running[0], () -> {
             if (++runs[0] == 1) {
                 throw new TimeoutException("commit timed out");
             }
+            running[0] = false; // the second session is stopped
         });
 
         assertThat(duringBackoff.get().getStatus()).isEqualTo(Status.DOWN);
