@@ -335,6 +335,14 @@ public final class Stack implements AutoCloseable {
         return urls(service).stream().findFirst();
     }
 
+    /** The base URL of a running service instance, by its name ({@code routing}, {@code routing-2}). */
+    public Optional<URI> url(String instance) {
+        return services.stream()
+                .filter(process -> process.name().equals(instance))
+                .findFirst()
+                .map(ServiceProcess::baseUrl);
+    }
+
     /** The base URLs of every instance of a running service, the first instance first. */
     public List<URI> urls(Service service) {
         return services.stream()

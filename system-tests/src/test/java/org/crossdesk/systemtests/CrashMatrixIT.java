@@ -4,27 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.crossdesk.events.inbox.Alert;
-import org.crossdesk.events.inbox.InboxMessage;
-import org.crossdesk.events.inbox.SubmissionReceipt;
 import org.crossdesk.launcher.services.Service;
 import org.crossdesk.systemtests.harness.CrossdeskStack;
-import org.crossdesk.systemtests.harness.HttpDesk;
 import org.crossdesk.systemtests.harness.KafkaDesk;
 import org.crossdesk.systemtests.harness.Partners;
-import org.crossdesk.systemtests.harness.Referrals;
+import org.crossdesk.systemtests.harness.Routed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -46,8 +37,6 @@ class CrashMatrixIT {
     private static final int PER_ROUND = 10;
     private static final Duration BACK = Duration.ofMinutes(4);
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void killingEachComponentInTurnUnderSubmissionsLosesAndDuplicatesNothing(CrossdeskStack stack) {
         List<URI> routing = stack.urls(Service.ROUTING);
@@ -64,31 +53,35 @@ class CrashMatrixIT {
                 KafkaDesk germany = stack.kafkaDesk(RECIPIENTS.get(0));
                 KafkaDesk spain = stack.kafkaDesk(RECIPIENTS.get(1));
                 Partners partners = Partners.webhooksOnly(stack, RECIPIENTS)) {
-            submit(stack, referrals, "none");
+            Routed.submitFugitives(stack, ISSUER, PER_ROUND, referrals, null);
             for (String component : killed) {
                 long before = stack.pid(component);
                 int restartsBefore = stack.restarts().getOrDefault(component, 0);
                 stack.kill(component);
-                submit(stack, referrals, component); // while it is down (and its partitions move, or not)
-                await().atMost(BACK).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-                    assertThat(stack.restarts()).containsEntry(component, restartsBefore + 1);
-                    assertThat(stack.pid(component)).isNotEqualTo(before);
-                    assertThat(health(stack.url(component)))
-                            .as("%s's health", component)
-                            .isEqualTo(200);
-                });
+                // While it is down (and its partitions move, or not).
+                Routed.submitFugitives(stack, ISSUER, PER_ROUND, referrals, component);
+                await().atMost(BACK)
+                        .pollInterval(Duration.ofMillis(500))
+                        .ignoreExceptions()
+                        .untilAsserted(() -> {
+                            assertThat(stack.restarts()).containsEntry(component, restartsBefore + 1);
+                            assertThat(stack.pid(component)).isNotEqualTo(before);
+                            assertThat(stack.health(component))
+                                    .as("%s's health", component)
+                                    .isEqualTo(200);
+                        });
             }
-            submit(stack, referrals, "none");
+            Routed.submitFugitives(stack, ISSUER, PER_ROUND, referrals, null);
 
             for (KafkaDesk recipient : List.of(germany, spain)) {
                 await().atMost(BACK)
-                        .untilAsserted(() -> assertThat(perReferral(alerts(recipient), referrals)
+                        .untilAsserted(() -> assertThat(Routed.perReferral(Routed.alerts(recipient), referrals)
                                         .keySet())
                                 .as("referrals with an alert in %s's inbox", recipient.id())
                                 .containsExactlyInAnyOrderElementsOf(referrals));
             }
             await().atMost(BACK)
-                    .untilAsserted(() -> assertThat(perReferral(routedReceipts(issuer), referrals)
+                    .untilAsserted(() -> assertThat(Routed.perReferral(Routed.routedReceipts(issuer), referrals)
                                     .keySet())
                             .as("referrals with a ROUTED receipt")
                             .containsExactlyInAnyOrderElementsOf(referrals));
@@ -102,11 +95,11 @@ class CrashMatrixIT {
             // A second alert or receipt would come from a decision made twice, in a later transaction: let it show.
             await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 for (KafkaDesk recipient : List.of(germany, spain)) {
-                    assertThat(perReferral(alerts(recipient), referrals))
+                    assertThat(Routed.perReferral(Routed.alerts(recipient), referrals))
                             .as("alerts per referral in %s's inbox", recipient.id())
                             .allSatisfy((referral, count) -> assertThat(count).isEqualTo(1L));
                 }
-                assertThat(perReferral(routedReceipts(issuer), referrals))
+                assertThat(Routed.perReferral(Routed.routedReceipts(issuer), referrals))
                         .as("ROUTED receipts per referral")
                         .allSatisfy((referral, count) -> assertThat(count).isEqualTo(1L));
             });
@@ -126,65 +119,5 @@ class CrashMatrixIT {
             assertThat(spain.readErrors()).isEmpty();
         }
         assertThat(referrals).hasSize(PER_ROUND * (killed.size() + 2));
-    }
-
-    /** A round of submissions, spread over the intake instances that are up; each must be accepted. */
-    private static void submit(CrossdeskStack stack, List<String> referrals, String down) {
-        List<Integer> up = new ArrayList<>();
-        for (int instance = 1; instance <= stack.urls(Service.INTAKE).size(); instance++) {
-            String name = instance == 1 ? Service.INTAKE.id() : Service.INTAKE.id() + "-" + instance;
-            if (!name.equals(down)) {
-                up.add(instance);
-            }
-        }
-        for (int i = 0; i < PER_ROUND; i++) {
-            HttpDesk issuer = stack.httpDesk(ISSUER, up.get(referrals.size() % up.size()));
-            HttpDesk.Answer answer = issuer.submit(Referrals.fugitiveFromFrance());
-            assertThat(answer.status())
-                    .as("submission answer %s", answer.body())
-                    .isEqualTo(202);
-            referrals.add(answer.text("referralId"));
-        }
-    }
-
-    private static List<String> alerts(KafkaDesk recipient) {
-        return recipient.inbox().stream()
-                .map(InboxMessage::getMessage)
-                .filter(Alert.class::isInstance)
-                .map(message -> ((Alert) message).getReferralId())
-                .toList();
-    }
-
-    private static List<String> routedReceipts(KafkaDesk issuer) {
-        return issuer.inbox().stream()
-                .map(InboxMessage::getMessage)
-                .filter(SubmissionReceipt.class::isInstance)
-                .map(SubmissionReceipt.class::cast)
-                .filter(receipt -> receipt.getStatus().name().equals("ROUTED"))
-                .map(SubmissionReceipt::getReferralId)
-                .toList();
-    }
-
-    private static Map<String, Long> perReferral(List<String> referralIds, List<String> ours) {
-        Set<String> wanted = Set.copyOf(ours);
-        return referralIds.stream()
-                .filter(wanted::contains)
-                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-    }
-
-    private int health(URI instance) {
-        try {
-            return http.send(
-                            HttpRequest.newBuilder(instance.resolve("/actuator/health"))
-                                    .timeout(Duration.ofSeconds(5))
-                                    .build(),
-                            HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
     }
 }

@@ -1,11 +1,16 @@
 package org.crossdesk.systemtests.harness;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.crossdesk.access.KafkaCredentials;
 import org.crossdesk.launcher.Stack;
 import org.crossdesk.launcher.StackOptions;
@@ -25,7 +30,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * to be acknowledged (so a missed deadline can be watched), deadlines are checked every second, and
  * webhook retries start after 200 ms.
  */
-public final class CrossdeskStack {
+public final class CrossdeskStack implements AutoCloseable {
 
     /** The acknowledgement deadline of IMMEDIATE referrals in these tests (others keep their defaults). */
     public static final Duration IMMEDIATE_ACK_DEADLINE = Duration.ofSeconds(30);
@@ -63,23 +68,35 @@ public final class CrossdeskStack {
     }
 
     private static CrossdeskStack start() {
+        Path state = Path.of(System.getProperty("crossdesk.systemtests.state", "target/stack"));
+        // Two instances of every service but the registry: every system test runs against a service whose work is
+        // shared by partition and whose any instance answers (issue #16).
+        return start(state, options -> options.instances(Integer.getInteger("crossdesk.systemtests.instances", 2)));
+    }
+
+    /**
+     * A stack of the test's own, beside the shared one (fresh state in {@code target/<name>}, free ports), with the
+     * shared stack's settings changed by {@code tweak} (e.g. three brokers); the test closes it.
+     */
+    public static CrossdeskStack startOwn(String name, UnaryOperator<StackOptions> tweak) {
+        return start(Path.of("target", name), tweak);
+    }
+
+    private static CrossdeskStack start(Path state, UnaryOperator<StackOptions> tweak) {
         Path home = Path.of(System.getProperty("crossdesk.home", ".."))
                 .toAbsolutePath()
                 .normalize();
-        Path state = Path.of(System.getProperty("crossdesk.systemtests.state", "target/stack"));
         StackOptions options = StackOptions.forHome(home)
                 .stateDir(state)
                 .fresh(true)
                 // The tests act as demo desks with the published demo API keys, which the services accept only so.
                 .demoCredentials(true)
                 .onFreePorts()
-                // Two instances of every service but the registry: every system test runs against a service whose
-                // work is shared by partition and whose any instance answers (issue #16).
-                .instances(Integer.getInteger("crossdesk.systemtests.instances", 2))
                 .environment("CROSSDESK_ROUTING_DEADLINES_IMMEDIATE_ACKNOWLEDGEMENT", IMMEDIATE_ACK_DEADLINE.toString())
                 .environment("CROSSDESK_NOTIFICATIONS_DEADLINES_CHECK_INTERVAL", "PT1S")
                 .environment("CROSSDESK_NOTIFICATIONS_WEBHOOKS_INITIAL_BACKOFF", "PT0.2S")
                 .readyTimeout(Duration.ofMinutes(4));
+        options = tweak.apply(options);
         long t0 = System.nanoTime();
         Stack stack = Stack.start(options, line -> System.out.println("[stack] " + line));
         System.out.printf("[stack] ready in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, stack.components());
@@ -94,6 +111,12 @@ public final class CrossdeskStack {
         // As ./crossdesk does: a service that dies is restarted (ServiceRestartIT kills one).
         stack.keepRunning(line -> System.out.println("[stack] " + line));
         return new CrossdeskStack(stack);
+    }
+
+    /** Stops a stack of the test's own ({@link #startOwn}); the shared one is stopped when the run ends. */
+    @Override
+    public void close() {
+        stack.close();
     }
 
     /** The process id of a running service (its first instance). */
@@ -115,6 +138,25 @@ public final class CrossdeskStack {
     public void kill(String instance) {
         process(instance).handle().destroyForcibly();
     }
+
+    /** The HTTP status of an instance's health ({@code /actuator/health}), -1 if it does not answer. */
+    public int health(String instance) {
+        try {
+            return HEALTH.send(
+                            HttpRequest.newBuilder(url(instance).resolve("/actuator/health"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static final HttpClient HEALTH = HttpClient.newHttpClient();
 
     /** How often the launcher restarted each component that died. */
     public Map<String, Integer> restarts() {

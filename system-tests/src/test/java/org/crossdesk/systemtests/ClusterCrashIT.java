@@ -1,0 +1,73 @@
+package org.crossdesk.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.crossdesk.systemtests.harness.CrossdeskStack;
+import org.crossdesk.systemtests.harness.KafkaDesk;
+import org.crossdesk.systemtests.harness.Routed;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The services on a three-broker cluster (issue #16): started by the launcher with {@code --brokers 3}, unchanged.
+ * While a desk keeps submitting, one broker and then another is killed without warning and restarted by the launcher;
+ * every accepted referral is routed exactly once, as on one broker.
+ */
+class ClusterCrashIT {
+
+    private static final String ISSUER = "FR-BNRF";
+    private static final List<String> RECIPIENTS = List.of("DE-BKA", "ES-CNP");
+    private static final int PER_ROUND = 10;
+    private static final Duration BACK = Duration.ofMinutes(4);
+
+    @Test
+    void killingBrokersOneAtATimeUnderSubmissionsLosesAndDuplicatesNothing() {
+        List<String> referrals = new ArrayList<>();
+        try (CrossdeskStack cluster = CrossdeskStack.startOwn("cluster-stack", options -> options.brokers(3));
+                KafkaDesk issuer = cluster.kafkaDesk(ISSUER);
+                KafkaDesk germany = cluster.kafkaDesk(RECIPIENTS.get(0));
+                KafkaDesk spain = cluster.kafkaDesk(RECIPIENTS.get(1))) {
+            Routed.submitFugitives(cluster, ISSUER, PER_ROUND, referrals, null);
+            for (String broker : List.of("kafka-2", "kafka-1")) {
+                long before = cluster.pid(broker);
+                int restartsBefore = cluster.restarts().getOrDefault(broker, 0);
+                cluster.kill(broker);
+                // Writes go on with two of three brokers: every submission is acknowledged by two replicas.
+                Routed.submitFugitives(cluster, ISSUER, PER_ROUND, referrals, null);
+                await().atMost(BACK)
+                        .pollInterval(Duration.ofMillis(500))
+                        .ignoreExceptions()
+                        .untilAsserted(() -> {
+                            assertThat(cluster.restarts()).containsEntry(broker, restartsBefore + 1);
+                            assertThat(cluster.pid(broker)).isNotEqualTo(before);
+                        });
+            }
+            Routed.submitFugitives(cluster, ISSUER, PER_ROUND, referrals, null);
+
+            for (KafkaDesk recipient : List.of(germany, spain)) {
+                await().atMost(BACK)
+                        .untilAsserted(() -> assertThat(Routed.perReferral(Routed.alerts(recipient), referrals)
+                                        .keySet())
+                                .as("referrals with an alert in %s's inbox", recipient.id())
+                                .containsExactlyInAnyOrderElementsOf(referrals));
+            }
+            await().atMost(BACK)
+                    .untilAsserted(() -> assertThat(Routed.perReferral(Routed.routedReceipts(issuer), referrals)
+                                    .keySet())
+                            .containsExactlyInAnyOrderElementsOf(referrals));
+            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                for (KafkaDesk recipient : List.of(germany, spain)) {
+                    assertThat(Routed.perReferral(Routed.alerts(recipient), referrals))
+                            .as("alerts per referral in %s's inbox", recipient.id())
+                            .allSatisfy((referral, count) -> assertThat(count).isEqualTo(1L));
+                }
+                assertThat(Routed.perReferral(Routed.routedReceipts(issuer), referrals))
+                        .allSatisfy((referral, count) -> assertThat(count).isEqualTo(1L));
+            });
+        }
+        assertThat(referrals).hasSize(PER_ROUND * 4);
+    }
+}
