@@ -126,8 +126,10 @@ record LaunchOptions(
                     }
                 }
                 case "--kafka-port" -> kafkaPort = parsePort(arg, value(arg, inlineValue, rest));
-                case "--brokers" -> brokers = parseBrokers(value(arg, inlineValue, rest));
-                case "--instances" -> instances = parseInstances(value(arg, inlineValue, rest));
+                case "--brokers" ->
+                    brokers = parseCount(arg, value(arg, inlineValue, rest), BrokerSettings.MAX_BROKERS);
+                case "--instances" ->
+                    instances = parseCount(arg, value(arg, inlineValue, rest), StackOptions.MAX_INSTANCES);
                 case "--http-port-base" -> {
                     httpPortBase = parsePort(arg, value(arg, inlineValue, rest));
                     if (httpPortBase + Service.values().length > 65535) {
@@ -220,30 +222,18 @@ record LaunchOptions(
         return rate;
     }
 
-    private static int parseBrokers(String text) {
-        int brokers;
+    /** A count from 1 to {@code max} for {@code option} ({@code --brokers}, {@code --instances}). */
+    private static int parseCount(String option, String text, int max) {
+        int count;
         try {
-            brokers = Integer.parseInt(text);
+            count = Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new UsageException("--brokers: '" + text + "' is not a number");
+            throw new UsageException(option + ": '" + text + "' is not a number");
         }
-        if (brokers < 1 || brokers > BrokerSettings.MAX_BROKERS) {
-            throw new UsageException("--brokers takes 1 to " + BrokerSettings.MAX_BROKERS + ", not " + text);
+        if (count < 1 || count > max) {
+            throw new UsageException(option + " takes 1 to " + max + ", not " + text);
         }
-        return brokers;
-    }
-
-    private static int parseInstances(String text) {
-        int instances;
-        try {
-            instances = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new UsageException("--instances: '" + text + "' is not a number");
-        }
-        if (instances < 1 || instances > StackOptions.MAX_INSTANCES) {
-            throw new UsageException("--instances takes 1 to " + StackOptions.MAX_INSTANCES + ", not " + text);
-        }
-        return instances;
+        return count;
     }
 
     private static int parsePort(String option, String text) {

@@ -47,26 +47,7 @@ class ClusterCrashIT {
             }
             Routed.submitFugitives(cluster, ISSUER, PER_ROUND, referrals, null);
 
-            for (KafkaDesk recipient : List.of(germany, spain)) {
-                await().atMost(BACK)
-                        .untilAsserted(() -> assertThat(Routed.perReferral(Routed.alerts(recipient), referrals)
-                                        .keySet())
-                                .as("referrals with an alert in %s's inbox", recipient.id())
-                                .containsExactlyInAnyOrderElementsOf(referrals));
-            }
-            await().atMost(BACK)
-                    .untilAsserted(() -> assertThat(Routed.perReferral(Routed.routedReceipts(issuer), referrals)
-                                    .keySet())
-                            .containsExactlyInAnyOrderElementsOf(referrals));
-            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                for (KafkaDesk recipient : List.of(germany, spain)) {
-                    assertThat(Routed.perReferral(Routed.alerts(recipient), referrals))
-                            .as("alerts per referral in %s's inbox", recipient.id())
-                            .allSatisfy((referral, count) -> assertThat(count).isEqualTo(1L));
-                }
-                assertThat(Routed.perReferral(Routed.routedReceipts(issuer), referrals))
-                        .allSatisfy((referral, count) -> assertThat(count).isEqualTo(1L));
-            });
+            Routed.assertRoutedExactlyOnce(issuer, List.of(germany, spain), referrals, BACK);
         }
         assertThat(referrals).hasSize(PER_ROUND * 4);
     }

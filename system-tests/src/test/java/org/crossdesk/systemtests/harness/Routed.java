@@ -51,6 +51,38 @@ public final class Routed {
         }
     }
 
+    /**
+     * Waits until every one of {@code referrals} has an alert in each recipient's inbox and a ROUTED receipt in the
+     * issuer's, then checks for a while that none has two: a second would come from a decision made twice, in a later
+     * transaction. Exactly once, as each desk reads it (read_committed).
+     */
+    public static void assertRoutedExactlyOnce(
+            KafkaDesk issuer, List<KafkaDesk> recipients, List<String> referrals, Duration atMost) {
+        for (KafkaDesk recipient : recipients) {
+            await().atMost(atMost)
+                    .untilAsserted(() -> assertThat(
+                                    perReferral(alerts(recipient), referrals).keySet())
+                            .as("referrals with an alert in %s's inbox", recipient.id())
+                            .containsExactlyInAnyOrderElementsOf(referrals));
+        }
+        await().atMost(atMost)
+                .untilAsserted(() -> assertThat(
+                                perReferral(routedReceipts(issuer), referrals).keySet())
+                        .as("referrals with a ROUTED receipt")
+                        .containsExactlyInAnyOrderElementsOf(referrals));
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            for (KafkaDesk recipient : recipients) {
+                assertThat(perReferral(alerts(recipient), referrals))
+                        .as("alerts per referral in %s's inbox", recipient.id())
+                        .allSatisfy((referral, count) -> assertThat(count).isEqualTo(1L));
+            }
+            assertThat(perReferral(routedReceipts(issuer), referrals))
+                    .as("ROUTED receipts per referral")
+                    .allSatisfy((referral, count) -> assertThat(count).isEqualTo(1L));
+        });
+        recipients.forEach(recipient -> assertThat(recipient.readErrors()).isEmpty());
+    }
+
     /** The referral id of every alert in the desk's inbox so far, once per alert. */
     public static List<String> alerts(KafkaDesk recipient) {
         return recipient.inbox().stream()
