@@ -24,6 +24,7 @@ import org.crossdesk.platform.kafka.CrossdeskKafkaProperties;
 import org.crossdesk.platform.kafka.KafkaClientSettings;
 import org.crossdesk.platform.kafka.KafkaClientSettings.Values;
 import org.crossdesk.platform.kafka.OutageBackOff;
+import org.crossdesk.platform.kafka.OutageHealth;
 import org.crossdesk.platform.kafka.follow.AvroDecoder;
 import org.crossdesk.platform.kafka.follow.ConsumersHealth;
 import org.crossdesk.platform.kafka.follow.TopicFollower;
@@ -191,9 +192,15 @@ class RoutingConfiguration {
             KafkaTemplate<String, Object> kafka,
             DeadLetterPublishingRecoverer deadLetters,
             ObservationRegistry observations,
+            OutageHealth outages,
             @Value("${spring.application.name}") String app) {
         return new FanOutListener(
-                fanOut, ledger, kafka, deadLetters, new RecordObservations(observations, FanOutListener.ID, app));
+                fanOut,
+                ledger,
+                kafka,
+                deadLetters,
+                new RecordObservations(observations, FanOutListener.ID, app),
+                outages);
     }
 
     /**

@@ -189,7 +189,8 @@ public class CrossdeskKafkaAutoConfiguration {
             ConsumerFactory<String, Object> consumerFactory,
             KafkaTemplate<String, Object> template,
             DeadLetterPublishingRecoverer recoverer,
-            ObjectProvider<KafkaTransactionManager<String, Object>> transactions) {
+            ObjectProvider<KafkaTransactionManager<String, Object>> transactions,
+            OutageHealth outages) {
         ConcurrentKafkaListenerContainerFactory<String, Object> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumerFactory);
@@ -212,11 +213,11 @@ public class CrossdeskKafkaAutoConfiguration {
             // is then committed in a transaction of its own so the dead letter and the skip agree.
             DefaultAfterRollbackProcessor<String, Object> afterRollback =
                     new DefaultAfterRollbackProcessor<>(recoverer, backOff, template, true);
-            classifyFailures(afterRollback);
+            classifyFailures(afterRollback, outages);
             factory.setAfterRollbackProcessor(afterRollback);
         } else {
             DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, backOff);
-            classifyFailures(errorHandler);
+            classifyFailures(errorHandler, outages);
             factory.setCommonErrorHandler(errorHandler);
         }
         return factory;
@@ -228,17 +229,26 @@ public class CrossdeskKafkaAutoConfiguration {
      * outage ({@link Outages}: the broker's or the schema registry's, which the serde reports as a Kafka
      * RetriableException) never does: the record is tried again after an {@link OutageBackOff}, for as long as the
      * outage lasts, and the consumer's lag shows the stall meanwhile. Anything else (a bug, an odd record) is tried
-     * twice more, then dead-lettered with its cause.
+     * twice more, then dead-lettered with its cause. Every failed attempt is reported to {@link OutageHealth}.
      *
      * <p>Spring classifies every DeserializationException as not retryable; that classification is removed so that the
      * classifier looks at its cause (it traverses causes), which tells the two kinds apart.
      */
-    static void classifyFailures(FailedRecordProcessor processor) {
+    static void classifyFailures(FailedRecordProcessor processor, OutageHealth outages) {
         processor.removeClassification(DeserializationException.class);
         processor.addNotRetryableExceptions(UnusableRecordException.class, SerializationException.class);
         processor.addRetryableExceptions(RetriableException.class);
         BackOff outage = new OutageBackOff();
         processor.setBackOffFunction((record, failure) -> Outages.isOutage(failure) ? outage : null);
+        // Health DOWN while an outage lasts: the processes are up, but nothing moves.
+        processor.setRetryListeners(outages);
+    }
+
+    /** The service's health while its listeners wait out an outage (health component {@code kafkaOutages}). */
+    @Bean
+    @ConditionalOnMissingBean
+    OutageHealth kafkaOutagesHealthIndicator() {
+        return new OutageHealth(Clock.systemUTC());
     }
 
     @Bean

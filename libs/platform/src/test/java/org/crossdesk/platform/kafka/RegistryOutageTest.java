@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -82,6 +83,9 @@ class RegistryOutageTest {
     @Autowired
     KafkaClientSettings settings;
 
+    @Autowired
+    OutageHealth outages;
+
     @Test
     void aRecordWrittenDuringAnOutageIsProcessedWhenTheRegistryIsBackNeitherDeadLetteredNorSkipped() throws Exception {
         provisioner.ensureDeskTopics(DESK);
@@ -113,6 +117,10 @@ class RegistryOutageTest {
                             && follower.sessions().failures() >= 1);
             assertThat(listener.received).isEmpty();
             assertThat(followed).isEmpty();
+            assertThat(outages.health().getStatus())
+                    .as("the listener waits an outage out")
+                    .isEqualTo(Status.DOWN);
+            assertThat(outages.health().getDetails().get("record").toString()).startsWith(OUTBOX);
             assertThat(follower.sessions().lastFailure()).contains("cannot be read now");
 
             REGISTRY.up();

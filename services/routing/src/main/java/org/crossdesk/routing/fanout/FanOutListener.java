@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.crossdesk.events.Topics;
 import org.crossdesk.events.referral.ReferralEvent;
 import org.crossdesk.events.response.ResponseEvent;
+import org.crossdesk.platform.kafka.OutageHealth;
 import org.crossdesk.platform.kafka.Outages;
 import org.crossdesk.platform.kafka.UnusableRecordException;
 import org.crossdesk.platform.telemetry.RecordObservations;
@@ -50,14 +51,17 @@ public class FanOutListener {
     private final KafkaOperations<String, Object> kafka;
     private final DeadLetterPublishingRecoverer deadLetters;
     private final RecordObservations observations;
+    private final OutageHealth outages;
 
     public FanOutListener(
             FanOut fanOut,
             RecipientLedger ledger,
             KafkaOperations<String, Object> kafka,
             DeadLetterPublishingRecoverer deadLetters,
-            RecordObservations observations) {
+            RecordObservations observations,
+            OutageHealth outages) {
         this.observations = observations;
+        this.outages = outages;
         this.fanOut = fanOut;
         this.ledger = ledger;
         this.kafka = kafka;
@@ -106,7 +110,9 @@ public class FanOutListener {
             return process(record, batch);
         } catch (RuntimeException e) {
             if (Outages.isOutage(e)) {
-                throw e; // the whole batch is rolled back and read again after the outage back-off
+                // The whole batch is rolled back and read again after the outage back-off; health is DOWN meanwhile.
+                outages.outage(record.topic() + "-" + record.partition() + "@" + record.offset(), e);
+                throw e;
             }
             // Processing is plain, deterministic code: reading the record again cannot help.
             log.warn(
