@@ -25,18 +25,18 @@ class ClusterCrashIT {
 
     @Test
     void killingBrokersOneAtATimeUnderSubmissionsLosesAndDuplicatesNothing() {
-        List<String> referrals = new ArrayList<>();
+        List<Routed.Submitted> submitted = new ArrayList<>();
         try (CrossdeskStack cluster = CrossdeskStack.startOwn("cluster-stack", options -> options.brokers(3));
                 KafkaDesk issuer = cluster.kafkaDesk(ISSUER);
                 KafkaDesk germany = cluster.kafkaDesk(RECIPIENTS.get(0));
                 KafkaDesk spain = cluster.kafkaDesk(RECIPIENTS.get(1))) {
-            Routed.submitFugitives(cluster, ISSUER, PER_ROUND, referrals, null);
+            Routed.submitFugitives(cluster, ISSUER, PER_ROUND, submitted, null);
             for (String broker : List.of("kafka-2", "kafka-1")) {
                 long before = cluster.pid(broker);
                 int restartsBefore = cluster.restarts().getOrDefault(broker, 0);
                 cluster.kill(broker);
                 // Writes go on with two of three brokers: every submission is acknowledged by two replicas.
-                Routed.submitFugitives(cluster, ISSUER, PER_ROUND, referrals, null);
+                Routed.submitFugitives(cluster, ISSUER, PER_ROUND, submitted, null);
                 await().atMost(BACK)
                         .pollInterval(Duration.ofMillis(500))
                         .ignoreExceptions()
@@ -45,10 +45,10 @@ class ClusterCrashIT {
                             assertThat(cluster.pid(broker)).isNotEqualTo(before);
                         });
             }
-            Routed.submitFugitives(cluster, ISSUER, PER_ROUND, referrals, null);
+            Routed.submitFugitives(cluster, ISSUER, PER_ROUND, submitted, null);
 
-            Routed.assertRoutedExactlyOnce(issuer, List.of(germany, spain), referrals, BACK);
+            List<String> referrals = Routed.assertRoutedExactlyOnce(issuer, List.of(germany, spain), submitted, BACK);
         }
-        assertThat(referrals).hasSize(PER_ROUND * 4);
+        assertThat(submitted).hasSize(PER_ROUND * 4);
     }
 }

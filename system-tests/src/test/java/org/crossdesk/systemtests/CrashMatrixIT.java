@@ -48,18 +48,18 @@ class CrashMatrixIT {
                 Service.NOTIFICATIONS.id(),
                 Service.DASHBOARD.id(),
                 Service.SCHEMA_REGISTRY.id());
-        List<String> referrals = new ArrayList<>();
+        List<Routed.Submitted> submitted = new ArrayList<>();
         try (KafkaDesk issuer = stack.kafkaDesk(ISSUER);
                 KafkaDesk germany = stack.kafkaDesk(RECIPIENTS.get(0));
                 KafkaDesk spain = stack.kafkaDesk(RECIPIENTS.get(1));
                 Partners partners = Partners.webhooksOnly(stack, RECIPIENTS)) {
-            Routed.submitFugitives(stack, ISSUER, PER_ROUND, referrals, null);
+            Routed.submitFugitives(stack, ISSUER, PER_ROUND, submitted, null);
             for (String component : killed) {
                 long before = stack.pid(component);
                 int restartsBefore = stack.restarts().getOrDefault(component, 0);
                 stack.kill(component);
                 // While it is down (and its partitions move, or not).
-                Routed.submitFugitives(stack, ISSUER, PER_ROUND, referrals, component);
+                Routed.submitFugitives(stack, ISSUER, PER_ROUND, submitted, component);
                 await().atMost(BACK)
                         .pollInterval(Duration.ofMillis(500))
                         .ignoreExceptions()
@@ -71,9 +71,9 @@ class CrashMatrixIT {
                                     .isEqualTo(200);
                         });
             }
-            Routed.submitFugitives(stack, ISSUER, PER_ROUND, referrals, null);
+            Routed.submitFugitives(stack, ISSUER, PER_ROUND, submitted, null);
 
-            Routed.assertRoutedExactlyOnce(issuer, List.of(germany, spain), referrals, BACK);
+            List<String> referrals = Routed.assertRoutedExactlyOnce(issuer, List.of(germany, spain), submitted, BACK);
             await().atMost(BACK).untilAsserted(() -> {
                 for (String referral : referrals) {
                     assertThat(partners.webhookDesks(referral, "ALERT"))
@@ -94,6 +94,6 @@ class CrashMatrixIT {
                                 (desk, deliveryIds) -> assertThat(deliveryIds).hasSize(1));
             }
         }
-        assertThat(referrals).hasSize(PER_ROUND * (killed.size() + 2));
+        assertThat(submitted).hasSize(PER_ROUND * (killed.size() + 2));
     }
 }
