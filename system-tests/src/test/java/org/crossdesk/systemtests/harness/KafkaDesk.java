@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,6 +40,9 @@ public final class KafkaDesk implements AutoCloseable {
     private final KafkaProducer<String, Object> producer;
     private final KafkaConsumer<String, InboxMessage> consumer;
     private final List<InboxMessage> inbox = new CopyOnWriteArrayList<>();
+    /** Partition and offset of every record read: a record read again (a rebalance, a retried fetch) counts once. */
+    private final Set<String> read = ConcurrentHashMap.newKeySet();
+
     private final List<String> readErrors = new CopyOnWriteArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread reader;
@@ -116,7 +121,7 @@ public final class KafkaDesk implements AutoCloseable {
         }
     }
 
-    /** What arrived in this desk's inbox so far. */
+    /** What arrived in this desk's inbox so far, each record once however often it was read. */
     public List<InboxMessage> inbox() {
         return List.copyOf(inbox);
     }
@@ -129,7 +134,12 @@ public final class KafkaDesk implements AutoCloseable {
     private void read() {
         while (running.get()) {
             try {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> inbox.add(record.value()));
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    // What the inbox holds, once per record: the crash tests count records, not reads.
+                    if (read.add(record.partition() + "@" + record.offset())) {
+                        inbox.add(record.value());
+                    }
+                });
             } catch (WakeupException e) {
                 break;
             } catch (RecordDeserializationException e) {
