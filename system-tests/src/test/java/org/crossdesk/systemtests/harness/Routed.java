@@ -59,11 +59,11 @@ public final class Routed {
 
     /**
      * Checks that every submission was routed exactly once, as the desks read it (read_committed), and returns the
-     * routed referral ids. The issuer gets one ROUTED receipt per desk reference; a submission answered with another id
-     * (retried after a 503 although its first write had landed: docs/intake.md) must have a DUPLICATE receipt naming
-     * the routed one, which is how the desk learns it. Each recipient reads exactly one alert per routed referral; a
-     * second alert or receipt would come from a decision made twice, in a later transaction, so the counts are watched
-     * for a while once complete.
+     * routed referral ids. The issuer gets a ROUTED receipt for each desk reference, and no desk reference is routed as
+     * two referrals; a submission answered with another id (retried after a 503 although its first write had landed:
+     * docs/intake.md) must have a DUPLICATE receipt naming the routed one, which is how the desk learns it. Each
+     * recipient reads exactly one alert per routed referral: a second one would come from a decision made twice, in a
+     * later transaction, so the counts are watched for a while once complete.
      */
     public static List<String> assertRoutedExactlyOnce(
             KafkaDesk issuer, List<KafkaDesk> recipients, List<Submitted> submitted, Duration atMost) {
@@ -100,9 +100,15 @@ public final class Routed {
                         .as("alerts per referral in %s's inbox", recipient.id())
                         .allSatisfy((referral, count) -> assertThat(count).isEqualTo(1L));
             }
+            // One referral per desk reference. (The receipt itself may come twice: docs/reliability.md, "not covered".)
             assertThat(routedByReference(issuer))
-                    .as("ROUTED receipts per desk reference")
-                    .allSatisfy((reference, ids) -> assertThat(ids).hasSize(1));
+                    .as("referrals routed per desk reference")
+                    .allSatisfy((reference, ids) -> assertThat(Set.copyOf(ids)).hasSize(1));
+        });
+        routedByReference(issuer).forEach((reference, ids) -> {
+            if (ids.size() > 1) {
+                System.out.printf("[routed] %s: %d ROUTED receipts for %s%n", reference, ids.size(), ids.get(0));
+            }
         });
         recipients.forEach(recipient -> assertThat(recipient.readErrors()).isEmpty());
         return referrals;
